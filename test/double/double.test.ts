@@ -1,0 +1,100 @@
+import { describe, expect, it, vi } from "vitest";
+import { App, Component, debounce, Events, MarkdownView, Notice } from "./obsidian";
+import { editorInfoField, editorLivePreviewField } from "./obsidian";
+import { settle } from "../helpers/plugin";
+
+describe("the obsidian test double", () => {
+	it("Component releases listeners, intervals and children on unload", () => {
+		const parent = new Component();
+		const child = new Component();
+		const onunload = vi.spyOn(child, "onunload");
+		parent.load();
+		parent.addChild(child);
+		const el = createDiv();
+		const clicks = vi.fn();
+		parent.registerDomEvent(el, "click", clicks);
+		parent.registerInterval(window.setInterval(() => {}, 1000));
+		expect(Component.liveDomListeners).toBe(1);
+		expect(Component.liveIntervals).toBe(1);
+		parent.unload();
+		el.click();
+		expect(clicks).not.toHaveBeenCalled();
+		expect(onunload).toHaveBeenCalled();
+		expect(Component.liveDomListeners).toBe(0);
+		expect(Component.liveIntervals).toBe(0);
+	});
+
+	it("Events counts and removes handlers", () => {
+		const events = new Events();
+		const ref = events.on("x", () => {});
+		expect(events.listenerCount("x")).toBe(1);
+		events.offref(ref);
+		expect(events.listenerCount()).toBe(0);
+	});
+
+	it("debounce fires once after the last call", async () => {
+		const fn = vi.fn();
+		const d = debounce(fn, 5, true);
+		d(1);
+		d(2);
+		await new Promise((r) => window.setTimeout(r, 20));
+		expect(fn).toHaveBeenCalledTimes(1);
+		expect(fn).toHaveBeenCalledWith(2);
+	});
+
+	it("DOM helpers build elements like Obsidian's", () => {
+		const el = createDiv({ cls: "a b", text: "hi", attr: { "data-x": "1" } });
+		const span = el.createSpan({ cls: "c" });
+		expect(el.outerHTML).toBe('<div class="a b" data-x="1">hi<span class="c"></span></div>');
+		el.toggleClass("a", false);
+		expect(el.hasClass("a")).toBe(false);
+		span.setText("t");
+		el.empty();
+		expect(el.childNodes.length).toBe(0);
+	});
+
+	it("opens a note in a MarkdownView with a real editor carrying Obsidian's fields", async () => {
+		const app = new App();
+		const file = app.vault.seed("n.md", "---\nvideoId: aXGo1o_baBo\n---\nText");
+		const view = await app.workspace.openNote(file, "live");
+		const cm = view.editorView;
+		expect(cm?.state.field(editorInfoField)?.file?.path).toBe("n.md");
+		expect(cm?.state.field(editorLivePreviewField)).toBe(true);
+		view.setMode("source");
+		expect(cm?.state.field(editorLivePreviewField)).toBe(false);
+		expect(app.workspace.getActiveViewOfType(MarkdownView)).toBe(view);
+		expect(app.metadataCache.getFileCache(file)?.frontmatter).toEqual({ videoId: "aXGo1o_baBo" });
+	});
+
+	it("undoes an editor change as one step and saves typing without counting it as a plugin write", async () => {
+		const app = new App();
+		const file = app.vault.seed("n.md", "abc");
+		const view = await app.workspace.openNote(file);
+		view.editor.setCursor({ line: 0, ch: 3 });
+		view.editor.replaceSelection("def");
+		expect(app.vault.readSync(file)).toBe("abcdef");
+		view.editor.undo();
+		expect(view.editor.getValue()).toBe("abc");
+		expect(app.vault.writes).toEqual([]);
+	});
+
+	it("renders reading view in sections and runs post-processors with section info", async () => {
+		const app = new App();
+		const file = app.vault.seed("n.md", "---\nvideoId: x\n---\n# Title\n\nPara <b>one</b>.\n\n- item\n");
+		const seen: { text: string; lines: [number, number] | null }[] = [];
+		app.markdownPostProcessors.push((el, ctx) => {
+			const info = ctx.getSectionInfo(el);
+			seen.push({ text: el.textContent ?? "", lines: info ? [info.lineStart, info.lineEnd] : null });
+			expect(ctx.frontmatter).toEqual({ videoId: "x" });
+		});
+		await app.workspace.openNote(file, "reading");
+		await settle();
+		expect(seen.map((s) => s.lines)).toEqual([
+			[3, 3],
+			[5, 5],
+			[7, 7],
+		]);
+		expect(seen[1]?.text.trim()).toBe("Para one.");
+		expect(Notice.shown).toEqual([]);
+	});
+});

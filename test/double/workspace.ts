@@ -1,0 +1,474 @@
+import { Compartment, type Extension } from "@codemirror/state";
+import { EditorView, keymap } from "@codemirror/view";
+import { history, defaultKeymap, historyKeymap } from "@codemirror/commands";
+import { Component } from "./component";
+import { Events } from "./events";
+import { Editor, editorInfoField, editorLivePreviewField, editorEditorField, setLivePreview } from "./editor";
+import { renderNote, type PostProcessor } from "./markdown";
+import { setIcon, setTooltip } from "./ui";
+import type { TFile, Vault, MetadataCache } from "./vault";
+
+/** The parts of the app a view reaches through `this.app`. */
+export interface AppLike {
+	vault: Vault;
+	metadataCache: MetadataCache;
+	workspace: Workspace;
+	viewRegistry: Map<string, (leaf: WorkspaceLeaf) => View>;
+	markdownPostProcessors: PostProcessor[];
+	editorExtensions: Extension[];
+}
+
+/** Obsidian's `View`: `containerEl` holds a header and the content, as in the app. */
+export abstract class View extends Component {
+	app: AppLike;
+	icon = "document";
+	navigation = false;
+	containerEl: HTMLElement;
+	scope = null;
+
+	constructor(public leaf: WorkspaceLeaf) {
+		super();
+		this.app = leaf.app;
+		this.containerEl = leaf.containerEl.ownerDocument.createElement("div");
+		this.containerEl.className = "workspace-leaf-content";
+	}
+	protected async onOpen(): Promise<void> {}
+	protected async onClose(): Promise<void> {}
+	abstract getViewType(): string;
+	abstract getDisplayText(): string;
+	getIcon(): string {
+		return this.icon;
+	}
+	getState(): Record<string, unknown> {
+		return {};
+	}
+	async setState(state: unknown, result: { history: boolean }): Promise<void> {}
+	getEphemeralState(): Record<string, unknown> {
+		return {};
+	}
+	setEphemeralState(state: unknown): void {}
+	onResize(): void {}
+	onPaneMenu(): void {}
+	/** Double-only: opens the view the way a leaf does. */
+	async _open(): Promise<void> {
+		this.load();
+		await this.onOpen();
+	}
+	/** Double-only: closes the view the way a leaf does. */
+	async _close(): Promise<void> {
+		await this.onClose();
+		this.unload();
+		this.containerEl.detach();
+	}
+}
+
+/** Obsidian's `ItemView`: a header with actions and a `contentEl`. */
+export abstract class ItemView extends View {
+	contentEl: HTMLElement;
+	headerEl: HTMLElement;
+	titleEl: HTMLElement;
+	actionsEl: HTMLElement;
+	constructor(leaf: WorkspaceLeaf) {
+		super(leaf);
+		this.headerEl = this.containerEl.createDiv({ cls: "view-header" });
+		this.titleEl = this.headerEl.createDiv({ cls: "view-header-title" });
+		this.actionsEl = this.headerEl.createDiv({ cls: "view-actions" });
+		this.contentEl = this.containerEl.createDiv({ cls: "view-content" });
+	}
+	addAction(icon: string, title: string, callback: (evt: MouseEvent) => unknown): HTMLElement {
+		const el = this.actionsEl.createEl("a", { cls: "view-action clickable-icon", attr: { "aria-label": title, href: "#" } });
+		setIcon(el, icon);
+		setTooltip(el, title);
+		el.addEventListener("click", (evt) => {
+			evt.preventDefault();
+			callback(evt);
+		});
+		return el;
+	}
+	override async _open(): Promise<void> {
+		this.titleEl.setText(this.getDisplayText());
+		await super._open();
+	}
+}
+
+/** The view of an empty leaf. */
+export class EmptyView extends ItemView {
+	getViewType(): string {
+		return "empty";
+	}
+	getDisplayText(): string {
+		return "New tab";
+	}
+}
+
+/** How a note is shown: reading view, Live Preview or source mode. */
+export type NoteMode = "reading" | "live" | "source";
+
+/**
+ * Obsidian's `MarkdownView` over a real CodeMirror `EditorView` (with the plugins' registered
+ * editor extensions, `editorInfoField`, `editorLivePreviewField` and undo history) and a reading
+ * view rendered by `renderNote` with the registered post-processors.
+ */
+export class MarkdownView extends ItemView {
+	file: TFile | null = null;
+	editor!: Editor;
+	mode: NoteMode = "live";
+	editorEl: HTMLElement;
+	previewEl: HTMLElement;
+	private cm: EditorView | null = null;
+	private pluginExtensions = new Compartment();
+	private previewOwner: Component | null = null;
+	private saving = false;
+
+	constructor(leaf: WorkspaceLeaf) {
+		super(leaf);
+		this.navigation = true;
+		this.contentEl.addClass("markdown-view");
+		this.editorEl = this.contentEl.createDiv({ cls: "markdown-source-view cm-s-obsidian mod-cm6 is-live-preview" });
+		this.previewEl = this.contentEl.createDiv({ cls: "markdown-reading-view markdown-preview-view markdown-rendered" });
+		this.previewEl.hidden = true;
+	}
+
+	getViewType(): string {
+		return "markdown";
+	}
+	getDisplayText(): string {
+		return this.file?.basename ?? "No file";
+	}
+	getMode(): "source" | "preview" {
+		return this.mode === "reading" ? "preview" : "source";
+	}
+	getViewData(): string {
+		return this.cm?.state.doc.toString() ?? "";
+	}
+
+	/** The CodeMirror view (Obsidian exposes it as `editor.cm`). */
+	get editorView(): EditorView | null {
+		return this.cm;
+	}
+
+	async loadFile(file: TFile): Promise<void> {
+		this.file = file;
+		this.titleEl.setText(file.basename);
+		this.buildEditor(this.app.vault.readSync(file));
+		if (this.mode === "reading") this.renderPreview();
+		this.registerEvent(this.app.vault.on("modify", (f: TFile) => {
+			if (f !== this.file || this.saving) return;
+			const text = this.app.vault.readSync(f);
+			if (this.cm && this.cm.state.doc.toString() !== text) {
+				this.cm.dispatch({ changes: { from: 0, to: this.cm.state.doc.length, insert: text } });
+			}
+			if (this.mode === "reading") this.renderPreview();
+		}));
+	}
+
+	/** Switches between reading view, Live Preview and source mode. */
+	setMode(mode: NoteMode): void {
+		this.mode = mode;
+		this.editorEl.hidden = mode === "reading";
+		this.previewEl.hidden = mode !== "reading";
+		this.editorEl.toggleClass("is-live-preview", mode === "live");
+		if (this.cm) this.cm.dispatch({ effects: setLivePreview.of(mode === "live") });
+		if (mode === "reading") this.renderPreview();
+	}
+
+	/** Re-applies the plugins' editor extensions (what `workspace.updateOptions()` does). */
+	reconfigure(): void {
+		this.cm?.dispatch({ effects: this.pluginExtensions.reconfigure(this.app.editorExtensions.slice()) });
+	}
+
+	renderPreview(): void {
+		if (this.previewOwner) this.removeChild(this.previewOwner);
+		this.previewOwner = this.addChild(new Component());
+		this.previewEl.empty();
+		const sizer = this.previewEl.createDiv({ cls: "markdown-preview-sizer markdown-preview-section" });
+		renderNote(this.getViewData(), sizer, this.file?.path ?? "", this.app.markdownPostProcessors, this.previewOwner);
+	}
+
+	private buildEditor(text: string): void {
+		this.cm?.destroy();
+		this.editorEl.empty();
+		const info = { app: this.app, file: this.file, editor: undefined as Editor | undefined };
+		this.cm = new EditorView({
+			parent: this.editorEl,
+			doc: text,
+			extensions: [
+				history(),
+				keymap.of([...defaultKeymap, ...historyKeymap]),
+				EditorView.lineWrapping,
+				editorInfoField.init(() => info),
+				editorLivePreviewField.init(() => this.mode === "live"),
+				editorEditorField.init(() => this.cm),
+				this.pluginExtensions.of(this.app.editorExtensions.slice()),
+				EditorView.updateListener.of((update) => {
+					if (!update.docChanged || !this.file) return;
+					this.saving = true;
+					this.app.vault.saveFromEditor(this.file, update.state.doc.toString());
+					this.saving = false;
+					this.app.workspace.trigger("editor-change", this.editor, this);
+				}),
+			],
+		});
+		this.editor = new Editor(this.cm);
+		info.editor = this.editor;
+	}
+
+	override onunload(): void {
+		this.cm?.destroy();
+		this.cm = null;
+	}
+}
+
+/** Obsidian's `WorkspaceLeaf`: a slot holding one view. */
+export class WorkspaceLeaf extends Events {
+	view: View;
+	containerEl: HTMLElement;
+	id = Math.random().toString(36).slice(2, 10);
+	pinned = false;
+
+	constructor(public app: AppLike, public side: "root" | "right" | "left" | "window", doc: Document = activeDocument) {
+		super();
+		this.containerEl = doc.createElement("div");
+		this.containerEl.className = "workspace-leaf";
+		this.view = new EmptyView(this);
+		this.containerEl.appendChild(this.view.containerEl);
+	}
+
+	async setViewState(state: { type: string; active?: boolean; state?: Record<string, unknown> }): Promise<void> {
+		const creator = state.type === "markdown" ? (leaf: WorkspaceLeaf) => new MarkdownView(leaf) : this.app.viewRegistry.get(state.type);
+		if (!creator) throw new Error(`No view registered for type "${state.type}"`);
+		if (this.view.getViewType() !== state.type) {
+			await this.view._close();
+			this.view = creator(this);
+			this.containerEl.appendChild(this.view.containerEl);
+			await this.view._open();
+		}
+		if (state.state) await this.view.setState(state.state, { history: false });
+		if (state.active) this.app.workspace.setActiveLeaf(this);
+		this.app.workspace.trigger("layout-change");
+	}
+
+	getViewState(): { type: string; state: Record<string, unknown> } {
+		return { type: this.view.getViewType(), state: this.view.getState() };
+	}
+
+	async openFile(file: TFile, openState?: { active?: boolean }): Promise<void> {
+		if (!(this.view instanceof MarkdownView)) await this.setViewState({ type: "markdown" });
+		await (this.view as MarkdownView).loadFile(file);
+		if (openState?.active !== false) this.app.workspace.setActiveLeaf(this);
+		this.app.workspace.trigger("file-open", file);
+	}
+
+	async open(view: View): Promise<View> {
+		await this.view._close();
+		this.view = view;
+		this.containerEl.appendChild(view.containerEl);
+		await view._open();
+		return view;
+	}
+
+	detach(): void {
+		void this.view._close();
+		this.containerEl.detach();
+		this.app.workspace._removeLeaf(this);
+	}
+
+	getDisplayText(): string {
+		return this.view.getDisplayText();
+	}
+	getIcon(): string {
+		return this.view.getIcon();
+	}
+	onResize(): void {
+		this.view.onResize();
+	}
+	setPinned(pinned: boolean): void {
+		this.pinned = pinned;
+	}
+	get isDeferred(): boolean {
+		return false;
+	}
+	async loadIfDeferred(): Promise<void> {}
+	/** Double-only: replaces a plugin's view with an empty one when its type is unregistered. */
+	async _resetToEmpty(): Promise<void> {
+		await this.view._close();
+		this.view = new EmptyView(this);
+		this.containerEl.appendChild(this.view.containerEl);
+		await this.view._open();
+	}
+}
+
+/** A sidebar as far as plugins touch it. */
+export class Sidedock {
+	collapsed = false;
+	constructor(public containerEl: HTMLElement) {}
+	expand(): void {
+		this.collapsed = false;
+	}
+	collapse(): void {
+		this.collapsed = true;
+	}
+	toggle(): void {
+		this.collapsed = !this.collapsed;
+	}
+}
+
+/**
+ * Obsidian's `Workspace` over real DOM: a root split for notes, left and right sidebars, and
+ * pop-out windows (leaves whose `containerEl` lives in another document, given by `popoutDocument`).
+ */
+export class Workspace extends Events {
+	containerEl: HTMLElement;
+	rootSplit: { containerEl: HTMLElement; win: Window; doc: Document };
+	rightSplit: Sidedock;
+	leftSplit: Sidedock;
+	leftRibbon: { containerEl: HTMLElement };
+	activeLeaf: WorkspaceLeaf | null = null;
+	layoutReady = false;
+	leaves: WorkspaceLeaf[] = [];
+	/** Where pop-out leaves are created; the playground points it at a second document. */
+	popoutDocument: Document | null = null;
+	private lastActiveFile: TFile | null = null;
+	private readyCallbacks: (() => unknown)[] = [];
+
+	constructor(public app: AppLike, doc: Document = activeDocument) {
+		super();
+		this.containerEl = doc.createElement("div");
+		this.containerEl.className = "workspace";
+		this.leftRibbon = { containerEl: this.containerEl.createDiv({ cls: "workspace-ribbon side-dock-ribbon mod-left" }) };
+		this.leftSplit = new Sidedock(this.containerEl.createDiv({ cls: "workspace-split mod-left-split" }));
+		const root = this.containerEl.createDiv({ cls: "workspace-split mod-vertical mod-root" });
+		this.rootSplit = { containerEl: root, win: doc.defaultView as Window, doc };
+		this.rightSplit = new Sidedock(this.containerEl.createDiv({ cls: "workspace-split mod-right-split" }));
+	}
+
+	get activeEditor(): MarkdownView | null {
+		return this.activeLeaf?.view instanceof MarkdownView ? this.activeLeaf.view : null;
+	}
+
+	onLayoutReady(cb: () => unknown): void {
+		if (this.layoutReady) window.setTimeout(() => cb(), 0);
+		else this.readyCallbacks.push(cb);
+	}
+
+	/** Double-only: marks the layout ready and runs the queued callbacks. */
+	triggerLayoutReady(): void {
+		this.layoutReady = true;
+		for (const cb of this.readyCallbacks.splice(0)) cb();
+	}
+
+	private addLeaf(side: WorkspaceLeaf["side"]): WorkspaceLeaf {
+		const doc = side === "window" ? (this.popoutDocument ?? this.rootSplit.doc) : this.rootSplit.doc;
+		const leaf = new WorkspaceLeaf(this.app, side, doc);
+		this.leaves.push(leaf);
+		const parent =
+			side === "right"
+				? this.rightSplit.containerEl
+				: side === "left"
+					? this.leftSplit.containerEl
+					: side === "window"
+						? (this.popoutDocument?.body ?? this.rootSplit.containerEl)
+						: this.rootSplit.containerEl;
+		parent.appendChild(leaf.containerEl);
+		return leaf;
+	}
+
+	getLeaf(newLeaf?: boolean | "tab" | "split" | "window"): WorkspaceLeaf {
+		if (newLeaf === "window") return this.addLeaf("window");
+		if (!newLeaf) {
+			const current = this.activeLeaf && this.activeLeaf.side === "root" ? this.activeLeaf : this.leaves.find((l) => l.side === "root");
+			if (current) return current;
+		}
+		return this.addLeaf("root");
+	}
+
+	getRightLeaf(split: boolean): WorkspaceLeaf {
+		return this.addLeaf("right");
+	}
+
+	getLeftLeaf(split: boolean): WorkspaceLeaf {
+		return this.addLeaf("left");
+	}
+
+	openPopoutLeaf(): WorkspaceLeaf {
+		return this.addLeaf("window");
+	}
+
+	createLeafBySplit(leaf: WorkspaceLeaf): WorkspaceLeaf {
+		return this.addLeaf(leaf.side);
+	}
+
+	async ensureSideLeaf(type: string, side: "left" | "right", options: { active?: boolean; reveal?: boolean } = {}): Promise<WorkspaceLeaf> {
+		const existing = this.getLeavesOfType(type)[0];
+		const leaf = existing ?? (side === "right" ? this.getRightLeaf(false) : this.getLeftLeaf(false));
+		if (!existing) await leaf.setViewState({ type, active: options.active });
+		if (options.reveal !== false) await this.revealLeaf(leaf);
+		return leaf;
+	}
+
+	getLeavesOfType(type: string): WorkspaceLeaf[] {
+		return this.leaves.filter((l) => l.view.getViewType() === type);
+	}
+
+	detachLeavesOfType(type: string): void {
+		for (const leaf of this.getLeavesOfType(type)) leaf.detach();
+	}
+
+	iterateAllLeaves(cb: (leaf: WorkspaceLeaf) => unknown): void {
+		for (const leaf of [...this.leaves]) cb(leaf);
+	}
+
+	iterateRootLeaves(cb: (leaf: WorkspaceLeaf) => unknown): void {
+		for (const leaf of this.leaves.filter((l) => l.side === "root" || l.side === "window")) cb(leaf);
+	}
+
+	async revealLeaf(leaf: WorkspaceLeaf): Promise<void> {
+		if (leaf.side === "right") this.rightSplit.expand();
+		if (leaf.side === "left") this.leftSplit.expand();
+		leaf.containerEl.removeAttribute("hidden");
+	}
+
+	setActiveLeaf(leaf: WorkspaceLeaf, params?: { focus?: boolean }): void {
+		if (this.activeLeaf === leaf) return;
+		this.activeLeaf = leaf;
+		if (leaf.view instanceof MarkdownView && leaf.view.file) this.lastActiveFile = leaf.view.file;
+		this.trigger("active-leaf-change", leaf);
+	}
+
+	getActiveViewOfType<T extends View>(type: abstract new (...args: never[]) => T): T | null {
+		const view = this.activeLeaf?.view;
+		return view instanceof type ? view : null;
+	}
+
+	getActiveFile(): TFile | null {
+		const view = this.activeLeaf?.view;
+		if (view instanceof MarkdownView) return view.file;
+		return this.lastActiveFile && this.app.vault.getFileByPath(this.lastActiveFile.path) ? this.lastActiveFile : null;
+	}
+
+	getMostRecentLeaf(): WorkspaceLeaf | null {
+		return this.leaves.find((l) => l.view instanceof MarkdownView && l.view.file === this.lastActiveFile) ?? null;
+	}
+
+	/** Re-applies registered editor extensions to every open editor. */
+	updateOptions(): void {
+		for (const leaf of this.leaves) if (leaf.view instanceof MarkdownView) leaf.view.reconfigure();
+	}
+
+	/** Double-only: forgets a detached leaf. */
+	_removeLeaf(leaf: WorkspaceLeaf): void {
+		this.leaves = this.leaves.filter((l) => l !== leaf);
+		if (this.activeLeaf === leaf) this.activeLeaf = null;
+		this.trigger("layout-change");
+	}
+
+	/** Double-only: opens `file` in a new root leaf and makes it active. */
+	async openNote(file: TFile, mode: NoteMode = "live"): Promise<MarkdownView> {
+		const leaf = this.addLeaf("root");
+		await leaf.setViewState({ type: "markdown" });
+		const view = leaf.view as MarkdownView;
+		await leaf.openFile(file);
+		view.setMode(mode);
+		return view;
+	}
+}
