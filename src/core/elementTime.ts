@@ -1,0 +1,165 @@
+import { attribute, type RawElement } from "./element";
+import { MAX_SECONDS, parseTimestamp } from "./timestamp";
+import { isYouTubeId, parseYouTubeUrl } from "./video";
+
+/** The time an element gives, or why it gives none. */
+export type ElementTime =
+	| { seconds: number; end?: number; repaired?: string; source: string; fields: number }
+	| { invalid: string };
+
+const TIME_SHAPE = /\d{1,3}(?::\d{1,3}){1,3}(?:[.,]\d{1,3})?/;
+const CLEAN_VALUE = /^\s*(\d{1,3}(?::\d{1,3}){0,3}(?:[.,]\d{1,3})?|\d+(?:\.\d+)?|(?:\d+h)?(?:\d+m)?(?:\d+(?:\.\d+)?s)?)\s*$/i;
+const RANGE = /^\s*\[?\s*(\d{1,3}(?::\d{1,3}){1,3}(?:[.,]\d{1,3})?)\s*\]?\s*[-–—~]+\s*\[?\s*(\d{1,3}(?::\d{1,3}){1,3}(?:[.,]\d{1,3})?)\s*\]?/;
+const BRACKETED = /^\s*[[(]?\s*(\d{1,3}(?::\d{1,3}){1,3}(?:[.,]\d{1,3})?)\s*[\])]?\s*$/;
+
+/**
+ * Reads an element's moment: from `data-t` when it is clean; else recovered (and flagged) from a
+ * `data-t` with stray brackets or a range, another time-shaped attribute (`data-00:12:34"`,
+ * `data="…"`, `data=t="…"`, `href="…?t=…"`) or the label. Never guesses 0.
+ */
+export function readElementTime(el: RawElement): ElementTime {
+	const dataT = attribute(el, "data-t");
+	if (typeof dataT === "string") {
+		const fast = parseColonTime(dataT);
+		if (fast) return fast;
+		const fromDataT = readValue(dataT);
+		if (fromDataT) {
+			if (fromDataT.repaired) return { ...fromDataT, repaired: `data-t ${fromDataT.repaired}` };
+			return fromDataT;
+		}
+	}
+	for (const a of el.attributes ?? []) {
+		const name = a.name.toLowerCase();
+		if (name === "class" || name === "data-t" || name === "data-v") continue;
+		const fromAttr = readAttribute(name, a.value);
+		if (fromAttr !== null) {
+			return { seconds: fromAttr.seconds, source: fromAttr.source, fields: fieldCount(fromAttr.source), repaired: `time read from the broken attribute "${truncate(a.name)}"` };
+		}
+	}
+	const label = el.label.trim();
+	const fromLabel = readValue(label);
+	if (fromLabel) {
+		const why = typeof dataT === "string" ? (dataT.trim() ? `data-t "${truncate(dataT)}" is not a time` : "data-t is empty") : "no data-t";
+		return { ...fromLabel, repaired: `${why}; time read from the label` };
+	}
+	if (typeof dataT === "string") {
+		return { invalid: dataT.trim() ? `data-t "${truncate(dataT)}" is not a time` : "data-t is empty and the label holds no time" };
+	}
+	return { invalid: "no data-t attribute and no time in the label" };
+}
+
+interface ValueTime {
+	seconds: number;
+	end?: number;
+	source: string;
+	fields: number;
+	repaired?: string;
+}
+
+function fieldCount(source: string): number {
+	let n = 1;
+	for (let i = 0; i < source.length; i++) if (source.charCodeAt(i) === 58) n++;
+	return n;
+}
+
+/**
+ * `h:mm:ss`, `mm:ss`, `h:mm:ss:ff` and plain seconds (up to three digits a field): the clean
+ * `data-t` almost every element has, read without a regex. `null` for anything else.
+ */
+function parseColonTime(value: string): { seconds: number; source: string; fields: number } | null {
+	const n = value.length;
+	if (n < 1 || n > 15) return null;
+	let seconds = 0;
+	let field = 0;
+	let fields = 1;
+	let digits = 0;
+	const parts = [0, 0, 0, 0];
+	for (let i = 0; i < n; i++) {
+		const c = value.charCodeAt(i);
+		if (c >= 48 && c <= 57) {
+			if (++digits > 6) return null;
+			field = field * 10 + (c - 48);
+		} else if (c === 58 && digits > 0 && digits <= 3 && fields < 4) {
+			parts[fields - 1] = field;
+			fields++;
+			field = 0;
+			digits = 0;
+		} else return null;
+	}
+	if (digits === 0 || (fields > 1 && digits > 3)) return null;
+	parts[fields - 1] = field;
+	if (fields === 4) {
+		const ff = value.slice(value.lastIndexOf(":") + 1);
+		seconds = (parts[0] as number) * 3600 + (parts[1] as number) * 60 + (parts[2] as number) + Number(`0.${ff}`);
+	} else {
+		for (let i = 0; i < fields; i++) seconds = seconds * 60 + (parts[i] as number);
+	}
+	if (seconds > MAX_SECONDS) return null;
+	return { seconds: Math.round(seconds * 1000) / 1000, source: value, fields };
+}
+
+function readValue(value: string): ValueTime | null {
+	if (!value.trim()) return null;
+	if (CLEAN_VALUE.test(value)) {
+		const seconds = parseTimestamp(value);
+		if (seconds !== null) return { seconds, source: value.trim(), fields: fieldCount(value.trim()) };
+	}
+	const range = RANGE.exec(value);
+	if (range) {
+		const start = parseTimestamp(range[1] ?? "");
+		const end = parseTimestamp(range[2] ?? "");
+		if (start !== null) {
+			const out: ValueTime = { seconds: start, source: range[1] ?? "", fields: fieldCount(range[1] ?? ""), repaired: "is a range; playing from its start" };
+			if (end !== null && end > start) out.end = end;
+			return out;
+		}
+	}
+	const bracketed = BRACKETED.exec(value);
+	if (bracketed) {
+		const seconds = parseTimestamp(bracketed[1] ?? "");
+		if (seconds !== null) return { seconds, source: bracketed[1] ?? "", fields: fieldCount(bracketed[1] ?? ""), repaired: "has stray brackets" };
+	}
+	const shaped = TIME_SHAPE.exec(value);
+	if (shaped) {
+		const seconds = parseTimestamp(shaped[0]);
+		if (seconds !== null) return { seconds, source: shaped[0], fields: fieldCount(shaped[0]), repaired: `"${truncate(value)}" is malformed` };
+	}
+	return null;
+}
+
+function readAttribute(name: string, value: string | null): { seconds: number; source: string } | null {
+	// `data-00:12:34"`: the time ended up in the attribute name.
+	const inName = TIME_SHAPE.exec(name);
+	if (inName && name.startsWith("data")) {
+		const seconds = parseTimestamp(inName[0]);
+		if (seconds !== null) return { seconds, source: inName[0] };
+	}
+	if (value === null) return null;
+	if (name === "href" || name === "data-url") {
+		const yt = parseYouTubeUrl(value);
+		if (yt?.start !== undefined) return { seconds: yt.start, source: String(yt.start) };
+		const frag = /[#?&]t=([0-9hms:.]+)/.exec(value);
+		const seconds = frag ? parseTimestamp(frag[1] ?? "") : null;
+		return seconds !== null ? { seconds, source: frag?.[1] ?? "" } : null;
+	}
+	if (!name.startsWith("data") && name !== "t" && name !== "time") return null;
+	const shaped = TIME_SHAPE.exec(value);
+	if (!shaped) return null;
+	const seconds = parseTimestamp(shaped[0]);
+	return seconds !== null ? { seconds, source: shaped[0] } : null;
+}
+
+/** The YouTube id an element names with `data-v` (an id or a YouTube URL); `undefined` without one, `null` when unusable. */
+export function readElementVideo(el: RawElement): string | null | undefined {
+	const v = attribute(el, "data-v");
+	if (v === undefined) return undefined;
+	if (v === null) return null;
+	const t = v.trim();
+	if (isYouTubeId(t)) return t;
+	return parseYouTubeUrl(t)?.id ?? null;
+}
+
+function truncate(s: string): string {
+	const t = s.trim();
+	return t.length > 40 ? `${t.slice(0, 40)}…` : t;
+}

@@ -1,0 +1,548 @@
+import type { Citation, TimedCitation, InvalidCitation } from "./types";
+import { readElementAt, type RawElement } from "./element";
+import { readElementTime, readElementVideo, type ElementTime } from "./elementTime";
+import { formatTimestamp } from "./timestamp";
+import { toPlainText } from "./plainText";
+import { codeSpans } from "./codeSpans";
+
+const CLASS_TOKEN = "yt-timestamp";
+const NONE: [number, number][] = [];
+/** How far back a claim's sentence may reach, so hostile lines stay linear. */
+const MAX_CLAIM_SPAN = 600;
+const CLUSTER_GAP = /^[\s,;&()[\]–—-]*(?:(?:and|or|see|also)[\s,;&()[\]–—-]*)?$/i;
+
+/** A stretch of note text whose citations share sentence context: a paragraph, list item, heading or table row. */
+interface Block {
+	start: number;
+	table: boolean;
+	/** The block's latest claim, which a claim continuing its sentence (after a comma) starts from. */
+	lastClaim: LazyClaim | null;
+	/** End of the last element in the block, or -1. */
+	lastTo: number;
+	/** The block's elements, in order, for cutting them out of claim text. */
+	elements: RawElement[];
+}
+
+/** The claim text of one or more citations, computed when first read (most callers never read it). */
+interface LazyClaim {
+	value: string | null;
+	block: Block;
+	/** Where the text between the previous element (or the block start) and this claim's first element begins. */
+	gapFrom: number;
+	to: number;
+	/** The block's previous claim, or `null` for its first. */
+	previous: LazyClaim | null;
+	/** Where the claim's sentence starts; -1 until worked out. */
+	sentenceStart: number;
+	/** Index in `block.elements` of the claim's first element, for the text-after fallback. */
+	element: number;
+	lineEnd: number;
+}
+
+/**
+ * Every `yt-timestamp` element of a note, in document order, outside frontmatter, fenced and
+ * indented code, inline code and HTML comments. One pass over the lines: a line costs a few
+ * character checks unless it holds a candidate or a structural marker, candidates are found with
+ * `indexOf`, every look-around is bounded, and claim text is only worked out when read, so the cost
+ * is linear in the text and close to a bare regex scan of it.
+ */
+export function extractCitations(markdown: string): Citation[] {
+	const text = typeof markdown === "string" ? markdown : "";
+	const out: Citation[] = [];
+	const candidates = finder(text, CLASS_TOKEN);
+	if (candidates(0) < 0) return out;
+	const sources: FrameSource[] = [];
+	const len = text.length;
+	let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+	let lineNo = 0;
+
+	const fm = frontmatterEnd(text, pos);
+	if (fm > pos) {
+		lineNo = countNewlines(text, 0, fm);
+		pos = fm;
+	}
+
+	const comments = finder(text, "<!--");
+	const backticks = finder(text, "`");
+	let fence: { char: number; len: number } | null = null;
+	let commentClose = -2; // -2: not in a comment; -1: in one that never closes
+	let listOpen = false;
+	let prevBlank = true;
+	let prevIndentedCode = false;
+	let paragraphOpen = false;
+	let prevLineStart = pos;
+	let prevLineEnd = pos;
+	let headingStack: string[] = [];
+	let headings: string[] = [];
+	let block = newBlock(pos, false);
+	let claim = -1;
+	let lazy: LazyClaim | null = null;
+
+	const setHeading = (level: number, title: string) => {
+		headingStack = headingStack.slice(0, level - 1);
+		while (headingStack.length < level - 1) headingStack.push("");
+		headingStack.push(title);
+		headings = headingStack.filter((h) => h.length > 0);
+	};
+
+	for (; pos <= len; lineNo++) {
+		const nl = text.indexOf("\n", pos);
+		const lineEnd = nl < 0 ? len : nl;
+		const contentEnd = lineEnd > pos && text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
+		const lineStart = pos;
+		pos = lineEnd + 1;
+		let scanFrom = lineStart;
+
+		if (commentClose !== -2) {
+			if (commentClose === -1) break;
+			if (commentClose + 3 > contentEnd) continue;
+			scanFrom = commentClose + 3;
+			commentClose = -2;
+		}
+
+		// First non-blank character, past blockquote markers.
+		let first = scanFrom;
+		let indent = 0;
+		for (;;) {
+			const c = text.charCodeAt(first);
+			if (c === 32) indent++;
+			else if (c === 9) indent += 4 - (indent % 4);
+			else if (c === 62 /* > */) indent = 0;
+			else break;
+			first++;
+		}
+		const firstChar = first < contentEnd ? text.charCodeAt(first) : -1;
+
+		if (fence) {
+			if ((firstChar === 96 || firstChar === 126) && closesFence(text, first, contentEnd, fence)) fence = null;
+			continue;
+		}
+		if (firstChar < 0) {
+			prevBlank = true;
+			paragraphOpen = false;
+			prevIndentedCode = false;
+			continue;
+		}
+		if (indent >= 4 && !listOpen && !paragraphOpen && (prevBlank || prevIndentedCode) && scanFrom === lineStart) {
+			prevIndentedCode = true;
+			prevBlank = false;
+			continue;
+		}
+		prevIndentedCode = false;
+
+		let headingLevel = 0;
+		let contentStart = first;
+		if (isMarkerChar(firstChar)) {
+			const trimmed = text.slice(first, contentEnd).trimEnd();
+			const fenceOpen = firstChar === 96 || firstChar === 126 ? /^(`{3,}|~{3,})([^`]*)$/.exec(trimmed) : null;
+			if (fenceOpen) {
+				fence = { char: firstChar, len: fenceOpen[1]?.length ?? 3 };
+				paragraphOpen = false;
+				prevBlank = false;
+				continue;
+			}
+			if (paragraphOpen && !listOpen && /^(=+|-+)$/.test(trimmed)) {
+				setHeading(firstChar === 61 ? 1 : 2, headingText(text, prevLineStart, prevLineEnd, block.elements));
+				paragraphOpen = false;
+				prevBlank = false;
+				continue;
+			}
+			if (/^([-*_])(?:[ \t]*\1){2,}$/.test(trimmed)) {
+				paragraphOpen = false;
+				prevBlank = false;
+				block = newBlock(lineEnd, false);
+				continue;
+			}
+			const atx = firstChar === 35 ? /^(#{1,6})(?:[ \t]+|$)/.exec(trimmed) : null;
+			const item = atx ? null : /^([*+-]|\d{1,9}[.)])(?:[ \t]+|$)/.exec(trimmed);
+			if (atx) {
+				headingLevel = atx[1]?.length ?? 1;
+				contentStart = first + atx[0].length;
+				block = newBlock(contentStart, false);
+			} else if (item) {
+				listOpen = true;
+				contentStart = first + item[0].length;
+				block = newBlock(contentStart, false);
+			} else if (firstChar === 124 /* | */) {
+				block = newBlock(first, true);
+			} else if (!paragraphOpen) {
+				if (indent === 0 && prevBlank) listOpen = false;
+				block = newBlock(first, false);
+			}
+		} else if (!paragraphOpen) {
+			if (indent === 0 && prevBlank) listOpen = false;
+			if (!(listOpen && indent > 0 && !prevBlank)) block = newBlock(first, false);
+		}
+		paragraphOpen = headingLevel === 0;
+		prevBlank = false;
+		prevLineStart = contentStart;
+		prevLineEnd = contentEnd;
+
+		const nextCandidate = candidates(scanFrom);
+		const nextComment = comments(scanFrom);
+		const hasCandidate = nextCandidate >= 0 && nextCandidate + CLASS_TOKEN.length <= contentEnd;
+		const hasComment = nextComment >= 0 && nextComment < contentEnd;
+		if (!hasCandidate && !hasComment) {
+			if (headingLevel) setHeading(headingLevel, headingText(text, contentStart, contentEnd, []));
+			continue;
+		}
+
+		// Candidates on this line, outside inline code and comments.
+		const tick = backticks(scanFrom);
+		const excluded = hasComment || (tick >= 0 && tick < contentEnd) ? excludedRanges(text, scanFrom, contentEnd) : NONE;
+		const last = excluded[excluded.length - 1];
+		if (last && last[1] === -1) {
+			commentClose = text.indexOf("-->", last[0] + 4);
+			last[1] = contentEnd;
+		}
+		const lineElementsFrom = block.elements.length;
+		let floor = scanFrom;
+		let hit = hasCandidate ? nextCandidate : -1;
+		let ex = 0;
+		while (hit >= 0) {
+			while (ex < excluded.length && (excluded[ex] as [number, number])[1] <= hit) ex++;
+			const range = excluded[ex];
+			if (range && range[0] <= hit) {
+				floor = Math.max(floor, range[1]);
+				hit = within(candidates(range[1]), contentEnd);
+				continue;
+			}
+			const nextHit = within(candidates(hit + CLASS_TOKEN.length), contentEnd);
+			const limit = Math.min(nextHit < 0 ? contentEnd : nextHit, range ? range[0] : contentEnd);
+			const el = readElementAt(text, hit, floor, contentEnd, limit);
+			if (el && (!range || el.to <= range[0])) {
+				block.elements.push(el);
+				floor = el.to;
+				hit = el.to <= hit + CLASS_TOKEN.length ? nextHit : within(candidates(el.to), contentEnd);
+			} else {
+				floor = hit + 1;
+				hit = nextHit;
+			}
+		}
+
+		if (headingLevel) setHeading(headingLevel, headingText(text, contentStart, contentEnd, block.elements));
+
+		for (let k = lineElementsFrom; k < block.elements.length; k++) {
+			const el = block.elements[k] as RawElement;
+			const gapStart = block.lastTo >= 0 ? block.lastTo : block.start;
+			const gapFrom = Math.max(gapStart, el.from - MAX_CLAIM_SPAN);
+			if (!(block.lastTo >= 0 && isClusterGap(text, gapFrom, el.from))) {
+				claim++;
+				lazy = { value: null, block, gapFrom, to: el.from, previous: block.lastClaim, sentenceStart: -1, element: k, lineEnd: contentEnd };
+				block.lastClaim = lazy;
+			}
+			block.lastTo = el.to;
+			const time = readElementTime(el);
+			const previous = out[out.length - 1];
+			if (!el.tagClosed && "invalid" in time && previous && previous.to === el.from && previous.invalid === BROKEN_RUN) {
+				// A run of opening tags that each break off into the next is one broken stretch, not thousands of citations.
+				previous.to = el.to;
+				continue;
+			}
+			out.push(toCitation(el, time, lineNo, claim, lazy as LazyClaim, headings, sources, out.length));
+		}
+	}
+
+	applyFrameSuffixLayout(out, sources);
+	return out;
+}
+
+function newBlock(start: number, table: boolean): Block {
+	return { start, table, lastClaim: null, lastTo: -1, elements: [] };
+}
+
+/** Characters that may begin a structural line (heading, fence, list, rule, table, setext underline). */
+function isMarkerChar(c: number): boolean {
+	return c === 35 || c === 96 || c === 126 || c === 45 || c === 42 || c === 43 || c === 95 || c === 61 || c === 124 || (c >= 48 && c <= 57);
+}
+
+function closesFence(text: string, first: number, end: number, fence: { char: number; len: number }): boolean {
+	let i = first;
+	while (i < end && text.charCodeAt(i) === fence.char) i++;
+	if (i - first < fence.len) return false;
+	for (; i < end; i++) {
+		const c = text.charCodeAt(i);
+		if (c !== 32 && c !== 9) return false;
+	}
+	return true;
+}
+
+function frontmatterEnd(text: string, start: number): number {
+	if (!text.startsWith("---", start)) return start;
+	const open = /^---[ \t]*\r?\n/.exec(text.slice(start, start + 8));
+	if (!open) return start;
+	const bodyFrom = start + open[0].length - 1;
+	const close = /\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(text.slice(bodyFrom));
+	return close ? bodyFrom + close.index + close[0].length : start;
+}
+
+/** A citation read from a time of three or four colon fields, for {@link applyFrameSuffixLayout}. */
+interface FrameSource {
+	index: number;
+	source: string;
+	fields: number;
+}
+
+/**
+ * A citation as `extractCitations` returns it: plain fields, and `text`, which is worked out from
+ * the note when first read (the editor and reading view never read it; the panel does).
+ */
+class CitationRecord {
+	label: string;
+	from: number;
+	to: number;
+	line: number;
+	headings: string[];
+	claim: number;
+	seconds: number | null;
+	end: number | undefined = undefined;
+	repaired: string | undefined = undefined;
+	invalid: string | undefined = undefined;
+	videoId: string | undefined = undefined;
+	#claim: LazyClaim;
+
+	constructor(el: RawElement, line: number, claim: LazyClaim, claimIndex: number, headings: string[], label: string, seconds: number | null) {
+		this.label = label;
+		this.from = el.from;
+		this.to = el.to;
+		this.line = line;
+		this.headings = headings;
+		this.claim = claimIndex;
+		this.seconds = seconds;
+		this.#claim = claim;
+	}
+
+	get text(): string {
+		return claimText(this.#claim);
+	}
+
+	toJSON(): object {
+		return { ...this, text: this.text };
+	}
+}
+
+const BROKEN_RUN = "broken timestamp markup: opening tags that never close";
+
+function toCitation(el: RawElement, time: ElementTime, line: number, claim: number, lazy: LazyClaim, headings: string[], sources: FrameSource[], index: number): Citation {
+	const label = el.label.trim();
+	const video = readElementVideo(el);
+	if (video === null || "invalid" in time) {
+		const c = new CitationRecord(el, line, lazy, claim, headings, label, null);
+		c.invalid = video === null ? "data-v does not name a YouTube video" : !el.tagClosed && !el.label ? BROKEN_RUN : (time as { invalid: string }).invalid;
+		if (video) c.videoId = video;
+		return c as InvalidCitation;
+	}
+	if (time.fields >= 3) sources.push({ index, source: time.source, fields: time.fields });
+	const c = new CitationRecord(el, line, lazy, claim, headings, label || formatTimestamp(time.seconds), time.seconds);
+	if (time.end !== undefined) c.end = time.end;
+	if (time.repaired) c.repaired = time.repaired;
+	else if (!el.tagClosed) c.repaired = "the opening tag is not closed";
+	if (video) c.videoId = video;
+	return c as TimedCitation;
+}
+
+/**
+ * Where a claim's sentence starts: after the last sentence end between the previous element and
+ * this one; at the sentence before, when the element sits right after a full stop; and where the
+ * previous claim's sentence started, when this one continues it after a comma.
+ */
+function sentenceStart(lazy: LazyClaim): number {
+	if (lazy.sentenceStart >= 0) return lazy.sentenceStart;
+	const { block, gapFrom, to } = lazy;
+	const source = (block.elements[0] as RawElement).source;
+	let start: number;
+	const boundary = to > gapFrom ? lastBoundaries(source, gapFrom, to, block.table) : { last: -1, previous: -1 };
+	if (boundary.last >= 0 && hasText(source, boundary.last, to)) start = boundary.last;
+	else if (boundary.last >= 0) start = boundary.previous >= 0 ? boundary.previous : lazy.previous ? sentenceStart(lazy.previous) : block.start;
+	else start = lazy.previous ? sentenceStart(lazy.previous) : block.start;
+	lazy.sentenceStart = start;
+	return start;
+}
+
+function claimText(lazy: LazyClaim): string {
+	if (lazy.value !== null) return lazy.value;
+	let value = spanText(lazy.block.elements, Math.max(sentenceStart(lazy), lazy.to - MAX_CLAIM_SPAN), lazy.to);
+	if (!value) {
+		// Timestamp-first style ("[12:34] The speaker says…"): the claim follows the element.
+		const el = lazy.block.elements[lazy.element] as RawElement;
+		const next = lazy.block.elements[lazy.element + 1];
+		const end = Math.min(next && next.from < lazy.lineEnd ? next.from : lazy.lineEnd, el.to + MAX_CLAIM_SPAN);
+		value = spanText(lazy.block.elements, el.to, end);
+	}
+	lazy.value = value;
+	return value;
+}
+
+/**
+ * Some generated notes write every time as `mm:ss:ff` (a frame field, always `00`) and only the
+ * longest as `hh:mm:ss:ff`: "20:19:00" there is 20 min 19 s, not 20 hours. When every three- and
+ * four-field time of a note ends in `:00` and the note shows the pattern (a four-field time, or a
+ * first field no video reaches in hours), its three-field times are read that way.
+ */
+function applyFrameSuffixLayout(citations: Citation[], sources: FrameSource[]): void {
+	const three = sources.filter((s) => s.fields === 3);
+	if (three.length < 3 || !sources.every((s) => s.source.endsWith(":00"))) return;
+	const hasFour = sources.some((s) => s.fields === 4);
+	if (!hasFour && Math.max(...three.map((s) => Number(s.source.split(":")[0]))) < 10) return;
+	for (const s of three) {
+		const c = citations[s.index];
+		if (!c || c.seconds === null) continue;
+		const [m, sec] = s.source.split(":").map(Number);
+		c.seconds = (m ?? 0) * 60 + (sec ?? 0);
+		c.repaired = "read as minutes:seconds:frames, as the rest of this note is written";
+	}
+}
+
+function isClusterGap(text: string, from: number, to: number): boolean {
+	if (to - from > 24) return false;
+	let letters = false;
+	for (let i = from; i < to; i++) {
+		const c = text.charCodeAt(i);
+		// Only separators (space , ; ( ) [ ]) between the two elements: no regex needed.
+		if (isSpace(c) || c === 44 || c === 59 || c === 40 || c === 41 || c === 91 || c === 93) continue;
+		if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) letters = true;
+		else if (c !== 38 && c !== 45 && c !== 0x2013 && c !== 0x2014) return false;
+	}
+	return !letters || CLUSTER_GAP.test(text.slice(from, to));
+}
+
+function hasText(text: string, from: number, to: number): boolean {
+	for (let i = from; i < to; i++) {
+		const c = text.charCodeAt(i);
+		if (c !== 32 && c !== 9 && c !== 10 && c !== 13) return true;
+	}
+	return false;
+}
+
+/**
+ * The last two sentence (or table cell) boundaries in `[from, to)`, as absolute offsets where the
+ * next sentence starts: whitespace after `.`, `!`, `?` or `…` (closing quotes and brackets allowed
+ * between). Scans backwards from `to`, so a claim costs the length of its own sentence.
+ */
+function lastBoundaries(text: string, from: number, to: number, table: boolean): { last: number; previous: number } {
+	let last = -1;
+	for (let i = to - 1; i > from; i--) {
+		const c = text.charCodeAt(i);
+		if (table && c === 124) return { last: i + 1, previous: -1 };
+		if (!isSpace(c)) continue;
+		let j = i - 1;
+		while (j >= from && isSpace(text.charCodeAt(j))) j--;
+		let k = j;
+		while (k >= from && isCloser(text.charCodeAt(k))) k--;
+		if (k >= from && isSentenceEnd(text.charCodeAt(k))) {
+			let start = i + 1;
+			while (start < to && isSpace(text.charCodeAt(start))) start++;
+			if (last < 0) {
+				last = start;
+				if (hasText(text, start, to)) return { last, previous: -1 };
+			} else return { last, previous: start };
+		}
+		i = j + 1;
+	}
+	return { last, previous: -1 };
+}
+
+function isSpace(c: number): boolean {
+	return c === 32 || c === 9 || c === 10 || c === 13 || c === 160;
+}
+
+function isCloser(c: number): boolean {
+	// " ' ” ’ ) ] * _
+	return c === 34 || c === 39 || c === 0x201d || c === 0x2019 || c === 41 || c === 93 || c === 42 || c === 95;
+}
+
+function isSentenceEnd(c: number): boolean {
+	return c === 46 || c === 33 || c === 63 || c === 0x2026;
+}
+
+/** Plain text of `[from, to)` with timestamp elements cut out. */
+function spanText(elements: RawElement[], from: number, to: number): string {
+	if (to <= from || elements.length === 0) return "";
+	const text = (elements[0] as RawElement).source;
+	let out = "";
+	let at = from;
+	for (let i = firstEndingAfter(elements, from); i < elements.length; i++) {
+		const el = elements[i] as RawElement;
+		if (el.from >= to) break;
+		if (el.from > at) out += text.slice(at, el.from);
+		out += " ";
+		at = Math.max(at, el.to);
+	}
+	if (at < to) out += text.slice(at, to);
+	return toPlainText(out);
+}
+
+function firstEndingAfter(elements: RawElement[], offset: number): number {
+	let lo = 0;
+	let hi = elements.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >> 1;
+		if ((elements[mid] as RawElement).to <= offset) lo = mid + 1;
+		else hi = mid;
+	}
+	return lo;
+}
+
+function headingText(text: string, from: number, to: number, elements: RawElement[]): string {
+	const plain = text.slice(from, to);
+	if (!/[<>[\]`*_~=&|#\\]/.test(plain)) return plain.trim();
+	let out = "";
+	let at = from;
+	for (const el of elements) {
+		if (el.from < from || el.from >= to) continue;
+		out += text.slice(at, el.from) + " ";
+		at = el.to;
+	}
+	out += text.slice(at, to);
+	return toPlainText(out.replace(/[ \t]+#+[ \t]*$/, ""));
+}
+
+/** Inline code spans and HTML comments on one line, as sorted `[from, to)` ranges; a comment left open ends with `to = -1`. */
+function excludedRanges(text: string, from: number, to: number): [number, number][] {
+	const ranges: [number, number][] = [];
+	const line = text.slice(from, to);
+	if (line.includes("`")) for (const [a, b] of codeSpans(line)) ranges.push([from + a, from + b]);
+	let at = line.indexOf("<!--");
+	while (at >= 0) {
+		const absolute = from + at;
+		if (ranges.some(([a, b]) => a <= absolute && absolute < b)) {
+			at = line.indexOf("<!--", at + 4);
+			continue;
+		}
+		const close = line.indexOf("-->", at + 4);
+		if (close < 0) {
+			ranges.push([absolute, -1]);
+			break;
+		}
+		ranges.push([absolute, from + close + 3]);
+		at = line.indexOf("<!--", close + 3);
+	}
+	ranges.sort((a, b) => a[0] - b[0]);
+	return ranges;
+}
+
+/**
+ * `text.indexOf(needle, start)` remembering its last answer: asked again from a later start that is
+ * still before that answer, it returns it without searching. Starts only move forward here, so each
+ * character is searched once per needle however many times the loop asks.
+ */
+function finder(text: string, needle: string): (start: number) => number {
+	let from = -1;
+	let found = -1;
+	return (start) => {
+		if (start >= from && (found < 0 ? from >= 0 : start <= found)) return found < 0 ? -1 : found;
+		from = start;
+		found = text.indexOf(needle, start);
+		return found;
+	};
+}
+
+function within(index: number, end: number): number {
+	return index >= 0 && index + CLASS_TOKEN.length <= end ? index : -1;
+}
+
+function countNewlines(text: string, from: number, to: number): number {
+	let n = 0;
+	for (let i = text.indexOf("\n", from); i >= 0 && i < to; i = text.indexOf("\n", i + 1)) n++;
+	return n;
+}

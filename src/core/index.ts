@@ -1,0 +1,21 @@
+/**
+ * The pure core: timestamps, video sources and citation extraction. Text in, data out; no
+ * `obsidian` import, so it runs in plain Node, in tests, and in the benchmarks.
+ */
+export type { Citation, TimedCitation, InvalidCitation, CitationBase, VideoRef } from "./types";
+export { parseTimestamp, formatTimestamp, youtubeSeconds, MAX_SECONDS } from "./timestamp";
+export type { FormatOptions } from "./timestamp";
+export {
+	parseYouTubeUrl,
+	resolveVideo,
+	readVideoValue,
+	isYouTubeId,
+	isMediaPath,
+	videoKey,
+	youtubeWatchUrl,
+	youtubeShortUrl,
+	VIDEO_KEYS,
+} from "./video";
+export type { YouTubeUrlInfo } from "./video";
+export { extractCitations } from "./extract";
+export { toPlainText } from "./plainText";
