@@ -1,0 +1,25 @@
+import { Notice, Plugin } from "obsidian";
+import { SettingsStore } from "./settings/store";
+import { VideoCitationsSettingTab } from "./settings/SettingsTab";
+import type { VideoCitationsSettings } from "./settings/settings";
+
+/** Video Citations: wiring only. Each feature lives in its own folder and gets narrow services. */
+export default class VideoCitationsPlugin extends Plugin {
+	private settingsStore = new SettingsStore({
+		load: () => this.loadData(),
+		save: (data) => this.saveData(data),
+	});
+
+	/** The current settings, kept in step with the store (Obsidian's settings API reads them here). */
+	override settings: Readonly<VideoCitationsSettings> = this.settingsStore.current;
+
+	override async onload(): Promise<void> {
+		const rejected = await this.settingsStore.load();
+		this.settings = this.settingsStore.current;
+		this.register(this.settingsStore.onChange((s) => (this.settings = s)));
+		if (rejected.length > 0) {
+			new Notice(`Video Citations: some saved settings could not be read and use their defaults (${rejected.join(", ")}).`);
+		}
+		this.addSettingTab(new VideoCitationsSettingTab(this.app, this, this.settingsStore));
+	}
+}

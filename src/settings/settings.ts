@@ -1,0 +1,91 @@
+/** Where the player view opens. */
+export type PlayerLocation = "right" | "split" | "window";
+/** What happens when the active note names another video than the one loaded. */
+export type FollowNote = "switch" | "ask" | "off";
+/** What the insert-timestamp command writes. */
+export type InsertFormat = "anchor" | "link";
+
+/** Every setting of the plugin, with its saved name. */
+export interface VideoCitationsSettings {
+	/** Where the player opens: right sidebar, a split beside the note, or its own window. */
+	playerLocation: PlayerLocation;
+	/** Switch the player to the active note's video, ask first, or leave it. */
+	followActiveNote: FollowNote;
+	/** Play from youtube-nocookie.com. */
+	privacyMode: boolean;
+	/** Start playing after a seek link is clicked. */
+	playOnSeek: boolean;
+	/** Seconds the skip back/forward commands move. */
+	seekStepSeconds: number;
+	/** What insert-timestamp writes. */
+	insertFormat: InsertFormat;
+	/** Seconds insert-timestamp subtracts from the playing time (you cite what you just heard). */
+	insertRewindSeconds: number;
+	/** Plain click opens the moment on youtube.com and Mod-click seeks the player (swapped). */
+	clickOpensBrowser: boolean;
+	/** YouTube links to the note's own video with a time seek the player too. */
+	seekYouTubeLinks: boolean;
+	/** The citations panel scrolls to the citation being played. */
+	panelFollowsPlayback: boolean;
+}
+
+/** Defaults that work for the corpus notes. */
+export const DEFAULT_SETTINGS: Readonly<VideoCitationsSettings> = Object.freeze({
+	playerLocation: "right",
+	followActiveNote: "switch",
+	privacyMode: false,
+	playOnSeek: true,
+	seekStepSeconds: 5,
+	insertFormat: "anchor",
+	insertRewindSeconds: 0,
+	clickOpensBrowser: false,
+	seekYouTubeLinks: true,
+	panelFollowsPlayback: true,
+});
+
+const CHOICES: Partial<Record<keyof VideoCitationsSettings, readonly string[]>> = {
+	playerLocation: ["right", "split", "window"],
+	followActiveNote: ["switch", "ask", "off"],
+	insertFormat: ["anchor", "link"],
+};
+
+const RANGES: Partial<Record<keyof VideoCitationsSettings, readonly [number, number]>> = {
+	seekStepSeconds: [1, 600],
+	insertRewindSeconds: [0, 60],
+};
+
+/** Settings read from saved data, and the names of the saved values that could not be used. */
+export interface LoadedSettings {
+	settings: VideoCitationsSettings;
+	rejected: string[];
+}
+
+/**
+ * Reads saved data into settings: every known key of the right type and range is kept, anything
+ * else falls back to its default and is named in `rejected`. Unknown keys are ignored.
+ */
+export function readSettings(saved: unknown): LoadedSettings {
+	const settings: VideoCitationsSettings = { ...DEFAULT_SETTINGS };
+	const rejected: string[] = [];
+	if (saved === null || saved === undefined) return { settings, rejected };
+	if (typeof saved !== "object" || Array.isArray(saved)) return { settings, rejected: ["(all settings)"] };
+	const data = saved as Record<string, unknown>;
+	for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof VideoCitationsSettings)[]) {
+		if (!(key in data)) continue;
+		const value = data[key];
+		if (isValid(key, value)) (settings as unknown as Record<string, unknown>)[key] = value;
+		else rejected.push(key);
+	}
+	return { settings, rejected };
+}
+
+/** Whether `value` is acceptable for setting `key`. */
+export function isValid(key: keyof VideoCitationsSettings, value: unknown): boolean {
+	const fallback = DEFAULT_SETTINGS[key];
+	if (typeof value !== typeof fallback) return false;
+	const choices = CHOICES[key];
+	if (choices) return choices.includes(value as string);
+	const range = RANGES[key];
+	if (range) return typeof value === "number" && Number.isFinite(value) && value >= range[0] && value <= range[1];
+	return true;
+}

@@ -1,0 +1,88 @@
+import type { VideoCitationsSettings } from "./settings";
+
+/** One setting as the settings tab shows it. */
+export type SettingSpec =
+	| { key: keyof VideoCitationsSettings; name: string; desc: string; type: "toggle" }
+	| { key: keyof VideoCitationsSettings; name: string; desc: string; type: "dropdown"; options: Record<string, string> }
+	| { key: keyof VideoCitationsSettings; name: string; desc: string; type: "number"; min: number; max: number; step: number };
+
+/** A titled group of settings. */
+export interface SettingGroupSpec {
+	heading: string;
+	items: SettingSpec[];
+}
+
+/** Every setting, grouped, in the order the settings tab shows them. */
+export const SETTING_GROUPS: SettingGroupSpec[] = [
+	{
+		heading: "Player",
+		items: [
+			{
+				key: "playerLocation",
+				name: "Open the player in",
+				desc: "Where the player opens when a timestamp is clicked and no player is open.",
+				type: "dropdown",
+				options: { right: "Right sidebar", split: "Split beside the note", window: "New window" },
+			},
+			{
+				key: "followActiveNote",
+				name: "When the active note has another video",
+				desc: "Switch the player to it, ask first, or keep the current video. The position of the old video is remembered.",
+				type: "dropdown",
+				options: { switch: "Switch to it", ask: "Ask first", off: "Keep the current video" },
+			},
+			{ key: "playOnSeek", name: "Play after a timestamp is clicked", desc: "Off: the player only moves to the moment.", type: "toggle" },
+			{
+				key: "privacyMode",
+				name: "Privacy-enhanced YouTube",
+				desc: "Play YouTube videos from youtube-nocookie.com, which stores no cookies until you play.",
+				type: "toggle",
+			},
+			{ key: "seekStepSeconds", name: "Skip step", desc: "Seconds the skip back and skip forward commands move.", type: "number", min: 1, max: 600, step: 1 },
+		],
+	},
+	{
+		heading: "Timestamps",
+		items: [
+			{
+				key: "clickOpensBrowser",
+				name: "Click opens YouTube",
+				desc: "On: a click opens the moment on youtube.com and Ctrl/Cmd-click plays it here. Off: the other way round.",
+				type: "toggle",
+			},
+			{
+				key: "seekYouTubeLinks",
+				name: "YouTube links seek the player",
+				desc: "Links in the note to the same video with a time (youtu.be/…?t=120) play in the player instead of the browser.",
+				type: "toggle",
+			},
+			{
+				key: "insertFormat",
+				name: "Inserted timestamp format",
+				desc: "What the insert timestamp command writes at the cursor.",
+				type: "dropdown",
+				options: { anchor: 'Timestamp element: <a class="yt-timestamp" …>', link: "Markdown link: [46:51](https://youtu.be/…)" },
+			},
+			{
+				key: "insertRewindSeconds",
+				name: "Rewind inserted timestamps",
+				desc: "Seconds to subtract from the playing time, so the timestamp points at the start of what you just heard.",
+				type: "number",
+				min: 0,
+				max: 60,
+				step: 1,
+			},
+		],
+	},
+	{
+		heading: "Citations panel",
+		items: [
+			{
+				key: "panelFollowsPlayback",
+				name: "Follow playback",
+				desc: "Scroll the citations panel to the citation being played.",
+				type: "toggle",
+			},
+		],
+	},
+];
