@@ -1,4 +1,10 @@
 import { Notice, Plugin } from "obsidian";
+import { NoteVideos } from "./notes/noteVideo";
+import { registerPlayer } from "./player";
+import { registerReadingView } from "./reading";
+import { registerEditor } from "./editor";
+import { registerCitationsPanel } from "./views";
+import type { PluginServices } from "./services";
 import { SettingsStore } from "./settings/store";
 import { VideoCitationsSettingTab } from "./settings/SettingsTab";
 import type { VideoCitationsSettings } from "./settings/settings";
@@ -20,6 +26,25 @@ export default class VideoCitationsPlugin extends Plugin {
 		if (rejected.length > 0) {
 			new Notice(`Video Citations: some saved settings could not be read and use their defaults (${rejected.join(", ")}).`);
 		}
+
+		const { metadataCache, vault } = this.app;
+		const notes = new NoteVideos({
+			frontmatter: (path) => {
+				const file = vault.getFileByPath(path);
+				return file ? metadataCache.getFileCache(file)?.frontmatter : null;
+			},
+			resolveLink: (link, sourcePath) => metadataCache.getFirstLinkpathDest(link, sourcePath)?.path ?? null,
+		});
+		const playback = registerPlayer(this, { settings: this.settingsStore, notes });
+		const services: PluginServices = {
+			settings: this.settingsStore,
+			playback,
+			notes,
+			openExternal: (url) => window.open(url, "_blank", "noopener"),
+		};
+		registerReadingView(this, services);
+		registerEditor(this, services);
+		registerCitationsPanel(this, services);
 		this.addSettingTab(new VideoCitationsSettingTab(this.app, this, this.settingsStore));
 	}
 }

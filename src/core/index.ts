@@ -19,3 +19,4 @@ export {
 export type { YouTubeUrlInfo } from "./video";
 export { extractCitations } from "./extract";
 export { toPlainText } from "./plainText";
+export { playingIndex } from "./playing";

@@ -1,0 +1,36 @@
+import { resolveVideo, type VideoRef } from "../core";
+
+/** The slice of `MetadataCache` and `Vault` needed to find a note's video. */
+export interface NoteMetadata {
+	/** The note's frontmatter, or `null` when it has none (or the path is not a note). */
+	frontmatter(path: string): Record<string, unknown> | null | undefined;
+	/** The vault path a link resolves to from `sourcePath`, or `null` when nothing matches. */
+	resolveLink(link: string, sourcePath: string): string | null;
+}
+
+/** Answers "which video does this note cite?" for feature code. */
+export interface NoteVideoSource {
+	/** The video of the note at `path` (from its frontmatter), or `null`. */
+	videoFor(path: string): VideoRef | null;
+	/** The video named by frontmatter given directly (reading view passes `ctx.frontmatter`). */
+	videoFromFrontmatter(frontmatter: Record<string, unknown> | null | undefined, sourcePath: string): VideoRef | null;
+}
+
+/**
+ * Resolves notes' videos with `resolveVideo`, turning a vault path or `[[wikilink]]` into the file
+ * it names (a link to `clip.webm` from anywhere in the vault finds `media/clip.webm`).
+ */
+export class NoteVideos implements NoteVideoSource {
+	constructor(private metadata: NoteMetadata) {}
+
+	videoFor(path: string): VideoRef | null {
+		return this.videoFromFrontmatter(this.metadata.frontmatter(path), path);
+	}
+
+	videoFromFrontmatter(frontmatter: Record<string, unknown> | null | undefined, sourcePath: string): VideoRef | null {
+		const ref = resolveVideo(frontmatter);
+		if (ref?.kind !== "file") return ref;
+		const resolved = this.metadata.resolveLink(ref.path, sourcePath);
+		return resolved ? { kind: "file", path: resolved } : ref;
+	}
+}

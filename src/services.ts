@@ -1,0 +1,15 @@
+import type { NoteVideoSource } from "./notes/noteVideo";
+import type { PlaybackPort } from "./player/types";
+import type { SettingsSource } from "./settings/store";
+
+/**
+ * The services every feature receives from `main.ts`: narrow, so tests pass fakes. Obsidian's own
+ * objects (`app.workspace`, `app.vault`) are passed to the features that need them separately.
+ */
+export interface PluginServices {
+	settings: SettingsSource;
+	playback: PlaybackPort;
+	notes: NoteVideoSource;
+	/** Opens a URL in the user's browser. */
+	openExternal(url: string): void;
+}
