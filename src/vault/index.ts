@@ -1,0 +1,55 @@
+import { Notice, TFile, type Plugin } from "obsidian";
+import type { NoteVideoSource } from "../notes/noteVideo";
+import { CitationIndex } from "./citationIndex";
+import { CitationIndexer, type IndexProgress } from "./indexer";
+
+/** Vaults with more notes than this show indexing progress. */
+const PROGRESS_THRESHOLD = 500;
+
+/**
+ * Registers the vault-wide citation index: built in chunks once the layout is ready, then kept
+ * current from metadata changes, renames and deletions, one note at a time.
+ */
+export function registerCitationIndex(plugin: Plugin, notes: NoteVideoSource): CitationIndex {
+	const { vault, metadataCache, workspace } = plugin.app;
+	const index = new CitationIndex();
+	const indexer = new CitationIndexer(
+		index,
+		{
+			markdownPaths: () => vault.getMarkdownFiles().map((f) => f.path),
+			read: async (path) => {
+				const file = vault.getFileByPath(path);
+				return file ? vault.cachedRead(file) : "";
+			},
+		},
+		notes,
+		() => new Promise((resolve) => window.setTimeout(resolve, 0)),
+		progressNotice(),
+	);
+	plugin.register(() => indexer.cancel());
+	workspace.onLayoutReady(() => void indexer.build());
+	plugin.registerEvent(metadataCache.on("changed", (file, data) => indexer.noteChanged(file.path, data)));
+	plugin.registerEvent(
+		vault.on("rename", (file, oldPath) => {
+			if (file instanceof TFile && file.extension === "md") indexer.noteRenamed(oldPath, file.path);
+		}),
+	);
+	plugin.registerEvent(vault.on("delete", (file) => indexer.noteDeleted(file.path)));
+	return index;
+}
+
+function progressNotice(): IndexProgress {
+	let notice: Notice | null = null;
+	return {
+		update(done, total) {
+			if (total < PROGRESS_THRESHOLD) return;
+			const message = `Indexing video citations: ${done.toLocaleString()} of ${total.toLocaleString()} notes`;
+			if (notice) notice.setMessage(message);
+			else notice = new Notice(message, 0);
+		},
+		finish() {
+			notice?.hide();
+			notice = null;
+		},
+	};
+}

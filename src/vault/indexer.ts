@@ -1,0 +1,85 @@
+import type { NoteVideoSource } from "../notes/noteVideo";
+import type { CitationIndex } from "./citationIndex";
+
+/** The vault as the indexer reads it. */
+export interface IndexSource {
+	/** Paths of every markdown note. */
+	markdownPaths(): string[];
+	/** A note's text (Obsidian's cachedRead). */
+	read(path: string): Promise<string>;
+}
+
+/** Where the indexer reports how far a large build has come. */
+export interface IndexProgress {
+	update(done: number, total: number): void;
+	finish(total: number): void;
+}
+
+/** Notes per chunk: small enough that a chunk takes a few milliseconds. */
+const CHUNK = 40;
+
+/**
+ * Builds the {@link CitationIndex} in chunks that yield to the UI between them (never blocking
+ * layout or typing), and keeps it current from single-note events.
+ */
+export class CitationIndexer {
+	private generation = 0;
+	/** Resolves when the current build has finished (or was superseded). */
+	ready: Promise<void> = Promise.resolve();
+
+	constructor(
+		private index: CitationIndex,
+		private source: IndexSource,
+		private notes: NoteVideoSource,
+		private yieldToUi: () => Promise<void>,
+		private progress?: IndexProgress,
+	) {}
+
+	/** (Re)builds the whole index. A newer build cancels an older one. */
+	build(): Promise<void> {
+		const generation = ++this.generation;
+		this.ready = this.run(generation);
+		return this.ready;
+	}
+
+	/** Stops a build in progress (the plugin is unloading). */
+	cancel(): void {
+		this.generation++;
+	}
+
+	/** Re-indexes one note from its new text (metadataCache 'changed' gives it). */
+	noteChanged(path: string, text: string): void {
+		this.index.setNote(path, text, this.notes.videoFor(path));
+	}
+
+	/** A note was renamed or moved. */
+	noteRenamed(oldPath: string, newPath: string): void {
+		this.index.renameNote(oldPath, newPath);
+	}
+
+	/** A note was deleted. */
+	noteDeleted(path: string): void {
+		this.index.removeNote(path);
+	}
+
+	private async run(generation: number): Promise<void> {
+		const paths = this.source.markdownPaths();
+		this.index.clear();
+		for (let i = 0; i < paths.length; i += CHUNK) {
+			if (generation !== this.generation) return;
+			const chunk = paths.slice(i, i + CHUNK);
+			const texts = await Promise.all(chunk.map((p) => this.source.read(p).catch(() => null)));
+			if (generation !== this.generation) return;
+			this.index.batch(() => {
+				chunk.forEach((path, k) => {
+					const text = texts[k];
+					if (text === null || text === undefined || !text.includes("yt-timestamp")) return;
+					this.index.setNote(path, text, this.notes.videoFor(path));
+				});
+			});
+			this.progress?.update(Math.min(i + CHUNK, paths.length), paths.length);
+			await this.yieldToUi();
+		}
+		if (generation === this.generation) this.progress?.finish(paths.length);
+	}
+}
