@@ -1,8 +1,18 @@
 import type { Plugin } from "obsidian";
 import type { PluginServices } from "../services";
+import { LiveSections } from "./liveSections";
+import { seekLinkProcessor } from "./seekLinks";
+import { SourceCitations } from "./sourceCitations";
 
-/** Registers the reading-view post-processor that turns `yt-timestamp` elements into seek links. PLACEHOLDER. */
+/**
+ * Registers the reading-view post-processor that turns `yt-timestamp` elements into seek links,
+ * and the one playback subscription that marks the link being played in every rendered note.
+ * Unloading the plugin releases every rendered section's listeners and decorations.
+ */
 export function registerReadingView(plugin: Plugin, services: PluginServices): void {
-	void plugin;
-	void services;
+	const citations = new SourceCitations();
+	const registry = new LiveSections(services.playback);
+	plugin.register(registry.start());
+	plugin.register(() => citations.clear());
+	plugin.registerMarkdownPostProcessor(seekLinkProcessor({ services, citations, registry }));
 }

@@ -1,0 +1,73 @@
+import type { MarkdownPostProcessorContext } from "obsidian";
+import type { VideoRef } from "../core";
+import type { PluginServices } from "../services";
+import type { LiveSections } from "./liveSections";
+import { pairWithCitations } from "./pairing";
+import { citationsInLines, type SourceCitations } from "./sourceCitations";
+import { TimestampSection } from "./TimestampSection";
+import { decorate, linkFromCitation, linkFromDom, type TimestampLink } from "./timestampLink";
+import { youtubeMomentLinks, YOUTUBE_LINK_CLASS } from "./youtubeLinks";
+
+/** What the post-processor works with: the plugin's services, the shared citation cache and the live-section registry. */
+export interface SeekLinkDeps {
+	services: PluginServices;
+	citations: SourceCitations;
+	registry: LiveSections;
+}
+
+/**
+ * The reading-view post-processor: turns each rendered `.yt-timestamp` element of a section into a
+ * seek link in place, and lets YouTube links to the note's own video seek the player, with one
+ * delegated listener per section (a {@link TimestampSection} added through `ctx.addChild`).
+ */
+export function seekLinkProcessor(deps: SeekLinkDeps): (el: HTMLElement, ctx: MarkdownPostProcessorContext) => void {
+	return (el, ctx) => {
+		const skip = (node: HTMLElement) => isInNestedEmbed(node, el);
+		const elements = Array.from(el.querySelectorAll<HTMLElement>(".yt-timestamp")).filter((node) => !node.hasClass("vc-timestamp") && !skip(node));
+		const noteVideo = elements.length > 0 || el.querySelector("a[href]") ? videoOf(ctx, deps.services) : null;
+		const moments = youtubeMomentLinks(el, noteVideo, skip);
+		if (elements.length === 0 && moments.length === 0) return;
+
+		const links = readLinks(elements, el, ctx, noteVideo, deps.citations);
+		for (const link of links) decorate(link);
+		for (const moment of moments) moment.el.addClass(YOUTUBE_LINK_CLASS);
+		ctx.addChild(new TimestampSection(el, ctx.docId, ctx.sourcePath, links, moments, deps.services, deps.registry));
+	};
+}
+
+/**
+ * Each element's time and video: from the citation core found for it in the section's source when
+ * there is one, else (no section info, or source and DOM disagree) from the element itself.
+ */
+function readLinks(
+	elements: readonly HTMLElement[],
+	section: HTMLElement,
+	ctx: MarkdownPostProcessorContext,
+	noteVideo: VideoRef | null,
+	citations: SourceCitations,
+): TimestampLink[] {
+	if (elements.length === 0) return [];
+	const info = ctx.getSectionInfo(section);
+	const paired = info
+		? pairWithCitations(elements, citationsInLines(citations.of(info.text), info.lineStart, info.lineEnd), info.text)
+		: [];
+	return elements.map((node, i) => {
+		const citation = paired[i];
+		return citation ? linkFromCitation(node, citation, noteVideo) : linkFromDom(node, noteVideo);
+	});
+}
+
+/** The note's video from the frontmatter Obsidian hands over, or (embeds have none) from the metadata cache. */
+function videoOf(ctx: MarkdownPostProcessorContext, services: PluginServices): VideoRef | null {
+	const frontmatter = ctx.frontmatter as unknown;
+	if (frontmatter && typeof frontmatter === "object") {
+		return services.notes.videoFromFrontmatter(frontmatter as Record<string, unknown>, ctx.sourcePath);
+	}
+	return services.notes.videoFor(ctx.sourcePath);
+}
+
+/** Whether `node` sits in an embed nested inside `root`: that embed's own render pass handles it. */
+function isInNestedEmbed(node: HTMLElement, root: HTMLElement): boolean {
+	const embed = node.parentElement?.closest(".internal-embed, .markdown-embed");
+	return !!embed && embed !== root && root.contains(embed);
+}

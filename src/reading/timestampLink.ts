@@ -1,0 +1,89 @@
+import { setTooltip } from "obsidian";
+import { formatTimestamp, type Citation, type VideoRef } from "../core";
+import { readTimeFromDom, readVideoIdFromDom, truncate } from "./domTime";
+
+/** A rendered `yt-timestamp` element turned into a seek link: what it plays, or why it cannot. */
+export interface TimestampLink {
+	el: HTMLElement;
+	/** The moment, or `null` when none could be read (then `invalid` says why). */
+	seconds: number | null;
+	/** The video it plays: its own `data-v`, else the note's; `null` when neither names one. */
+	video: VideoRef | null;
+	/** Why it cannot be played, in words a person can act on. */
+	invalid?: string;
+	/** How its time was recovered from broken markup. */
+	repaired?: string;
+	/** Whether the time was written into an empty element (so unloading can take it out again). */
+	filledLabel?: boolean;
+}
+
+/** The link for an element paired with the citation core read from the note's source. */
+export function linkFromCitation(el: HTMLElement, citation: Citation, noteVideo: VideoRef | null): TimestampLink {
+	const video: VideoRef | null = citation.videoId ? { kind: "youtube", id: citation.videoId } : noteVideo;
+	if (citation.seconds === null) return { el, seconds: null, video, invalid: citation.invalid };
+	return { el, seconds: citation.seconds, video, repaired: citation.repaired };
+}
+
+/** The link for an element read from the DOM alone (no section source, or one that disagrees). */
+export function linkFromDom(el: HTMLElement, noteVideo: VideoRef | null): TimestampLink {
+	const ownVideo = readVideoIdFromDom(el);
+	const video: VideoRef | null = ownVideo ? { kind: "youtube", id: ownVideo } : noteVideo;
+	if (ownVideo === null) {
+		return { el, seconds: null, video, invalid: `data-v "${truncate(el.getAttribute("data-v") ?? "")}" names no YouTube video` };
+	}
+	const time = readTimeFromDom(el);
+	if ("invalid" in time) return { el, seconds: null, video, invalid: time.invalid };
+	return { el, seconds: time.seconds, video, repaired: time.repaired };
+}
+
+/** The tooltip of a link that plays: "Play from 46:51", as the editor's chips say it. */
+export function playLabel(seconds: number): string {
+	return `Play from ${formatTimestamp(seconds, { style: "m:ss" })}`;
+}
+
+/**
+ * Makes the element look and behave like a link, in place: classes, role, keyboard focus and a
+ * tooltip saying what a click does (or why it does nothing). An empty element shows its time.
+ */
+export function decorate(link: TimestampLink): void {
+	const { el } = link;
+	el.addClass("vc-timestamp");
+	el.setAttr("role", "link");
+	el.setAttr("tabindex", "0");
+	const empty = (el.textContent ?? "").trim() === "";
+	if (link.seconds === null) {
+		el.addClass("is-invalid");
+		setTooltip(el, `Cannot play this timestamp: ${link.invalid ?? "no usable time"}`);
+		if (empty) fill(link, "[?]");
+		if (!link.video) el.addClass("is-novideo");
+		return;
+	}
+	let tooltip = playLabel(link.seconds);
+	if (link.repaired) {
+		el.addClass("is-repaired");
+		tooltip += ` (repaired: ${link.repaired})`;
+	}
+	if (!link.video) {
+		el.addClass("is-novideo");
+		tooltip += " (this note names no video)";
+	}
+	setTooltip(el, tooltip);
+	if (empty) fill(link, formatTimestamp(link.seconds));
+}
+
+function fill(link: TimestampLink, text: string): void {
+	link.el.setText(text);
+	link.filledLabel = true;
+}
+
+/** Takes everything {@link decorate} added off the element again. */
+export function undecorate(link: TimestampLink): void {
+	const { el } = link;
+	el.removeClass("vc-timestamp", "is-invalid", "is-repaired", "is-novideo", "is-playing");
+	el.removeAttribute("role");
+	el.removeAttribute("tabindex");
+	el.removeAttribute("aria-label");
+	el.removeAttribute("data-tooltip-position");
+	if (link.filledLabel) el.empty();
+	link.filledLabel = false;
+}
