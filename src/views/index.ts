@@ -1,8 +1,21 @@
-import type { Plugin } from "obsidian";
+import type { Plugin, Workspace } from "obsidian";
 import type { PluginServices } from "../services";
+import { CitationsView, VIEW_TYPE_CITATIONS } from "./CitationsView";
+import type { ClipboardWriter } from "./citationMenu";
 
-/** Registers the citations panel, its command and ribbon icon. PLACEHOLDER. */
+export { CitationsView, VIEW_TYPE_CITATIONS } from "./CitationsView";
+
+/** Registers the citations panel, its "Open citations panel" command and its ribbon icon. */
 export function registerCitationsPanel(plugin: Plugin, services: PluginServices): void {
-	void plugin;
-	void services;
+	// Read at copy time, so a pop-out window's clipboard is the one written.
+	const clipboard: ClipboardWriter = { writeText: (text) => activeWindow.navigator.clipboard.writeText(text) };
+	plugin.registerView(VIEW_TYPE_CITATIONS, (leaf) => new CitationsView(leaf, { services, clipboard }));
+	const open = () => void openCitationsPanel(plugin.app.workspace);
+	plugin.addCommand({ id: "open-citations-panel", name: "Open citations panel", callback: open });
+	plugin.addRibbonIcon("list-video", "Open citations panel", open);
+}
+
+/** Opens the citations panel in the right sidebar, or reveals the one already open. */
+export async function openCitationsPanel(workspace: Workspace): Promise<void> {
+	await workspace.ensureSideLeaf(VIEW_TYPE_CITATIONS, "right", { active: true, reveal: true });
 }

@@ -1,0 +1,333 @@
+import { Component, setIcon } from "obsidian";
+import { formatTimestamp } from "../core";
+import type { NoteCitations, PanelRow } from "./panelModel";
+import { targetElement } from "./targetElement";
+
+/** Rows created at once when the list is shown; the rest follow, a chunk per animation frame. */
+const FIRST_CHUNK = 150;
+const CHUNK = 300;
+
+/** What the list asks its view to do when the user acts on a citation. */
+export interface CitationListActions {
+	/** Play the citation at this index of the note's citations. */
+	seek(index: number): void;
+	/** Show the citation's line in the note. */
+	reveal(index: number): void;
+	/** Open the context menu for the citation. */
+	menu(index: number, evt: MouseEvent): void;
+}
+
+interface OpenGroup {
+	heading: string;
+	body: HTMLElement;
+}
+
+let nextListId = 0;
+
+/**
+ * The panel's list of rows: a listbox with one delegated listener per event type, rows rendered
+ * in chunks across animation frames (and at once up to any row that is needed sooner), collapsible
+ * heading groups, a keyboard-focused row and the row being played.
+ */
+export class CitationList extends Component {
+	/** The listbox element; it holds the keyboard focus, rows are its options. */
+	readonly el: HTMLElement;
+	private note: NoteCitations | null = null;
+	private rows: PanelRow[] = [];
+	private grouped = true;
+	private rowEls: HTMLElement[] = [];
+	private rowOfCitation = new Map<number, number>();
+	private openGroups: OpenGroup[] = [];
+	private lastHeadings: readonly string[] | null = null;
+	private groupPaths = new WeakMap<HTMLElement, string>();
+	private collapsed = new Set<string>();
+	private focusedRow = -1;
+	private playingRow = -1;
+	private playingCitation = -1;
+	private frame = 0;
+	private readonly idPrefix = `vc-panel-${++nextListId}-row-`;
+
+	constructor(parent: HTMLElement, private actions: CitationListActions) {
+		super();
+		this.el = parent.createDiv({ cls: "vc-panel-list", attr: { role: "listbox", tabindex: 0, "aria-label": "Citations" } });
+	}
+
+	override onload(): void {
+		this.registerDomEvent(this.el, "click", (evt) => this.onClick(evt));
+		this.registerDomEvent(this.el, "contextmenu", (evt) => this.onContextMenu(evt));
+		this.registerDomEvent(this.el, "keydown", (evt) => this.onKeyDown(evt));
+		this.register(() => this.cancelFrame());
+	}
+
+	/** How many rows the list shows (rendered or still to come). */
+	get rowCount(): number {
+		return this.rows.length;
+	}
+
+	/** How many rows have been created so far. */
+	get renderedCount(): number {
+		return this.rowEls.length;
+	}
+
+	/**
+	 * Shows `rows` of `note`, grouped under headings or flat. `keep` (a re-render of the same note
+	 * after an edit) creates at once as many rows as were there before, so the scroll position holds.
+	 */
+	show(note: NoteCitations, rows: PanelRow[], grouped: boolean, keep = false): void {
+		const before = this.rowEls.length;
+		const scrollTop = this.el.scrollTop;
+		const focused = keep ? this.focusedRow : -1;
+		this.cancelFrame();
+		this.el.empty();
+		this.note = note;
+		this.rows = rows;
+		this.grouped = grouped;
+		this.rowEls = [];
+		this.rowOfCitation.clear();
+		rows.forEach((row, r) => row.citations.forEach((i) => this.rowOfCitation.set(i, r)));
+		this.openGroups = [];
+		this.lastHeadings = null;
+		this.focusedRow = -1;
+		this.playingRow = -1;
+		this.playingCitation = -1;
+		this.el.removeAttribute("aria-activedescendant");
+		this.renderUpTo(Math.max(FIRST_CHUNK, keep ? before : 0));
+		if (keep) this.el.scrollTop = scrollTop;
+		if (focused >= 0 && rows.length > 0) this.setFocused(Math.min(focused, rows.length - 1), false);
+		this.scheduleMore();
+	}
+
+	/** Empties the list (no note, or nothing to show). */
+	clear(): void {
+		this.cancelFrame();
+		this.el.empty();
+		this.note = null;
+		this.rows = [];
+		this.rowEls = [];
+		this.rowOfCitation.clear();
+		this.focusedRow = this.playingRow = this.playingCitation = -1;
+	}
+
+	/** Creates every remaining row now (for a caller that needs them all, such as a benchmark). */
+	renderAll(): void {
+		this.cancelFrame();
+		this.renderUpTo(this.rows.length);
+	}
+
+	/**
+	 * Marks the citation being played (-1 for none). Touches the DOM only when it changes, and
+	 * returns the row element when the playing row changed, so the caller can scroll to it.
+	 */
+	setPlaying(citation: number): HTMLElement | null {
+		if (citation === this.playingCitation) return null;
+		const row = citation < 0 ? -1 : (this.rowOfCitation.get(citation) ?? -1);
+		this.chipEl(this.playingCitation)?.removeClass("is-playing");
+		this.playingCitation = row < 0 ? -1 : citation;
+		if (row >= 0) this.renderUpTo(row + 1);
+		this.chipEl(this.playingCitation)?.addClass("is-playing");
+		if (row === this.playingRow) return null;
+		this.rowEls[this.playingRow]?.removeClass("is-playing");
+		this.playingRow = row;
+		const el = this.rowEls[row];
+		if (!el) return null;
+		el.addClass("is-playing");
+		return this.isVisible(row) ? el : null;
+	}
+
+	/** The row the keyboard is on, or -1. */
+	get focused(): number {
+		return this.focusedRow;
+	}
+
+	/** Moves the keyboard focus to the first visible row (from the filter box's Down key). */
+	focusFirst(): void {
+		this.el.focus();
+		if (this.focusedRow < 0) this.moveFocus(1);
+	}
+
+	private renderUpTo(count: number): void {
+		const end = Math.min(count, this.rows.length);
+		for (let r = this.rowEls.length; r < end; r++) this.renderRow(r);
+	}
+
+	private scheduleMore(): void {
+		if (this.frame || this.rowEls.length >= this.rows.length) return;
+		this.frame = this.el.win.requestAnimationFrame(() => {
+			this.frame = 0;
+			this.renderUpTo(this.rowEls.length + CHUNK);
+			this.scheduleMore();
+		});
+	}
+
+	private cancelFrame(): void {
+		if (this.frame) this.el.win.cancelAnimationFrame(this.frame);
+		this.frame = 0;
+	}
+
+	private renderRow(r: number): void {
+		const note = this.note;
+		const row = this.rows[r];
+		const first = note?.citations[row?.citations[0] ?? -1];
+		if (!note || !row || !first) return;
+		const parent = this.grouped ? this.groupBody(first.headings) : this.el;
+		const el = parent.createDiv({ cls: "vc-panel-row", attr: { role: "option", "data-row": r } });
+		const chips = el.createSpan({ cls: "vc-panel-chips" });
+		for (const i of row.citations) this.renderChip(chips, note, i);
+		const text = first.text || first.label;
+		el.createDiv({ cls: "vc-panel-text", text, title: text });
+		this.rowEls[r] = el;
+	}
+
+	private renderChip(parent: HTMLElement, note: NoteCitations, index: number): void {
+		const c = note.citations[index];
+		if (!c) return;
+		if (c.seconds === null) {
+			parent.createSpan({ cls: "vc-timestamp vc-panel-chip is-invalid", text: c.label || "?", attr: { "data-citation": index, "aria-label": c.invalid } });
+			return;
+		}
+		const time = formatTimestamp(c.seconds, { style: "m:ss" });
+		const cls = ["vc-timestamp", "vc-panel-chip"];
+		if (c.repaired) cls.push("is-repaired");
+		const playable = note.playable(index);
+		if (!playable) cls.push("is-novideo");
+		const label = playable ? `Play from ${time}` : "This note names no video";
+		parent.createSpan({ cls, text: time, attr: { "data-citation": index, "aria-label": label } });
+	}
+
+	/** The body of the group for `headings`, opening (and closing) groups as the path changes. */
+	private groupBody(headings: readonly string[]): HTMLElement {
+		if (headings === this.lastHeadings) return this.openGroups[this.openGroups.length - 1]?.body ?? this.el;
+		this.lastHeadings = headings;
+		let depth = 0;
+		while (depth < this.openGroups.length && depth < headings.length && this.openGroups[depth]?.heading === headings[depth]) depth++;
+		this.openGroups.length = depth;
+		for (let d = depth; d < headings.length; d++) {
+			const heading = headings[d] ?? "";
+			const parent = this.openGroups[d - 1]?.body ?? this.el;
+			const path = headings.slice(0, d + 1).join("\n");
+			const collapsed = this.collapsed.has(path);
+			const group = parent.createDiv({ cls: collapsed ? "vc-panel-group is-collapsed" : "vc-panel-group" });
+			const header = group.createDiv({
+				cls: "vc-panel-group-header",
+				attr: { role: "button", tabindex: 0, "aria-expanded": String(!collapsed) },
+			});
+			setIcon(header.createSpan({ cls: "vc-panel-group-icon" }), collapsed ? "chevron-right" : "chevron-down");
+			header.createSpan({ cls: "vc-panel-group-title", text: heading });
+			this.groupPaths.set(header, path);
+			this.openGroups.push({ heading, body: group.createDiv({ cls: "vc-panel-group-body", attr: { role: "group" } }) });
+		}
+		return this.openGroups[this.openGroups.length - 1]?.body ?? this.el;
+	}
+
+	private toggleGroup(header: HTMLElement): void {
+		const group = header.parentElement;
+		const path = this.groupPaths.get(header);
+		if (!group || path === undefined) return;
+		const collapsed = !group.hasClass("is-collapsed");
+		group.toggleClass("is-collapsed", collapsed);
+		header.setAttr("aria-expanded", String(!collapsed));
+		const icon = header.querySelector<HTMLElement>(".vc-panel-group-icon");
+		if (icon) setIcon(icon, collapsed ? "chevron-right" : "chevron-down");
+		if (collapsed) this.collapsed.add(path);
+		else this.collapsed.delete(path);
+	}
+
+	private chipEl(citation: number): HTMLElement | null {
+		if (citation < 0) return null;
+		const row = this.rowEls[this.rowOfCitation.get(citation) ?? -1];
+		return row?.querySelector<HTMLElement>(`[data-citation="${citation}"]`) ?? null;
+	}
+
+	private isVisible(row: number): boolean {
+		return !this.rowEls[row]?.parentElement?.closest(".vc-panel-group.is-collapsed");
+	}
+
+	private setFocused(row: number, scroll: boolean): void {
+		const old = this.rowEls[this.focusedRow];
+		if (old) {
+			old.removeClass("is-focused");
+			old.removeAttribute("aria-selected");
+			old.removeAttribute("id");
+		}
+		this.focusedRow = row;
+		this.renderUpTo(row + 1);
+		const el = this.rowEls[row];
+		if (!el) return;
+		el.addClass("is-focused");
+		el.setAttr("aria-selected", "true");
+		el.id = this.idPrefix + String(row);
+		this.el.setAttr("aria-activedescendant", el.id);
+		// Keyboard moves scroll the list; playback never calls this.
+		if (scroll) el.scrollIntoView({ block: "nearest" });
+	}
+
+	private moveFocus(step: 1 | -1): void {
+		let r = this.focusedRow;
+		for (;;) {
+			r += step;
+			if (r < 0 || r >= this.rows.length) return;
+			this.renderUpTo(r + 1);
+			if (this.isVisible(r)) break;
+		}
+		this.setFocused(r, true);
+	}
+
+	private activate(row: number): void {
+		const citations = this.rows[row]?.citations ?? [];
+		const playable = citations.find((i) => this.note?.playable(i));
+		if (playable !== undefined) this.actions.seek(playable);
+		else if (citations[0] !== undefined) this.actions.reveal(citations[0]);
+	}
+
+	private rowIndex(el: HTMLElement | null): number {
+		const row = el?.closest<HTMLElement>(".vc-panel-row");
+		return row ? Number(row.getAttr("data-row")) : -1;
+	}
+
+	private onClick(evt: MouseEvent): void {
+		const target = targetElement(evt);
+		const header = target?.closest<HTMLElement>(".vc-panel-group-header");
+		if (header) return this.toggleGroup(header);
+		const chip = target?.closest<HTMLElement>(".vc-panel-chip");
+		const row = this.rowIndex(target);
+		if (row < 0) return;
+		this.setFocused(row, false);
+		if (chip) return this.actions.seek(Number(chip.getAttr("data-citation")));
+		const first = this.rows[row]?.citations[0];
+		if (first !== undefined) this.actions.reveal(first);
+	}
+
+	private onContextMenu(evt: MouseEvent): void {
+		const target = targetElement(evt);
+		const row = this.rowIndex(target);
+		if (row < 0) return;
+		evt.preventDefault();
+		const chip = target?.closest<HTMLElement>(".vc-panel-chip");
+		const citations = this.rows[row]?.citations ?? [];
+		const index = chip ? Number(chip.getAttr("data-citation")) : (citations.find((i) => this.note?.playable(i)) ?? citations[0]);
+		if (index !== undefined) this.actions.menu(index, evt);
+	}
+
+	private onKeyDown(evt: KeyboardEvent): void {
+		const header = targetElement(evt)?.closest<HTMLElement>(".vc-panel-group-header");
+		if (header && (evt.key === "Enter" || evt.key === " ")) {
+			evt.preventDefault();
+			return this.toggleGroup(header);
+		}
+		switch (evt.key) {
+			case "ArrowDown":
+				this.moveFocus(1);
+				break;
+			case "ArrowUp":
+				this.moveFocus(-1);
+				break;
+			case "Enter":
+				if (this.focusedRow < 0) return;
+				this.activate(this.focusedRow);
+				break;
+			default:
+				return;
+		}
+		evt.preventDefault();
+	}
+}

@@ -1,0 +1,134 @@
+import { formatTimestamp, playingIndex, videoKey, type Citation, type InvalidCitation, type VideoRef } from "../core";
+import type { PlaybackState } from "../player/types";
+
+/** One row of the citations panel: a claim with its citations, or one citation in the timeline. */
+export interface PanelRow {
+	/** Indexes into the note's citations, in the order the row shows them (never empty). */
+	citations: number[];
+}
+
+/** How the panel lays rows out: claims under their headings, or every citation by time. */
+export type PanelLayout = "claims" | "timeline";
+
+/**
+ * The video a citation plays: its own `data-v` YouTube id wins over the note's video. `null` when
+ * neither names one.
+ */
+export function citationVideo(citation: Citation, noteVideo: VideoRef | null): VideoRef | null {
+	return citation.videoId ? { kind: "youtube", id: citation.videoId } : noteVideo;
+}
+
+/**
+ * A note's citations as the panel needs them: rows per claim and per moment, a case-insensitive
+ * search over text and times, and "which citation is playing" lookups. Pure; built once per
+ * extraction, with the costly parts (rows, claim text, search keys) worked out when first asked for.
+ */
+export class NoteCitations {
+	private claimRows: PanelRow[] | null = null;
+	private timelineRows: PanelRow[] | null = null;
+	private searchKeys: (string | undefined)[] = [];
+	private tracks: Map<string, { seconds: number[]; citations: number[] }> | null = null;
+
+	constructor(
+		readonly citations: readonly Citation[],
+		readonly noteVideo: VideoRef | null,
+	) {}
+
+	/** Rows for a layout: one per claim in document order, or one per citation sorted by time. */
+	rows(layout: PanelLayout): PanelRow[] {
+		return layout === "claims" ? this.claims() : this.timeline();
+	}
+
+	/** Citations that cannot be played, for the "fix these" list. */
+	invalid(): { index: number; citation: InvalidCitation }[] {
+		const out: { index: number; citation: InvalidCitation }[] = [];
+		this.citations.forEach((citation, index) => {
+			if (citation.seconds === null) out.push({ index, citation });
+		});
+		return out;
+	}
+
+	/** Whether the citation at `index` can be seeked: it has a time and a video. */
+	playable(index: number): boolean {
+		const c = this.citations[index];
+		return !!c && c.seconds !== null && citationVideo(c, this.noteVideo) !== null;
+	}
+
+	/** The rows of `rows` matching `query` (text, label or time, case-insensitive); all of them for a blank query. */
+	filter(rows: PanelRow[], query: string): PanelRow[] {
+		const q = query.trim().toLowerCase();
+		if (!q) return rows;
+		return rows.filter((row) => row.citations.some((i) => this.searchKey(i).includes(q)));
+	}
+
+	/**
+	 * The citation being played: among this note's citations of the loaded video, the latest at or
+	 * before the playing time. -1 when none is (another video, or before the first citation).
+	 */
+	playing(state: Readonly<PlaybackState>): number {
+		if (!state.video) return -1;
+		const track = this.playbackTracks().get(videoKey(state.video));
+		if (!track) return -1;
+		const at = playingIndex(track.seconds, state.seconds);
+		return at < 0 ? -1 : (track.citations[at] ?? -1);
+	}
+
+	private claims(): PanelRow[] {
+		if (this.claimRows) return this.claimRows;
+		const rows: PanelRow[] = [];
+		let claim = Number.NaN;
+		this.citations.forEach((c, i) => {
+			// Citations of one claim are consecutive, so a change of claim starts a row.
+			if (c.claim === claim && rows.length > 0) rows[rows.length - 1]?.citations.push(i);
+			else rows.push({ citations: [i] });
+			claim = c.claim;
+		});
+		return (this.claimRows = rows);
+	}
+
+	private timeline(): PanelRow[] {
+		if (this.timelineRows) return this.timelineRows;
+		const order = this.citations.map((_, i) => i);
+		// Stable sort by time; citations without one go last, in document order.
+		order.sort((a, b) => (this.citations[a]?.seconds ?? Infinity) - (this.citations[b]?.seconds ?? Infinity) || a - b);
+		return (this.timelineRows = order.map((i) => ({ citations: [i] })));
+	}
+
+	private searchKey(index: number): string {
+		let key = this.searchKeys[index];
+		if (key !== undefined) return key;
+		const c = this.citations[index];
+		if (!c) return "";
+		const times = c.seconds === null ? "" : `\n${formatTimestamp(c.seconds)}\n${formatTimestamp(c.seconds, { style: "m:ss" })}`;
+		key = `${c.text}\n${c.label}${times}`.toLowerCase();
+		this.searchKeys[index] = key;
+		return key;
+	}
+
+	private playbackTracks(): Map<string, { seconds: number[]; citations: number[] }> {
+		if (this.tracks) return this.tracks;
+		const byVideo = new Map<string, number[]>();
+		this.citations.forEach((c, i) => {
+			const video = c.seconds === null ? null : citationVideo(c, this.noteVideo);
+			if (!video) return;
+			const key = videoKey(video);
+			const list = byVideo.get(key) ?? [];
+			list.push(i);
+			byVideo.set(key, list);
+		});
+		this.tracks = new Map();
+		for (const [key, list] of byVideo) {
+			list.sort((a, b) => (this.citations[a]?.seconds ?? 0) - (this.citations[b]?.seconds ?? 0) || a - b);
+			const track = { seconds: [] as number[], citations: [] as number[] };
+			for (const i of list) {
+				const s = this.citations[i]?.seconds ?? 0;
+				// A moment cited twice highlights its first citation in the note, not the last.
+				if (track.seconds[track.seconds.length - 1] === s) continue;
+				track.seconds.push(s);
+				track.citations.push(i);
+			}
+			this.tracks.set(key, track);
+		}
+		return this.tracks;
+	}
+}
