@@ -7,6 +7,7 @@ import { codeSpans } from "./codeSpans";
 
 const CLASS_TOKEN = "yt-timestamp";
 const NONE: [number, number][] = [];
+const NO_ELEMENTS: RawElement[] = [];
 /** How far back a claim's sentence may reach, so hostile lines stay linear. */
 const MAX_CLAIM_SPAN = 600;
 const CLUSTER_GAP = /^[\s,;&()[\]–—-]*(?:(?:and|or|see|also)[\s,;&()[\]–—-]*)?$/i;
@@ -49,9 +50,9 @@ interface LazyClaim {
 export function extractCitations(markdown: string): Citation[] {
 	const text = typeof markdown === "string" ? markdown : "";
 	const out: Citation[] = [];
-	const candidates = finder(text, CLASS_TOKEN);
+	const candidates = finder(text, CLASS_TOKEN, "yt-t");
 	if (candidates(0) < 0) return out;
-	const sources: FrameSource[] = [];
+	const sources = new FrameSources();
 	const len = text.length;
 	let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
 	let lineNo = 0;
@@ -74,10 +75,18 @@ export function extractCitations(markdown: string): Citation[] {
 	let prevLineEnd = pos;
 	let headingStack: string[] = [];
 	let headings: string[] = [];
-	let block = newBlock(pos, false);
+	// The current block is allocated only once it holds an element: most paragraphs hold none.
+	let blockStart = pos;
+	let blockTable = false;
+	let block: Block | null = null;
 	let claim = -1;
 	let lazy: LazyClaim | null = null;
 
+	const startBlock = (start: number, table: boolean) => {
+		blockStart = start;
+		blockTable = table;
+		block = null;
+	};
 	const setHeading = (level: number, title: string) => {
 		headingStack = headingStack.slice(0, level - 1);
 		while (headingStack.length < level - 1) headingStack.push("");
@@ -133,45 +142,51 @@ export function extractCitations(markdown: string): Citation[] {
 		let headingLevel = 0;
 		let contentStart = first;
 		if (isMarkerChar(firstChar)) {
-			const trimmed = text.slice(first, contentEnd).trimEnd();
-			const fenceOpen = firstChar === 96 || firstChar === 126 ? /^(`{3,}|~{3,})([^`]*)$/.exec(trimmed) : null;
-			if (fenceOpen) {
-				fence = { char: firstChar, len: fenceOpen[1]?.length ?? 3 };
-				paragraphOpen = false;
-				prevBlank = false;
-				continue;
+			// Only lines that are short or start a fence need their text; the rest are read char by char.
+			const lineLength = contentEnd - first;
+			if ((firstChar === 96 || firstChar === 126) && lineLength >= 3) {
+				const fenceOpen = /^(`{3,}|~{3,})([^`]*)$/.exec(text.slice(first, contentEnd).trimEnd());
+				if (fenceOpen) {
+					fence = { char: firstChar, len: fenceOpen[1]?.length ?? 3 };
+					paragraphOpen = false;
+					prevBlank = false;
+					continue;
+				}
 			}
-			if (paragraphOpen && !listOpen && /^(=+|-+)$/.test(trimmed)) {
-				setHeading(firstChar === 61 ? 1 : 2, headingText(text, prevLineStart, prevLineEnd, block.elements));
-				paragraphOpen = false;
-				prevBlank = false;
-				continue;
+			if (lineLength <= 120 && (firstChar === 61 || firstChar === 45 || firstChar === 42 || firstChar === 95)) {
+				const trimmed = text.slice(first, contentEnd).trimEnd();
+				if (paragraphOpen && !listOpen && /^(=+|-+)$/.test(trimmed)) {
+					setHeading(firstChar === 61 ? 1 : 2, headingText(text, prevLineStart, prevLineEnd, block ? block.elements : NO_ELEMENTS));
+					paragraphOpen = false;
+					prevBlank = false;
+					continue;
+				}
+				if (/^([-*_])(?:[ \t]*\1){2,}$/.test(trimmed)) {
+					paragraphOpen = false;
+					prevBlank = false;
+					startBlock(lineEnd, false);
+					continue;
+				}
 			}
-			if (/^([-*_])(?:[ \t]*\1){2,}$/.test(trimmed)) {
-				paragraphOpen = false;
-				prevBlank = false;
-				block = newBlock(lineEnd, false);
-				continue;
-			}
-			const atx = firstChar === 35 ? /^(#{1,6})(?:[ \t]+|$)/.exec(trimmed) : null;
-			const item = atx ? null : /^([*+-]|\d{1,9}[.)])(?:[ \t]+|$)/.exec(trimmed);
+			const atx = firstChar === 35 ? atxLevel(text, first, contentEnd) : 0;
+			const item = atx ? -1 : listMarkerEnd(text, first, contentEnd, firstChar);
 			if (atx) {
-				headingLevel = atx[1]?.length ?? 1;
-				contentStart = first + atx[0].length;
-				block = newBlock(contentStart, false);
-			} else if (item) {
+				headingLevel = atx;
+				contentStart = skipSpaces(text, first + atx, contentEnd);
+				startBlock(contentStart, false);
+			} else if (item >= 0) {
 				listOpen = true;
-				contentStart = first + item[0].length;
-				block = newBlock(contentStart, false);
+				contentStart = skipSpaces(text, item, contentEnd);
+				startBlock(contentStart, false);
 			} else if (firstChar === 124 /* | */) {
-				block = newBlock(first, true);
+				startBlock(first, true);
 			} else if (!paragraphOpen) {
 				if (indent === 0 && prevBlank) listOpen = false;
-				block = newBlock(first, false);
+				startBlock(first, false);
 			}
 		} else if (!paragraphOpen) {
 			if (indent === 0 && prevBlank) listOpen = false;
-			if (!(listOpen && indent > 0 && !prevBlank)) block = newBlock(first, false);
+			if (!(listOpen && indent > 0 && !prevBlank)) startBlock(first, false);
 		}
 		paragraphOpen = headingLevel === 0;
 		prevBlank = false;
@@ -195,6 +210,7 @@ export function extractCitations(markdown: string): Citation[] {
 			commentClose = text.indexOf("-->", last[0] + 4);
 			last[1] = contentEnd;
 		}
+		block ??= newBlock(blockStart, blockTable);
 		const lineElementsFrom = block.elements.length;
 		let floor = scanFrom;
 		let hit = hasCandidate ? nextCandidate : -1;
@@ -256,6 +272,37 @@ function isMarkerChar(c: number): boolean {
 	return c === 35 || c === 96 || c === 126 || c === 45 || c === 42 || c === 43 || c === 95 || c === 61 || c === 124 || (c >= 48 && c <= 57);
 }
 
+/** The level of an ATX heading (`## Title`) starting at `first`, or 0. */
+function atxLevel(text: string, first: number, end: number): number {
+	let i = first;
+	while (i < end && i - first < 7 && text.charCodeAt(i) === 35) i++;
+	const level = i - first;
+	if (level > 6) return 0;
+	const after = i < end ? text.charCodeAt(i) : 32;
+	return after === 32 || after === 9 ? level : 0;
+}
+
+/** Where a list marker (`-`, `*`, `+`, `1.`, `1)`) followed by a space or the line end stops, or -1. */
+function listMarkerEnd(text: string, first: number, end: number, c: number): number {
+	let i = first;
+	if (c === 42 || c === 43 || c === 45) i++;
+	else {
+		while (i < end && i - first < 9 && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
+		if (i === first) return -1;
+		const d = text.charCodeAt(i);
+		if (d !== 46 && d !== 41) return -1;
+		i++;
+	}
+	if (i >= end) return i;
+	const after = text.charCodeAt(i);
+	return after === 32 || after === 9 ? i : -1;
+}
+
+function skipSpaces(text: string, i: number, end: number): number {
+	while (i < end && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+	return i;
+}
+
 function closesFence(text: string, first: number, end: number, fence: { char: number; len: number }): boolean {
 	let i = first;
 	while (i < end && text.charCodeAt(i) === fence.char) i++;
@@ -276,11 +323,35 @@ function frontmatterEnd(text: string, start: number): number {
 	return close ? bodyFrom + close.index + close[0].length : start;
 }
 
-/** A citation read from a time of three or four colon fields, for {@link applyFrameSuffixLayout}. */
-interface FrameSource {
-	index: number;
-	source: string;
-	fields: number;
+/**
+ * What the frame-suffix check needs to know about a note's three- and four-field times, kept as
+ * counters while scanning; the indices are only kept while the note still fits the pattern.
+ */
+class FrameSources {
+	three: number[] = [];
+	sources: string[] = [];
+	hasFour = false;
+	maxFirst = 0;
+	/** False once a three- or four-field time does not end in `:00`. */
+	fits = true;
+
+	note(index: number, source: string, fields: number): void {
+		if (!this.fits) return;
+		if (!source.endsWith(":00")) {
+			this.fits = false;
+			this.three = [];
+			this.sources = [];
+			return;
+		}
+		if (fields === 4) {
+			this.hasFour = true;
+			return;
+		}
+		this.three.push(index);
+		this.sources.push(source);
+		const first = parseInt(source, 10);
+		if (first > this.maxFirst) this.maxFirst = first;
+	}
 }
 
 /**
@@ -323,7 +394,7 @@ class CitationRecord {
 
 const BROKEN_RUN = "broken timestamp markup: opening tags that never close";
 
-function toCitation(el: RawElement, time: ElementTime, line: number, claim: number, lazy: LazyClaim, headings: string[], sources: FrameSource[], index: number): Citation {
+function toCitation(el: RawElement, time: ElementTime, line: number, claim: number, lazy: LazyClaim, headings: string[], sources: FrameSources, index: number): Citation {
 	const label = el.label.trim();
 	const video = readElementVideo(el);
 	if (video === null || "invalid" in time) {
@@ -332,7 +403,7 @@ function toCitation(el: RawElement, time: ElementTime, line: number, claim: numb
 		if (video) c.videoId = video;
 		return c as InvalidCitation;
 	}
-	if (time.fields >= 3) sources.push({ index, source: time.source, fields: time.fields });
+	if (time.fields >= 3) sources.note(index, time.source, time.fields);
 	const c = new CitationRecord(el, line, lazy, claim, headings, label || formatTimestamp(time.seconds), time.seconds);
 	if (time.end !== undefined) c.end = time.end;
 	if (time.repaired) c.repaired = time.repaired;
@@ -379,18 +450,15 @@ function claimText(lazy: LazyClaim): string {
  * four-field time of a note ends in `:00` and the note shows the pattern (a four-field time, or a
  * first field no video reaches in hours), its three-field times are read that way.
  */
-function applyFrameSuffixLayout(citations: Citation[], sources: FrameSource[]): void {
-	const three = sources.filter((s) => s.fields === 3);
-	if (three.length < 3 || !sources.every((s) => s.source.endsWith(":00"))) return;
-	const hasFour = sources.some((s) => s.fields === 4);
-	if (!hasFour && Math.max(...three.map((s) => Number(s.source.split(":")[0]))) < 10) return;
-	for (const s of three) {
-		const c = citations[s.index];
-		if (!c || c.seconds === null) continue;
-		const [m, sec] = s.source.split(":").map(Number);
+function applyFrameSuffixLayout(citations: Citation[], frames: FrameSources): void {
+	if (!frames.fits || frames.three.length < 3 || (!frames.hasFour && frames.maxFirst < 10)) return;
+	frames.three.forEach((index, k) => {
+		const c = citations[index];
+		if (!c || c.seconds === null) return;
+		const [m, sec] = (frames.sources[k] as string).split(":").map(Number);
 		c.seconds = (m ?? 0) * 60 + (sec ?? 0);
 		c.repaired = "read as minutes:seconds:frames, as the rest of this note is written";
-	}
+	});
 }
 
 function isClusterGap(text: string, from: number, to: number): boolean {
@@ -526,13 +594,20 @@ function excludedRanges(text: string, from: number, to: number): [number, number
  * still before that answer, it returns it without searching. Starts only move forward here, so each
  * character is searched once per needle however many times the loop asks.
  */
-function finder(text: string, needle: string): (start: number) => number {
+function finder(text: string, needle: string, prefix = needle): (start: number) => number {
 	let from = -1;
 	let found = -1;
+	const search = (start: number): number => {
+		// A short prefix is much faster for V8 to search than the whole needle; confirm each hit.
+		for (let i = text.indexOf(prefix, start); i >= 0; i = text.indexOf(prefix, i + 1)) {
+			if (prefix === needle || text.startsWith(needle, i)) return i;
+		}
+		return -1;
+	};
 	return (start) => {
 		if (start >= from && (found < 0 ? from >= 0 : start <= found)) return found < 0 ? -1 : found;
 		from = start;
-		found = text.indexOf(needle, start);
+		found = search(start);
 		return found;
 	};
 }

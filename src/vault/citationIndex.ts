@@ -42,14 +42,19 @@ export class CitationIndex {
 		const old = this.notes.get(path);
 		if (old) changed.add(this.detach(path, old));
 		if (video) {
-			const timed = extractCitations(text).filter((c) => c.seconds !== null && (!c.videoId || (video.kind === "youtube" && c.videoId === video.id)));
-			if (timed.length > 0) {
-				const note: IndexedNote = {
-					path,
-					video,
-					seconds: Float64Array.from(timed, (c) => c.seconds as number),
-					lines: Int32Array.from(timed, (c) => c.line),
-				};
+			const all = extractCitations(text);
+			const ownId = video.kind === "youtube" ? video.id : null;
+			const seconds = new Float64Array(all.length);
+			const lines = new Int32Array(all.length);
+			let n = 0;
+			for (const c of all) {
+				if (c.seconds === null || (c.videoId !== undefined && c.videoId !== ownId)) continue;
+				seconds[n] = c.seconds;
+				lines[n] = c.line;
+				n++;
+			}
+			if (n > 0) {
+				const note: IndexedNote = { path, video, seconds: seconds.subarray(0, n), lines: lines.subarray(0, n) };
 				const key = videoKey(video);
 				this.notes.set(path, note);
 				let set = this.byVideo.get(key);
