@@ -1,0 +1,78 @@
+import type { Command } from "obsidian";
+import { extractCitations, videoKey, type TimedCitation, type VideoRef } from "../core";
+import type { CommandContext } from "./context";
+import { clock } from "./playbackCommands";
+
+/** "Next" skips citations closer than this ahead of the playing time (the one just seeked to). */
+const NEXT_MARGIN_SECONDS = 0.5;
+/** "Previous" within this many seconds after a citation goes to the one before it, as media players do. */
+const PREVIOUS_MARGIN_SECONDS = 2;
+
+/** Which way a jump goes. */
+export type JumpDirection = "previous" | "next";
+
+/**
+ * The citation to jump to from `seconds`: the first one after it, or the last one before it (a
+ * little before, so pressing "previous" twice keeps going back). `null` when there is none.
+ */
+export function neighbourCitation(citations: readonly TimedCitation[], seconds: number, direction: JumpDirection): TimedCitation | null {
+	const sorted = [...citations].sort((a, b) => a.seconds - b.seconds);
+	if (direction === "next") return sorted.find((c) => c.seconds > seconds + NEXT_MARGIN_SECONDS) ?? null;
+	for (let i = sorted.length - 1; i >= 0; i--) {
+		const c = sorted[i] as TimedCitation;
+		if (c.seconds < seconds - PREVIOUS_MARGIN_SECONDS) return c;
+	}
+	return null;
+}
+
+/** The timed citations of a note's text that cite `video` (an element's own `data-v` wins over the note's video). */
+export function citationsOfVideo(text: string, noteVideo: VideoRef | null, video: VideoRef): TimedCitation[] {
+	const key = videoKey(video);
+	const noteKey = noteVideo ? videoKey(noteVideo) : null;
+	return extractCitations(text).filter((c): c is TimedCitation => {
+		if (c.seconds === null) return false;
+		return (c.videoId ? `youtube:${c.videoId}` : noteKey) === key;
+	});
+}
+
+/** "Jump to previous/next citation": through the cited moments of the note, relative to the playing time. */
+export function citationJumpCommands(ctx: CommandContext): Command[] {
+	const make = (direction: JumpDirection): Command => ({
+		id: `${direction}-citation`,
+		name: `Jump to ${direction} citation`,
+		icon: direction === "next" ? "skip-forward" : "skip-back",
+		checkCallback: (checking) => {
+			if (!ctx.playback.isReady || notesToSearch(ctx).length === 0) return false;
+			if (!checking) void jump(ctx, direction);
+			return true;
+		},
+	});
+	return [make("previous"), make("next")];
+}
+
+/** The active note first, then the note the video was played from. */
+function notesToSearch(ctx: CommandContext): string[] {
+	const paths = [ctx.activeNote.path(), ctx.playback.info.sourcePath].filter((p): p is string => !!p);
+	return [...new Set(paths)];
+}
+
+async function jump(ctx: CommandContext, direction: JumpDirection): Promise<void> {
+	const video = ctx.playback.state.video;
+	if (!video) return;
+	const now = ctx.playback.state.seconds;
+	for (const path of notesToSearch(ctx)) {
+		let text: string;
+		try {
+			text = await ctx.activeNote.text(path);
+		} catch {
+			continue;
+		}
+		const citations = citationsOfVideo(text, ctx.notes.videoFor(path), video);
+		if (citations.length === 0) continue;
+		const target = neighbourCitation(citations, now, direction);
+		if (target) ctx.playback.seek(video, target.seconds, { sourcePath: path });
+		else ctx.notify(`No citation ${direction === "next" ? "after" : "before"} ${clock(now)} in this note.`);
+		return;
+	}
+	ctx.notify("This note has no citations of the video that is playing.");
+}

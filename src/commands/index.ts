@@ -1,0 +1,44 @@
+import { MarkdownView, Notice, type Plugin } from "obsidian";
+import type { NoteVideoSource } from "../notes/noteVideo";
+import type { SettingsSource } from "../settings/store";
+import { citationJumpCommands } from "./citationJumps";
+import type { ActiveNote, CommandContext, PlaybackControls } from "./context";
+import { momentCommands } from "./momentCommands";
+import { playbackCommands } from "./playbackCommands";
+
+export type { PlaybackControls } from "./context";
+
+/** What the commands need from the plugin. */
+export interface CommandDeps {
+	/** The controller `registerPlayer` returned. */
+	playback: PlaybackControls;
+	settings: SettingsSource;
+	notes: NoteVideoSource;
+}
+
+/**
+ * Adds the playback commands: open player, play/pause, skip, speed, previous/next citation,
+ * insert timestamp, copy link. No default hotkeys; each is offered only when it can act.
+ */
+export function registerCommands(plugin: Plugin, deps: CommandDeps): void {
+	const { workspace, vault } = plugin.app;
+	const activeNote: ActiveNote = {
+		path: () => workspace.getActiveFile()?.path ?? null,
+		text: async (path) => {
+			for (const leaf of workspace.getLeavesOfType("markdown")) {
+				if (leaf.view instanceof MarkdownView && leaf.view.file?.path === path) return leaf.view.getViewData();
+			}
+			const file = vault.getFileByPath(path);
+			return file ? vault.cachedRead(file) : "";
+		},
+	};
+	const ctx: CommandContext = {
+		...deps,
+		activeNote,
+		clipboard: { writeText: (text) => navigator.clipboard.writeText(text) },
+		notify: (message) => {
+			new Notice(message);
+		},
+	};
+	for (const command of [...playbackCommands(ctx), ...citationJumpCommands(ctx), ...momentCommands(ctx)]) plugin.addCommand(command);
+}

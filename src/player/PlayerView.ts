@@ -1,0 +1,128 @@
+import { ItemView, type WorkspaceLeaf } from "obsidian";
+import { IDLE_INFO, videoName, type PlayerInfo, type PlayerNotice, type PlayerSurface } from "./surface";
+
+/** The player view's type, as registered with the workspace. */
+export const PLAYER_VIEW_TYPE = "video-citations-player";
+
+/** What the player view needs from the controller: to be told when it opens, moves and closes. */
+export interface PlayerViewController {
+	attach(surface: PlayerSurface): void;
+	detach(surface: PlayerSurface): void;
+	surfaceMoved(surface: PlayerSurface): void;
+}
+
+/**
+ * The player: a header naming the video and the note it was played from, the player itself, the
+ * loading line, an error panel with its buttons, and the "switch to this note's video" prompt.
+ * The controller decides what it shows; the view only draws it.
+ */
+export class PlayerView extends ItemView implements PlayerSurface {
+	playerEl!: HTMLElement;
+	private info: Readonly<PlayerInfo> = IDLE_INFO;
+	private titleEl!: HTMLElement;
+	private sourceEl!: HTMLElement;
+	private promptEl!: HTMLElement;
+	private statusEl!: HTMLElement;
+	private problemEl!: HTMLElement;
+	private shownDoc: Document | null = null;
+
+	constructor(
+		leaf: WorkspaceLeaf,
+		private readonly controller: PlayerViewController,
+		private readonly openNote: (path: string) => void,
+	) {
+		super(leaf);
+	}
+
+	getViewType(): string {
+		return PLAYER_VIEW_TYPE;
+	}
+
+	getDisplayText(): string {
+		const { title, video } = this.info;
+		return title ?? (video ? videoName(video) : "Video player");
+	}
+
+	override getIcon(): string {
+		return "film";
+	}
+
+	protected override async onOpen(): Promise<void> {
+		const root = this.contentEl;
+		root.empty();
+		root.addClass("vc-player-view");
+		const header = root.createDiv({ cls: "vc-player-header" });
+		this.titleEl = header.createDiv({ cls: "vc-player-title" });
+		this.sourceEl = header.createEl("a", { cls: "vc-player-source", attr: { href: "#" } });
+		this.promptEl = root.createDiv({ cls: "vc-player-prompt" });
+		this.playerEl = root.createDiv({ cls: "vc-player" });
+		this.statusEl = root.createDiv({ cls: "vc-player-status" });
+		this.problemEl = root.createDiv({ cls: "vc-player-error", attr: { role: "alert" } });
+		// One listener for every button the view draws, so redraws add none.
+		this.registerDomEvent(root, "click", (evt) => this.onClick(evt));
+		this.shownDoc = this.containerEl.doc;
+		this.show(this.info);
+		this.controller.attach(this);
+	}
+
+	protected override async onClose(): Promise<void> {
+		this.controller.detach(this);
+	}
+
+	override onResize(): void {
+		// Dragged to another window: the iframe has reloaded there, the controller restores it.
+		const doc = this.containerEl.doc;
+		if (this.shownDoc && doc !== this.shownDoc) {
+			this.shownDoc = doc;
+			this.controller.surfaceMoved(this);
+		}
+	}
+
+	show(info: Readonly<PlayerInfo>): void {
+		this.info = info;
+		if (!this.titleEl) return;
+		this.titleEl.setText(this.getDisplayText());
+		const source = info.sourcePath;
+		this.sourceEl.setText(source ? source.slice(source.lastIndexOf("/") + 1).replace(/\.md$/i, "") : "");
+		this.sourceEl.toggle(!!source);
+		this.sourceEl.setAttr("aria-label", source ? `Open ${source}` : null);
+		this.drawNotice(this.promptEl, info.offer, "prompt");
+		this.drawNotice(this.problemEl, info.problem, "problem");
+		this.playerEl.toggleClass("is-loading", info.loading);
+		this.playerEl.toggle(!!info.video && !info.problem);
+		const status = info.problem ? "" : info.loading ? "Loading video…" : info.video ? "" : "Click a timestamp in a note to play its video here.";
+		this.statusEl.setText(status);
+		this.statusEl.toggle(status !== "");
+		this.statusEl.toggleClass("is-idle", !info.video);
+	}
+
+	private drawNotice(el: HTMLElement, notice: PlayerNotice | null, kind: "prompt" | "problem"): void {
+		el.empty();
+		el.toggle(!!notice);
+		if (!notice) return;
+		el.createDiv({ cls: `vc-player-${kind === "problem" ? "error" : "prompt"}-message`, text: notice.message });
+		const actions = el.createDiv({ cls: "vc-player-actions" });
+		notice.actions.forEach((action, i) => {
+			actions.createEl("button", {
+				cls: i === 0 ? "mod-cta" : "",
+				text: action.label,
+				attr: { "data-vc-action": `${kind}:${i}` },
+			});
+		});
+	}
+
+	private onClick(evt: MouseEvent): void {
+		// `instanceOf`, not `instanceof`: the view may live in a pop-out window with its own `Element`.
+		const target = evt.target as Node | null;
+		if (!target?.instanceOf(Element)) return;
+		if (target.closest(".vc-player-source")) {
+			evt.preventDefault();
+			if (this.info.sourcePath) this.openNote(this.info.sourcePath);
+			return;
+		}
+		const button = target.closest("[data-vc-action]");
+		const [kind, index] = (button?.getAttribute("data-vc-action") ?? "").split(":");
+		const notice = kind === "problem" ? this.info.problem : kind === "prompt" ? this.info.offer : null;
+		notice?.actions[Number(index)]?.run();
+	}
+}

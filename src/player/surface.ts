@@ -1,0 +1,91 @@
+import { formatTimestamp, youtubeWatchUrl, type VideoRef } from "../core";
+import type { MediaProblem } from "./media";
+
+/** A button the player view offers: retry, open elsewhere, switch video. */
+export interface PlayerAction {
+	/** The button's text, in sentence case. */
+	label: string;
+	run(): void;
+}
+
+/** A message with the buttons that act on it (the error panel, the switch prompt). */
+export interface PlayerNotice {
+	message: string;
+	actions: PlayerAction[];
+}
+
+/** Everything the player view shows besides the video itself. */
+export interface PlayerInfo {
+	/** The video loaded or loading, or `null` when the player is idle. */
+	video: VideoRef | null;
+	/** The title the player reported, once known. */
+	title: string | null;
+	/** The note the video was last played from. */
+	sourcePath: string | null;
+	/** Loading: the player is not ready yet (never shown together with a problem). */
+	loading: boolean;
+	/** Why the player cannot play, with the ways out. */
+	problem: PlayerNotice | null;
+	/** The "switch to this note's video" prompt. */
+	offer: PlayerNotice | null;
+}
+
+/** What the player shows when nothing is loaded. */
+export const IDLE_INFO: Readonly<PlayerInfo> = Object.freeze({
+	video: null,
+	title: null,
+	sourcePath: null,
+	loading: false,
+	problem: null,
+	offer: null,
+});
+
+/** What an open player view does for the controller. */
+export interface PlayerSurface {
+	/** Where the media player puts its iframe or media element. */
+	readonly playerEl: HTMLElement;
+	/** Redraws the title, source note, loading state, error panel and prompt. */
+	show(info: Readonly<PlayerInfo>): void;
+}
+
+/** The name to show for a video when its title is unknown: file name, address or id. */
+export function videoName(video: VideoRef): string {
+	switch (video.kind) {
+		case "youtube":
+			return `YouTube video ${video.id}`;
+		case "file":
+			return video.path.slice(video.path.lastIndexOf("/") + 1);
+		case "url": {
+			try {
+				const url = new URL(video.url);
+				const last = url.pathname.split("/").filter(Boolean).pop();
+				return last ? decodeURIComponent(last) : url.hostname;
+			} catch {
+				return video.url;
+			}
+		}
+	}
+}
+
+/** What the controller can do when a problem's buttons are pressed. */
+export interface ProblemHandlers {
+	retry(): void;
+	openExternal(url: string): void;
+}
+
+/**
+ * The error panel for a player failure: the message, plus "Retry" when trying again may help and
+ * "Open on YouTube at 12:34" when the video may play on youtube.com (whole seconds: youtube.com
+ * ignores fractions).
+ */
+export function problemNotice(problem: MediaProblem, video: VideoRef, seconds: number, handlers: ProblemHandlers): PlayerNotice {
+	const actions: PlayerAction[] = [];
+	if (problem.kind === "network" || problem.kind === "playback") actions.push({ label: "Retry", run: () => handlers.retry() });
+	const onYouTube = video.kind === "youtube" && (problem.kind === "embed-blocked" || problem.kind === "config" || problem.kind === "playback");
+	if (onYouTube) {
+		const whole = Math.max(0, Math.floor(seconds));
+		const url = youtubeWatchUrl(video.id, whole);
+		actions.push({ label: `Open on YouTube at ${formatTimestamp(whole, { style: "m:ss" })}`, run: () => handlers.openExternal(url) });
+	}
+	return { message: problem.message, actions };
+}
