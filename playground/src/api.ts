@@ -1,0 +1,60 @@
+import type { App, MarkdownView, NoteMode, Plugin } from "../../test/double/obsidian";
+
+/** The page's colour scheme: Obsidian's `theme-light` or `theme-dark` body class. */
+export type Theme = "light" | "dark";
+
+/** What the page's address asks for: `?note=PATH&mode=reading|live|source&theme=light|dark&panels=0`. */
+export interface PlaygroundParams {
+	/** The note to open, relative to the vault (`null`: the Welcome note). */
+	note: string | null;
+	mode: NoteMode;
+	theme: Theme;
+	/** Whether to open the player and the citations panel in the right sidebar at start. */
+	panels: boolean;
+}
+
+const MODES: readonly NoteMode[] = ["reading", "live", "source"];
+
+/** Reads the page's query string; anything unknown falls back to the default and is reported. */
+export function parseParams(search: string, prefersDark: boolean): { params: PlaygroundParams; problems: string[] } {
+	const query = new URLSearchParams(search);
+	const problems: string[] = [];
+	const mode = query.get("mode") ?? "live";
+	const theme = query.get("theme") ?? (prefersDark ? "dark" : "light");
+	if (!MODES.includes(mode as NoteMode)) problems.push(`Unknown mode "${mode}": use reading, live or source.`);
+	if (theme !== "light" && theme !== "dark") problems.push(`Unknown theme "${theme}": use light or dark.`);
+	return {
+		params: {
+			note: query.get("note"),
+			mode: MODES.includes(mode as NoteMode) ? (mode as NoteMode) : "live",
+			theme: theme === "dark" ? "dark" : "light",
+			panels: query.get("panels") !== "0",
+		},
+		problems,
+	};
+}
+
+/**
+ * What the page exposes as `window.playground`, for the browser suite and for poking at the plugin
+ * from the developer tools. `document.body.dataset.playground` is `ready` once it is usable.
+ */
+export interface PlaygroundApi {
+	app: App;
+	plugin: Plugin;
+	params: PlaygroundParams;
+	/** Opens a note (by vault path) in the main leaf, in `mode` (default: the current mode). */
+	openNote(path: string, mode?: NoteMode): Promise<MarkdownView>;
+	/** Switches the open note between reading view, Live Preview and source mode. */
+	setMode(mode: NoteMode): void;
+	setTheme(theme: Theme): void;
+	/** The note's view in the main leaf. */
+	noteView(): MarkdownView | null;
+	/**
+	 * Gives the workspace a second document (an iframe styled like the page) for pop-out leaves:
+	 * `app.workspace.openPopoutLeaf()` then builds its views there, as in an Obsidian pop-out window.
+	 */
+	openPopout(): Document;
+}
+
+/** `window` with the playground's handle, for code that reads it. */
+export type PlaygroundWindow = Window & { playground?: PlaygroundApi };

@@ -1,0 +1,130 @@
+import { App, MarkdownView, Notice, type NoteMode, type Plugin } from "../../test/double/obsidian";
+import type { PluginManifest } from "../../test/double/plugin";
+import { parseParams, type PlaygroundApi, type PlaygroundWindow, type Theme } from "./api";
+import { openSettings, showMenus, showNotices } from "./overlays";
+import { loadBuiltPlugin } from "./pluginLoader";
+import { openPopoutDocument } from "./popout";
+import { buildToolbar } from "./toolbar";
+import { seedVault } from "./vaultLoader";
+import { mountWorkspace } from "./workspaceShell";
+
+/** The plugin's side views the page opens in the right sidebar, top to bottom, when registered. */
+const SIDE_VIEWS = ["video-citations-player", "video-citations-panel"];
+
+/** The note shown when the address names none. */
+const WELCOME = "Welcome.md";
+
+/** Lets the plugin's async `onload` and deferred work run, as `test/helpers/plugin.ts` does. */
+async function settle(win: Window, rounds = 3): Promise<void> {
+	for (let i = 0; i < rounds; i++) await new Promise((resolve) => win.setTimeout(resolve, 0));
+}
+
+/**
+ * Starts the playground: seeds the double's vault from the server, loads the built plugin as
+ * Obsidian would (construct, `load()`, layout ready), opens the note the address asks for and
+ * the plugin's side views, and exposes `window.playground`. Sets `body[data-playground]` to
+ * `ready`, or to `error` with the reason on the page.
+ */
+export async function bootPlayground(win: PlaygroundWindow): Promise<PlaygroundApi> {
+	const doc = win.document;
+	const body = doc.body;
+	body.dataset.playground = "loading";
+	const { params, problems } = parseParams(win.location.search, win.matchMedia("(prefers-color-scheme: dark)").matches);
+
+	showNotices(doc);
+	showMenus(doc);
+	const app = new App(doc);
+	await seedVault(app, win.location.href);
+	const manifest = (await (await fetch(new URL("/manifest.json", win.location.href))).json()) as PluginManifest;
+	manifest.dir = `${app.vault.configDir}/plugins/${manifest.id}`;
+	const PluginClass = await loadBuiltPlugin(win);
+
+	let mode = params.mode;
+	let theme = params.theme;
+	const noteView = (): MarkdownView | null => {
+		const leaf = app.workspace.leaves.find((l) => l.side === "root" && l.view instanceof MarkdownView);
+		return leaf ? (leaf.view as MarkdownView) : null;
+	};
+	const syncPage = () => {
+		const note = noteView()?.file?.path ?? "";
+		toolbar.show({ note, mode, theme });
+		body.dataset.note = note;
+		body.dataset.mode = mode;
+		const url = new URL(win.location.href);
+		url.searchParams.set("note", note);
+		url.searchParams.set("mode", mode);
+		url.searchParams.set("theme", theme);
+		win.history.replaceState(null, "", url);
+		doc.title = `${noteView()?.file?.basename ?? "Playground"} · Video Citations playground`;
+	};
+	const openNote = async (path: string, nextMode: NoteMode = mode): Promise<MarkdownView> => {
+		const file = app.vault.getFileByPath(path);
+		if (!file || file.extension !== "md") throw new Error(`No note "${path}" in this vault.`);
+		mode = nextMode;
+		let view = noteView();
+		if (view) {
+			await view.leaf.openFile(file);
+			view.setMode(mode);
+		} else {
+			view = await app.workspace.openNote(file, mode);
+		}
+		syncPage();
+		return view;
+	};
+	const setMode = (next: NoteMode) => {
+		mode = next;
+		noteView()?.setMode(next);
+		syncPage();
+	};
+	const setTheme = (next: Theme) => {
+		theme = next;
+		for (const b of [body, app.workspace.popoutDocument?.body]) {
+			b?.toggleClass("theme-dark", next === "dark");
+			b?.toggleClass("theme-light", next === "light");
+		}
+		syncPage();
+	};
+
+	const toolbar = buildToolbar(body, app, {
+		openNote: (path) => void openNote(path).catch((e: unknown) => new Notice(String(e))),
+		setMode,
+		setTheme,
+		openSettings: () => openSettings(app, doc),
+	});
+	mountWorkspace(body, app, (path) => void openNote(path).catch((e: unknown) => new Notice(String(e))));
+	setTheme(theme);
+
+	const plugin: Plugin = new PluginClass(app, manifest);
+	plugin.load();
+	await settle(win);
+	app.workspace.triggerLayoutReady();
+	await settle(win);
+
+	const wanted = params.note ?? WELCOME;
+	const start = app.vault.getFileByPath(wanted) ? wanted : (app.vault.getMarkdownFiles()[0]?.path ?? null);
+	if (wanted !== start) problems.push(`No note "${wanted}" in this vault; showing ${start ?? "nothing"}.`);
+	if (start) await openNote(start, mode);
+	if (params.panels) {
+		for (const type of SIDE_VIEWS) {
+			if (app.viewRegistry.has(type) && app.workspace.getLeavesOfType(type).length === 0) {
+				await app.workspace.getRightLeaf(false).setViewState({ type, active: false });
+			}
+		}
+	}
+	await settle(win);
+	for (const problem of problems) new Notice(problem);
+
+	const api: PlaygroundApi = {
+		app,
+		plugin,
+		params,
+		openNote,
+		setMode,
+		setTheme,
+		noteView,
+		openPopout: () => openPopoutDocument(app, doc),
+	};
+	win.playground = api;
+	body.dataset.playground = "ready";
+	return api;
+}

@@ -1,0 +1,151 @@
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, describe, expect, inject } from "vitest";
+import type { PlaygroundApi, Theme } from "../../../playground/src/api";
+import type { NoteMode } from "../../double/obsidian";
+import { REPO_ROOT } from "../../../playground/server/server";
+import { launchChrome } from "./chrome";
+import { routeFakeYouTube, type FakeYouTubeOptions } from "./fakeYouTube";
+
+/** The seed note in the demo vault (32 citations of `aXGo1o_baBo`). */
+export const SEED_NOTE = "corpus/lennyspodcast/the_rise_of_the_chief_product_and_technology_officer_role.md";
+/** The note about the one-minute clip kept in the demo vault. */
+export const CLIP_NOTE = "Sample clip.md";
+/** The demo vault on disk (what the suite's server serves). */
+export const DEMO_VAULT = join(REPO_ROOT, "demo-vault");
+/** Where screenshots are saved for review (git-ignored). */
+export const SCREENSHOT_DIR = join(REPO_ROOT, "test-results", "screenshots");
+
+/** `describe` that runs only when Chromium is installed (the global setup says loudly when not). */
+export const describeInBrowser = describe.skipIf(!inject("chromePath"));
+
+/** What to open. */
+export interface OpenOptions {
+	/** Vault path of the note (default: the Welcome note). */
+	note?: string;
+	mode?: NoteMode;
+	theme?: Theme;
+	/** Open the player and citations panel in the right sidebar (default true). */
+	panels?: boolean;
+	viewport?: { width: number; height: number };
+	/** How the fake YouTube behaves; `false` leaves YouTube unrouted (then any request is a problem). */
+	youtube?: FakeYouTubeOptions | false;
+}
+
+/** One page on the playground, with everything that went wrong on it. */
+export interface Session {
+	page: Page;
+	context: BrowserContext;
+	/** Console errors, uncaught page errors, dialogs and internet requests, in order. */
+	problems: string[];
+	/** Requests that reached the fake YouTube (the IFrame API script, embed pages). */
+	youtubeRequests: string[];
+	/** Drops the problems matching `pattern` (a case that expects, say, a logged error). */
+	allow(pattern: RegExp): void;
+}
+
+/**
+ * `window` with the playground's handle. Inside `page.evaluate` callbacks write
+ * `(window as unknown as PlaygroundWindow).playground`: the callback runs in the page, so it
+ * cannot call helpers imported here.
+ */
+export type PlaygroundWindow = Window & { playground: PlaygroundApi };
+
+/** The page address for `options`. */
+export function playgroundUrl(options: OpenOptions = {}): string {
+	const url = new URL(inject("playgroundUrl"));
+	if (options.note) url.searchParams.set("note", options.note);
+	url.searchParams.set("mode", options.mode ?? "live");
+	url.searchParams.set("theme", options.theme ?? "light");
+	if (options.panels === false) url.searchParams.set("panels", "0");
+	return url.href;
+}
+
+/**
+ * Opens the playground in a fresh browser context: collects problems, blocks every request
+ * that leaves 127.0.0.1 (recording it as a problem) except the fake YouTube's, loads the page
+ * and waits until the plugin is loaded and the note is open.
+ */
+export async function openSession(browser: Browser, options: OpenOptions = {}): Promise<Session> {
+	const context = await browser.newContext({ viewport: options.viewport ?? { width: 1400, height: 900 } });
+	const page = await context.newPage();
+	const session: Session = {
+		page,
+		context,
+		problems: [],
+		youtubeRequests: [],
+		allow(pattern) {
+			session.problems = session.problems.filter((p) => !pattern.test(p));
+		},
+	};
+	page.on("console", (msg) => {
+		if (msg.type() === "error") session.problems.push(`console error: ${msg.text()} (${msg.location().url})`);
+	});
+	page.on("pageerror", (error) => session.problems.push(`uncaught page error: ${error.stack ?? error.message}`));
+	page.on("dialog", (dialog) => {
+		session.problems.push(`dialog (${dialog.type()}): ${dialog.message()}`);
+		void dialog.dismiss();
+	});
+	const local = new URL(inject("playgroundUrl")).origin;
+	await page.route(
+		(url) => url.origin !== local && url.protocol.startsWith("http"),
+		(route) => {
+			session.problems.push(`internet request: ${route.request().url()}`);
+			return route.abort("blockedbyclient");
+		},
+	);
+	if (options.youtube !== false) await routeFakeYouTube(page, options.youtube ?? {}, session.youtubeRequests);
+	await page.goto(playgroundUrl(options));
+	await page.waitForSelector("body[data-playground=ready], body[data-playground=error]", { timeout: 30_000 });
+	const state = await page.evaluate(() => document.body.dataset.playground);
+	if (state !== "ready") {
+		const reason = await page.locator(".playground-fatal").innerText().catch(() => "(no message)");
+		throw new Error(`The playground did not start: ${reason}\nProblems: ${session.problems.join("\n")}`);
+	}
+	return session;
+}
+
+/** Saves a screenshot of the page (or of `selector`) as test-results/screenshots/NAME.png and returns its path. */
+export async function screenshot(page: Page, name: string, selector?: string): Promise<string> {
+	mkdirSync(SCREENSHOT_DIR, { recursive: true });
+	const path = join(SCREENSHOT_DIR, `${name.replace(/[^\w.-]+/g, "-")}.png`);
+	if (selector) await page.locator(selector).first().screenshot({ path });
+	else await page.screenshot({ path });
+	return path;
+}
+
+/**
+ * One browser for the enclosing `describe`, and a fresh page per `open()`. After each test every
+ * page opened in it must be free of problems (console errors, page errors, dialogs, internet
+ * requests); a failed test leaves a `failed-<test>.png` screenshot.
+ */
+export function usePlayground(): { open(options?: OpenOptions): Promise<Session> } {
+	let browser: Browser | null = null;
+	let sessions: Session[] = [];
+	beforeAll(async () => {
+		const path = inject("chromePath");
+		if (path) browser = await launchChrome(path);
+	});
+	afterEach(async (ctx) => {
+		const open = sessions;
+		sessions = [];
+		if (ctx.task.result?.state === "fail" && open[0]) {
+			await screenshot(open[0].page, `failed-${ctx.task.name}`).catch(() => undefined);
+		}
+		const problems = open.flatMap((s) => s.problems);
+		await Promise.all(open.map((s) => s.context.close()));
+		expect(problems, "console errors, page errors, dialogs or internet requests on the page").toEqual([]);
+	});
+	afterAll(async () => {
+		await browser?.close();
+	});
+	return {
+		async open(options) {
+			if (!browser) throw new Error("No browser: run inside describeInBrowser.");
+			const session = await openSession(browser, options);
+			sessions.push(session);
+			return session;
+		},
+	};
+}
