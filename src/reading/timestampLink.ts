@@ -50,7 +50,8 @@ export function decorate(link: TimestampLink): void {
 	el.addClass("vc-timestamp");
 	el.setAttr("role", "link");
 	el.setAttr("tabindex", "0");
-	const empty = (el.textContent ?? "").trim() === "";
+	// An element with an image or other markup for a label keeps it; only a truly empty one gets text.
+	const empty = el.childElementCount === 0 && (el.textContent ?? "").trim() === "";
 	if (link.seconds === null) {
 		el.addClass("is-invalid");
 		setTooltip(el, `Cannot play this timestamp: ${link.invalid ?? "no usable time"}`);
