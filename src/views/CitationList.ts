@@ -279,7 +279,7 @@ export class CitationList extends Component {
 		else if (citations[0] !== undefined) this.actions.reveal(citations[0]);
 	}
 
-	private rowIndex(el: HTMLElement | null): number {
+	private rowIndex(el: Element | null): number {
 		const row = el?.closest<HTMLElement>(".vc-panel-row");
 		return row ? Number(row.getAttr("data-row")) : -1;
 	}

@@ -104,6 +104,7 @@ export class CitationsView extends ItemView {
 		this.updateLayoutButton();
 		this.registerEvents();
 		this.registerDomEvent(layoutButton, "click", () => this.setLayout(this.layout === "claims" ? "timeline" : "claims"));
+		this.renderEmpty();
 		this.followActiveNote();
 		return Promise.resolve();
 	}

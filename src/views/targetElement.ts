@@ -1,6 +1,9 @@
-/** The element an event happened on: the parent element for text and SVG targets, across windows. */
-export function targetElement(evt: Event): HTMLElement | null {
+/**
+ * The element an event happened on (the parent element for a text node). Checked by node type
+ * rather than `instanceof`, which fails for elements of a pop-out window.
+ */
+export function targetElement(evt: Event): Element | null {
 	const target = evt.target as Node | null;
 	if (!target) return null;
-	return target.instanceOf(HTMLElement) ? target : target.parentElement;
+	return target.nodeType === Node.ELEMENT_NODE ? (target as Element) : target.parentElement;
 }
