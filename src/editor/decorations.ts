@@ -1,0 +1,82 @@
+import { RangeSetBuilder, type SelectionRange } from "@codemirror/state";
+import { Decoration, type DecorationSet } from "@codemirror/view";
+import { formatTimestamp, videoKey, type VideoRef } from "../core";
+import type { PlayingMoment } from "./playing";
+import type { ChipCitation } from "./rangeCitations";
+import { TimestampChip } from "./TimestampChip";
+
+/** What decides how the citations on screen are drawn, beside the citations themselves. */
+export interface DrawContext {
+	/** Live Preview (chips) rather than source mode (marks). */
+	live: boolean;
+	/** The note's video and its key, or `null`. */
+	noteVideo: VideoRef | null;
+	noteKey: string | null;
+	playing: PlayingMoment | null;
+	/** The selection: in Live Preview an element it touches shows as markup, for editing. */
+	selection: readonly SelectionRange[];
+}
+
+/** Longest label an invalid chip shows before it is cut with "…". */
+const MAX_LABEL = 24;
+
+/**
+ * The decorations for `citations`: in Live Preview each element the selection does not touch is
+ * replaced by a {@link TimestampChip}; in source mode each is marked (`vc-timestamp
+ * vc-source-timestamp`), keeping its text.
+ */
+export function drawCitations(citations: readonly ChipCitation[], ctx: DrawContext): DecorationSet {
+	const builder = new RangeSetBuilder<Decoration>();
+	for (const c of citations) {
+		const video = c.videoId ? ({ kind: "youtube", id: c.videoId } as const) : ctx.noteVideo;
+		const key = c.videoId ? videoKey(video as VideoRef) : ctx.noteKey;
+		const playing = ctx.playing !== null && c.seconds === ctx.playing.seconds && key === ctx.playing.video;
+		const modifiers = stateClasses(c, video !== null, playing);
+		if (!ctx.live) {
+			builder.add(c.from, c.to, markFor(modifiers));
+			continue;
+		}
+		if (touchesSelection(ctx.selection, c)) continue;
+		const widget = new TimestampChip({ ...look(c), modifiers, seconds: c.seconds, video, videoKey: key });
+		builder.add(c.from, c.to, Decoration.replace({ widget }));
+	}
+	return builder.finish();
+}
+
+/** What a chip says: its time, or (for an element with no usable time) its label and the reason. */
+function look(c: ChipCitation): { text: string; tooltip: string } {
+	if (c.seconds === null) {
+		const label = c.label.replace(/^\[|\]$/g, "").trim();
+		const text = !label ? "no time" : label.length > MAX_LABEL ? `${label.slice(0, MAX_LABEL - 1)}…` : label;
+		return { text, tooltip: `Cannot play: ${c.invalid ?? "no usable time"}` };
+	}
+	const time = formatTimestamp(c.seconds, { style: "m:ss" });
+	return { text: time, tooltip: `Play from ${time}` };
+}
+
+function stateClasses(c: ChipCitation, hasVideo: boolean, playing: boolean): string {
+	const out: string[] = [];
+	if (playing) out.push("is-playing");
+	if (c.seconds === null) out.push("is-invalid");
+	else if (c.repaired !== undefined) out.push("is-repaired");
+	if (!hasVideo && c.seconds !== null) out.push("is-novideo");
+	return out.join(" ");
+}
+
+/** Whether any selection range touches the element (its ends included, as Obsidian does for links). */
+function touchesSelection(selection: readonly SelectionRange[], c: ChipCitation): boolean {
+	for (const r of selection) if (r.from <= c.to && r.to >= c.from) return true;
+	return false;
+}
+
+/** Source-mode marks, one per class combination, created once and shared by every editor. */
+const marks = new Map<string, Decoration>();
+
+function markFor(modifiers: string): Decoration {
+	let mark = marks.get(modifiers);
+	if (!mark) {
+		mark = Decoration.mark({ class: modifiers ? `vc-timestamp vc-source-timestamp ${modifiers}` : "vc-timestamp vc-source-timestamp" });
+		marks.set(modifiers, mark);
+	}
+	return mark;
+}

@@ -1,0 +1,72 @@
+import type { Text } from "@codemirror/state";
+import { extractCitations, playingIndex, videoKey } from "../core";
+import type { PlaybackState } from "../player/types";
+import type { PlayingMoment } from "./playing";
+
+/**
+ * What the editor needs from the whole note rather than the lines on screen: whether it writes its
+ * times as `mm:ss:ff` (decided by `extractCitations` over all of them), and the sorted moments of
+ * its timed citations, to tell which one is being played. Worked out when the editor opens and,
+ * after edits that touch an anchor, once typing pauses; never per keystroke.
+ */
+export class NoteSummary {
+	/** Whether the note's three-field times read as minutes:seconds:frames. */
+	readonly frames: boolean;
+	/** Sorted seconds of the timed citations, by the id an element names itself ("" for the note's video). */
+	private timelines = new Map<string, number[]>();
+	private merged = new Map<string, number[]>();
+
+	constructor(doc: Text) {
+		let frames = false;
+		for (const c of extractCitations(doc.toString())) {
+			if (c.seconds === null) continue;
+			if (c.repaired !== undefined && FRAMES.test(c.repaired)) frames = true;
+			const own = c.videoId ?? "";
+			const list = this.timelines.get(own);
+			if (list) list.push(c.seconds);
+			else this.timelines.set(own, [c.seconds]);
+		}
+		for (const list of this.timelines.values()) list.sort((a, b) => a - b);
+		this.frames = frames;
+	}
+
+	/**
+	 * The citation moment being played: the latest at or before the playing position among the
+	 * citations of the loaded video (the note's own, `noteKey`, or one an element names), or `null`.
+	 */
+	playing(noteKey: string | null, state: Readonly<PlaybackState>): PlayingMoment | null {
+		if (!state.video) return null;
+		const key = videoKey(state.video);
+		const timeline = this.timeline(key, noteKey);
+		const index = playingIndex(timeline, state.seconds);
+		const seconds = timeline[index];
+		return seconds === undefined ? null : { video: key, seconds };
+	}
+
+	/** Whether the two summaries read the note's times the same way and play the same moments. */
+	sameAs(other: NoteSummary): boolean {
+		if (other.frames !== this.frames || other.timelines.size !== this.timelines.size) return false;
+		for (const [id, list] of this.timelines) {
+			const theirs = other.timelines.get(id);
+			if (!theirs || theirs.length !== list.length || theirs.some((s, i) => s !== list[i])) return false;
+		}
+		return true;
+	}
+
+	private timeline(key: string, noteKey: string | null): number[] {
+		const cacheKey = `${key}\n${noteKey ?? ""}`;
+		const cached = this.merged.get(cacheKey);
+		if (cached) return cached;
+		let parts: number[] = [];
+		for (const [id, list] of this.timelines) {
+			const own = id ? videoKey({ kind: "youtube", id }) : noteKey;
+			if (own === key) parts = parts.concat(list);
+		}
+		parts.sort((a, b) => a - b);
+		this.merged.set(cacheKey, parts);
+		return parts;
+	}
+}
+
+/** How `extractCitations` flags a time it read as minutes:seconds:frames. */
+const FRAMES = /minutes:seconds:frames/;

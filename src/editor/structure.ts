@@ -1,0 +1,297 @@
+import { RangeSet, RangeValue, StateField, type Text, type Transaction } from "@codemirror/state";
+import { codeSpans } from "../core/codeSpans";
+
+/**
+ * A stretch of the note where no citation can be: a fenced code block (whole lines, from the
+ * opening fence line to the closing one) or an HTML comment spanning lines (from `<!--` to past
+ * `-->`). Comments and code spans within one line are left to `extractCitations`.
+ */
+export class CodeRegion extends RangeValue {
+	constructor(readonly kind: "fence" | "comment") {
+		super();
+	}
+	override eq(other: RangeValue): boolean {
+		return other instanceof CodeRegion && other.kind === this.kind;
+	}
+}
+
+const FENCE = new CodeRegion("fence");
+const COMMENT = new CodeRegion("comment");
+
+/** What the editor knows about the whole note without extracting its citations. */
+export interface NoteStructure {
+	/** Where the body starts: past the frontmatter's closing line, or 0 (1 past a byte-order mark). */
+	bodyFrom: number;
+	/** Fenced code blocks and multi-line comments, mapped through edits. */
+	regions: RangeSet<CodeRegion>;
+	/** Bumped by every full scan, so readers can tell a rescan from a mapping. */
+	scan: number;
+}
+
+/**
+ * The note's frontmatter and code/comment regions, kept current incrementally: an edit is mapped
+ * through the ranges (cheap, independent of the note's size) unless it touches a line that can
+ * open or close one (a fence, `<!--`, `-->`, a frontmatter delimiter), in which case the note is
+ * scanned again. The scan follows `extractCitations`' own rules line for line, so a slice started
+ * outside these regions extracts exactly what the whole note would. Known gap: an edit that turns
+ * a four-space-indented fence into indented code (or back) without touching the fence line is
+ * only seen at the next structural edit.
+ */
+export const noteStructure = StateField.define<NoteStructure>({
+	create: (state) => scanStructure(state.doc, 0),
+	update(value, tr) {
+		if (!tr.docChanged) return value;
+		if (touchesStructure(tr)) return scanStructure(tr.newDoc, value.scan + 1);
+		return { bodyFrom: tr.changes.mapPos(value.bodyFrom, -1), regions: value.regions.map(tr.changes), scan: value.scan };
+	},
+});
+
+/** The region that `pos` (a line start) lies inside, past its first character, or `null`. */
+export function regionAround(regions: RangeSet<CodeRegion>, pos: number): { from: number; to: number; kind: CodeRegion["kind"] } | null {
+	let found: { from: number; to: number; kind: CodeRegion["kind"] } | null = null;
+	regions.between(pos, pos, (from, to, value) => {
+		if (from < pos && (value.kind === "fence" ? pos <= to : pos < to)) {
+			found = { from, to, kind: value.kind };
+			return false;
+		}
+		return undefined;
+	});
+	return found;
+}
+
+/** Scans the whole note for its frontmatter end and its code/comment regions. */
+export function scanStructure(doc: Text, scan: number): NoteStructure {
+	const text = doc.toString();
+	const found = structureOf(text);
+	const ranges = found.regions.map(([from, to, kind]) => (kind === "fence" ? FENCE : COMMENT).range(from, to));
+	return { bodyFrom: found.bodyFrom, regions: RangeSet.of(ranges, true), scan };
+}
+
+/**
+ * The frontmatter end and regions of `text`, by the same line loop as `extractCitations`: fences
+ * open only where a line is not indented code, comments only outside inline code, and lines that
+ * a fence or comment swallows open nothing.
+ */
+export function structureOf(text: string): { bodyFrom: number; regions: [number, number, CodeRegion["kind"]][] } {
+	const regions: [number, number, CodeRegion["kind"]][] = [];
+	const len = text.length;
+	let pos = frontmatterEnd(text, text.charCodeAt(0) === 0xfeff ? 1 : 0);
+	const bodyFrom = pos;
+	let fence: { char: number; len: number; from: number } | null = null;
+	let commentFrom = -1;
+	let commentClose = -2; // -2: not in a comment; -1: in one that never closes
+	let listOpen = false;
+	let prevBlank = true;
+	let prevIndentedCode = false;
+	let paragraphOpen = false;
+	const comments = finder(text, "<!--");
+
+	for (; pos <= len; ) {
+		const nl = text.indexOf("\n", pos);
+		const lineEnd = nl < 0 ? len : nl;
+		const contentEnd = lineEnd > pos && text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
+		const lineStart = pos;
+		pos = lineEnd + 1;
+		let scanFrom = lineStart;
+
+		if (commentClose !== -2) {
+			if (commentClose === -1) break;
+			if (commentClose + 3 > contentEnd) continue;
+			scanFrom = commentClose + 3;
+			regions.push([commentFrom, scanFrom, "comment"]);
+			commentClose = -2;
+		}
+
+		const { first, indent } = lineIndent(text, scanFrom);
+		const firstChar = first < contentEnd ? text.charCodeAt(first) : -1;
+
+		if (fence) {
+			if ((firstChar === 96 || firstChar === 126) && closesFence(text, first, contentEnd, fence)) {
+				regions.push([fence.from, lineEnd, "fence"]);
+				fence = null;
+			}
+			continue;
+		}
+		if (firstChar < 0) {
+			prevBlank = true;
+			paragraphOpen = false;
+			prevIndentedCode = false;
+			continue;
+		}
+		if (indent >= 4 && !listOpen && !paragraphOpen && (prevBlank || prevIndentedCode) && scanFrom === lineStart) {
+			prevIndentedCode = true;
+			prevBlank = false;
+			continue;
+		}
+		prevIndentedCode = false;
+
+		let heading = false;
+		if (isMarkerChar(firstChar)) {
+			const trimmed = text.slice(first, contentEnd).trimEnd();
+			const fenceOpen = firstChar === 96 || firstChar === 126 ? /^(`{3,}|~{3,})([^`]*)$/.exec(trimmed) : null;
+			if (fenceOpen) {
+				fence = { char: firstChar, len: fenceOpen[1]?.length ?? 3, from: lineStart };
+				paragraphOpen = false;
+				prevBlank = false;
+				continue;
+			}
+			if ((paragraphOpen && !listOpen && /^(=+|-+)$/.test(trimmed)) || HR.test(trimmed)) {
+				paragraphOpen = false;
+				prevBlank = false;
+				continue;
+			}
+			if (firstChar === 35 && ATX.test(trimmed)) heading = true;
+			else if (ITEM.test(trimmed)) listOpen = true;
+			else if (firstChar !== 124 && !paragraphOpen && indent === 0 && prevBlank) listOpen = false;
+		} else if (!paragraphOpen && indent === 0 && prevBlank) {
+			listOpen = false;
+		}
+		paragraphOpen = !heading;
+		prevBlank = false;
+
+		const nextComment = comments(scanFrom);
+		if (nextComment < 0 || nextComment >= contentEnd) continue;
+		const open = openComment(text, scanFrom, contentEnd);
+		if (open >= 0) {
+			commentFrom = open;
+			commentClose = text.indexOf("-->", open + 4);
+		}
+	}
+	if (fence) regions.push([fence.from, len, "fence"]);
+	if (commentClose !== -2) regions.push([commentFrom, len, "comment"]);
+	return { bodyFrom, regions };
+}
+
+const HR = /^([-*_])(?:[ \t]*\1){2,}$/;
+const ATX = /^#{1,6}(?:[ \t]+|$)/;
+const ITEM = /^([*+-]|\d{1,9}[.)])(?:[ \t]+|$)/;
+
+/**
+ * Whether extraction may start at this line as if it were the top of the note and reach the
+ * state the whole note would have there: a list item (it opens a list whatever came before), or
+ * an unindented paragraph line after a blank one (it closes any list). Headings, rules, tables and
+ * fences keep the list state of the lines above, so they are not.
+ */
+export function isRestartLine(line: string, prevBlank: boolean): boolean {
+	const { first, indent } = lineIndent(line, 0);
+	if (first >= line.length) return false;
+	const c = line.charCodeAt(first);
+	if (c === 96 || c === 126) return false;
+	const trimmed = line.slice(first).trimEnd();
+	if (!trimmed || HR.test(trimmed) || /^(=+|-+)$/.test(trimmed)) return false;
+	if (indent < 4 && ITEM.test(trimmed)) return true;
+	if (indent !== 0 || !prevBlank) return false;
+	return !(c === 124 || (c === 35 && ATX.test(trimmed)));
+}
+
+/** Whether `extractCitations` sees this line as blank (nothing but spaces, tabs and `>`). */
+export function isBlankLine(line: string): boolean {
+	return lineIndent(line, 0).first >= line.length;
+}
+
+/** First non-blank character at or after `from`, past blockquote markers, and its indent. */
+function lineIndent(text: string, from: number): { first: number; indent: number } {
+	let first = from;
+	let indent = 0;
+	for (;;) {
+		const c = text.charCodeAt(first);
+		if (c === 32) indent++;
+		else if (c === 9) indent += 4 - (indent % 4);
+		else if (c === 62) indent = 0;
+		else break;
+		first++;
+	}
+	return { first, indent };
+}
+
+function isMarkerChar(c: number): boolean {
+	return c === 35 || c === 96 || c === 126 || c === 45 || c === 42 || c === 43 || c === 95 || c === 61 || c === 124 || (c >= 48 && c <= 57);
+}
+
+function closesFence(text: string, first: number, end: number, fence: { char: number; len: number }): boolean {
+	let i = first;
+	while (i < end && text.charCodeAt(i) === fence.char) i++;
+	if (i - first < fence.len) return false;
+	for (; i < end; i++) {
+		const c = text.charCodeAt(i);
+		if (c !== 32 && c !== 9) return false;
+	}
+	return true;
+}
+
+/** Where the frontmatter that starts at `start` ends (past its closing line), or `start` when there is none. */
+function frontmatterEnd(text: string, start: number): number {
+	if (!text.startsWith("---", start)) return start;
+	const open = /^---[ \t]*\r?\n/.exec(text.slice(start, start + 8));
+	if (!open) return start;
+	const bodyFrom = start + open[0].length - 1;
+	const close = /\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(text.slice(bodyFrom));
+	return close ? bodyFrom + close.index + close[0].length : start;
+}
+
+/**
+ * The `<!--` on this line that stays open past its end, or -1. Mirrors `extractCitations`: comments
+ * inside inline code do not count, and (as there) the open comment only counts when no code span
+ * starts after it on the line.
+ */
+function openComment(text: string, from: number, to: number): number {
+	const line = text.slice(from, to);
+	const ranges: [number, number][] = line.includes("`") ? codeSpans(line) : [];
+	let at = line.indexOf("<!--");
+	let open = -1;
+	while (at >= 0) {
+		if (ranges.some(([a, b]) => a <= at && at < b)) {
+			at = line.indexOf("<!--", at + 4);
+			continue;
+		}
+		const close = line.indexOf("-->", at + 4);
+		if (close < 0) {
+			open = at;
+			break;
+		}
+		at = line.indexOf("<!--", close + 3);
+	}
+	if (open < 0 || ranges.some(([a]) => a > open)) return -1;
+	return from + open;
+}
+
+const MARKER_LINE = /^[ \t>]*(?:```|~~~)|<!--|-->|^(?:---|\.\.\.)[ \t]*$/;
+
+/**
+ * Whether a transaction touches a line that can open or close a region or the frontmatter, before
+ * or after the change: only then is the note scanned again.
+ */
+function touchesStructure(tr: Transaction): boolean {
+	let touched = false;
+	tr.changes.iterChangedRanges((fromA, toA, fromB, toB) => {
+		if (touched) return;
+		touched = linesMatch(tr.startState.doc, fromA, toA) || linesMatch(tr.newDoc, fromB, toB);
+	});
+	return touched;
+}
+
+function linesMatch(doc: Text, from: number, to: number): boolean {
+	const first = doc.lineAt(from);
+	if (first.number === 1 && first.text.startsWith("---")) return true;
+	const last = to <= first.to ? first : doc.lineAt(to);
+	for (let n = first.number; n <= last.number; n++) {
+		const text = n === first.number ? first.text : doc.line(n).text;
+		if (MARKER_LINE.test(text)) return true;
+	}
+	return false;
+}
+
+/**
+ * `text.indexOf(needle, start)` remembering its last answer, for starts that only move forward:
+ * each character is searched once however often the line loop asks.
+ */
+function finder(text: string, needle: string): (start: number) => number {
+	let from = -1;
+	let found = -1;
+	return (start) => {
+		if (start >= from && (found < 0 ? from >= 0 : start <= found)) return found;
+		from = start;
+		found = text.indexOf(needle, start);
+		return found;
+	};
+}
