@@ -29,7 +29,7 @@ export function pairWithCitations(elements: readonly HTMLElement[], citations: r
 	const out: (Citation | null)[] = [];
 	let next = 0;
 	for (const el of elements) {
-		const dom = domShape(el);
+		const dom = new DomShape(el);
 		let found = -1;
 		const stop = Math.min(citations.length, next + LOOKAHEAD);
 		for (let k = next; k < stop; k++) {
@@ -55,9 +55,20 @@ function agrees(dom: Shape, source: Shape): boolean {
 	return dom.label === source.label;
 }
 
-function domShape(el: HTMLElement): Shape {
-	const dataT = el.getAttribute("data-t");
-	return { tag: el.tagName.toLowerCase(), dataT: dataT ?? undefined, label: normalize(el.textContent ?? "") };
+/** A rendered element's shape; its label is only read when `data-t` cannot decide (it rarely is). */
+class DomShape implements Shape {
+	readonly tag: string;
+	readonly dataT: string | undefined;
+	private text: string | undefined;
+
+	constructor(private el: HTMLElement) {
+		this.tag = el.tagName.toLowerCase();
+		this.dataT = el.getAttribute("data-t") ?? undefined;
+	}
+
+	get label(): string {
+		return (this.text ??= normalize(this.el.textContent ?? ""));
+	}
 }
 
 /** Reads the element a citation spans in the source the way an HTML parser would see it. */

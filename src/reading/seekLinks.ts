@@ -22,10 +22,14 @@ export interface SeekLinkDeps {
  */
 export function seekLinkProcessor(deps: SeekLinkDeps): (el: HTMLElement, ctx: MarkdownPostProcessorContext) => void {
 	return (el, ctx) => {
+		// Most sections hold neither: two live collections are the cheapest way to find out.
+		const stamps = el.getElementsByClassName("yt-timestamp");
+		const anchors = el.getElementsByTagName("a");
+		if (stamps.length === 0 && anchors.length === 0) return;
 		const skip = (node: HTMLElement) => isInNestedEmbed(node, el);
-		const elements = Array.from(el.querySelectorAll<HTMLElement>(".yt-timestamp")).filter((node) => !node.hasClass("vc-timestamp") && !skip(node));
-		const noteVideo = elements.length > 0 || el.querySelector("a[href]") ? videoOf(ctx, deps.services) : null;
-		const moments = youtubeMomentLinks(el, noteVideo, skip);
+		const elements = (Array.from(stamps) as HTMLElement[]).filter((node) => !node.hasClass("vc-timestamp") && !skip(node));
+		const noteVideo = videoOf(ctx, deps.services);
+		const moments = youtubeMomentLinks(anchors, noteVideo, skip);
 		if (elements.length === 0 && moments.length === 0) return;
 
 		const links = readLinks(elements, el, ctx, noteVideo, deps.citations);

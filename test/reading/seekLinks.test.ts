@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { JSDOM } from "jsdom";
+import { installDomHelpers } from "../double/dom";
 import { Notice, Platform } from "../double/obsidian";
 import { anchor, click, links, note, press, SEED, SEED_ID, setUpReading } from "./harness";
 
@@ -251,5 +253,25 @@ describe("without section info (embeds, hover previews, MarkdownRenderer.render)
 		reading.process(section, "host.md");
 		for (const a of Array.from(section.querySelectorAll("a"))) click(a);
 		expect(reading.playback.seeks.map((s) => s.seconds)).toEqual([5, 120]);
+	});
+});
+
+describe("pop-out windows", () => {
+	it("seek links work in another window's document, with that window's events", () => {
+		const popout = new JSDOM("<!doctype html><body></body>").window;
+		installDomHelpers(popout as never);
+		const reading = setUpReading();
+		reading.app.vault.seed("host.md", note("x"));
+		const section = popout.document.body.appendChild(popout.document.createElement("div"));
+		section.createEl("a", { cls: "yt-timestamp", text: "[00:00:05]", attr: { "data-t": "00:00:05" } });
+		reading.process(section, "host.md");
+		const link = links(section)[0] as HTMLElement;
+		expect(link.getAttribute("aria-label")).toBe("Play from 0:05");
+		link.dispatchEvent(new popout.MouseEvent("click", { bubbles: true, cancelable: true, button: 0 }));
+		link.dispatchEvent(new popout.KeyboardEvent("keydown", { bubbles: true, cancelable: true, key: "Enter" }));
+		link.dispatchEvent(new popout.MouseEvent("click", { bubbles: true, cancelable: true, button: 0, ctrlKey: true }));
+		expect(reading.playback.seeks.map((s) => s.seconds)).toEqual([5, 5]);
+		expect(reading.openExternal.mock.calls).toEqual([[`https://www.youtube.com/watch?v=${SEED_ID}&t=5s`]]);
+		popout.close();
 	});
 });
