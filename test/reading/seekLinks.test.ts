@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { JSDOM } from "jsdom";
 import { installDomHelpers } from "../double/dom";
 import { Notice, Platform } from "../double/obsidian";
 import { anchor, click, links, note, press, SEED, SEED_ID, setUpReading } from "./harness";
@@ -258,8 +257,11 @@ describe("without section info (embeds, hover previews, MarkdownRenderer.render)
 
 describe("pop-out windows", () => {
 	it("seek links work in another window's document, with that window's events", () => {
-		const popout = new JSDOM("<!doctype html><body></body>").window;
-		installDomHelpers(popout as never);
+		// An iframe's window is another realm, as a pop-out window is: its own Node, MouseEvent, … classes.
+		const frame = activeDocument.body.createEl("iframe");
+		const popout = frame.contentWindow as Window & typeof globalThis;
+		installDomHelpers(popout);
+		expect(popout.MouseEvent).not.toBe(MouseEvent);
 		const reading = setUpReading();
 		reading.app.vault.seed("host.md", note("x"));
 		const section = popout.document.body.appendChild(popout.document.createElement("div"));
@@ -272,6 +274,6 @@ describe("pop-out windows", () => {
 		link.dispatchEvent(new popout.MouseEvent("click", { bubbles: true, cancelable: true, button: 0, ctrlKey: true }));
 		expect(reading.playback.seeks.map((s) => s.seconds)).toEqual([5, 5]);
 		expect(reading.openExternal.mock.calls).toEqual([[`https://www.youtube.com/watch?v=${SEED_ID}&t=5s`]]);
-		popout.close();
+		frame.remove();
 	});
 });
