@@ -2,11 +2,11 @@ import { MarkdownView, Notice, type Plugin } from "obsidian";
 import type { NoteVideoSource } from "../notes/noteVideo";
 import type { SettingsSource } from "../settings/store";
 import { citationJumpCommands } from "./citationJumps";
-import type { ActiveNote, CommandContext, PlaybackControls } from "./context";
+import type { ActiveNote, ClipboardWriter, CommandContext, PlaybackControls } from "./context";
 import { momentCommands } from "./momentCommands";
 import { playbackCommands } from "./playbackCommands";
 
-export type { PlaybackControls } from "./context";
+export type { ClipboardWriter, PlaybackControls } from "./context";
 
 /** What the commands need from the plugin. */
 export interface CommandDeps {
@@ -14,6 +14,8 @@ export interface CommandDeps {
 	playback: PlaybackControls;
 	settings: SettingsSource;
 	notes: NoteVideoSource;
+	/** Where "copy link" writes; the system clipboard unless given (tests pass a fake). */
+	clipboard?: ClipboardWriter;
 }
 
 /**
@@ -33,9 +35,11 @@ export function registerCommands(plugin: Plugin, deps: CommandDeps): void {
 		},
 	};
 	const ctx: CommandContext = {
-		...deps,
+		playback: deps.playback,
+		settings: deps.settings,
+		notes: deps.notes,
 		activeNote,
-		clipboard: { writeText: (text) => navigator.clipboard.writeText(text) },
+		clipboard: deps.clipboard ?? { writeText: (text) => navigator.clipboard.writeText(text) },
 		notify: (message) => {
 			new Notice(message);
 		},

@@ -51,7 +51,9 @@ export function loadYouTubeApi(win: Window, timeoutMs = YOUTUBE_API_TIMEOUT_MS):
 	if (pending) return pending;
 	const promise = injectScript(ytWin, timeoutMs);
 	loading.set(win, promise);
-	promise.catch(() => loading.delete(win));
+	// Forgotten once settled: a success is found through `YT` from then on, a failure is retried.
+	const forget = () => loading.delete(win);
+	promise.then(forget, forget);
 	return promise;
 }
 
