@@ -23,8 +23,9 @@ export function hostBundleIsStale(): boolean {
 }
 
 /**
- * Bundles `playground/host.ts` into `playground/dist/host.js` (one browser script, source maps
- * inline so errors point at the double's TypeScript), unless it is up to date and `force` is unset.
+ * Bundles `playground/host.ts` into `playground/dist/host.js` (one browser script, with a source
+ * map beside it so stack traces point at the double's TypeScript), unless it is up to date and
+ * `force` is unset.
  * Returns whether it built.
  */
 export async function buildHost(options: { force?: boolean } = {}): Promise<boolean> {
@@ -36,7 +37,7 @@ export async function buildHost(options: { force?: boolean } = {}): Promise<bool
 		format: "iife",
 		platform: "browser",
 		target: "chrome120",
-		sourcemap: "inline",
+		sourcemap: "linked",
 		legalComments: "none",
 		logLevel: "warning",
 	});

@@ -45,6 +45,7 @@ function staticRoutes(pluginDir: string): Map<string, string> {
 		["/obsidian-theme.css", join(PLAYGROUND_DIR, "obsidian-theme.css")],
 		["/playground.css", join(PLAYGROUND_DIR, "playground.css")],
 		["/dist/host.js", join(PLAYGROUND_DIR, "dist", "host.js")],
+		["/dist/host.js.map", join(PLAYGROUND_DIR, "dist", "host.js.map")],
 		["/main.js", join(pluginDir, "main.js")],
 		["/styles.css", join(pluginDir, "styles.css")],
 		["/manifest.json", join(pluginDir, "manifest.json")],

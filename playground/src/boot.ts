@@ -101,7 +101,8 @@ export async function bootPlayground(win: PlaygroundWindow): Promise<PlaygroundA
 	await settle(win);
 
 	const wanted = params.note ?? WELCOME;
-	const start = app.vault.getFileByPath(wanted) ? wanted : (app.vault.getMarkdownFiles()[0]?.path ?? null);
+	const fallback = app.vault.getFileByPath(WELCOME) ? WELCOME : (app.vault.getMarkdownFiles()[0]?.path ?? null);
+	const start = app.vault.getFileByPath(wanted) ? wanted : fallback;
 	if (wanted !== start) problems.push(`No note "${wanted}" in this vault; showing ${start ?? "nothing"}.`);
 	if (start) await openNote(start, mode);
 	if (params.panels) {

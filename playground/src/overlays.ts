@@ -88,14 +88,16 @@ export function openSettings(app: App, doc: Document): void {
 	modal.createDiv({ cls: "modal-title", text: "Video Citations settings" });
 	tab.display();
 	modal.appendChild(tab.containerEl);
+	const onKey = (evt: KeyboardEvent) => {
+		if (evt.key === "Escape" || (evt.target === close && evt.key === "Enter")) dismiss();
+	};
 	const dismiss = () => {
+		doc.removeEventListener("keydown", onKey);
 		tab.hide();
 		container.detach();
 	};
 	close.addEventListener("click", dismiss);
-	container.addEventListener("keydown", (evt) => {
-		if (evt.key === "Escape" || (evt.target === close && evt.key === "Enter")) dismiss();
-	});
+	doc.addEventListener("keydown", onKey);
 	container.querySelector(".modal-bg")?.addEventListener("click", dismiss);
 	close.focus();
 }

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, inject, it } from "vitest";
 import { parseRange } from "../../playground/server/range";
 import type { VaultListing } from "../../playground/server/server";
-import { DEMO_VAULT } from "./harness/playground";
+import { DEMO_VAULT } from "./harness/paths";
 
 /** A raw HTTP request (no URL normalisation, so `..` reaches the server as sent). */
 function get(path: string, headers: Record<string, string> = {}, method = "GET"): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {

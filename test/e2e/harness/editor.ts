@@ -1,28 +1,40 @@
 import type { Page } from "playwright-core";
 import type { PlaygroundWindow } from "./playground";
 
+/** An element found in the editor: where it sits in the document and what it says. */
+export interface EditorElement {
+	/** `EditorView.posAtDOM(el, 0)`: the document offset where the element starts. */
+	pos: number;
+	ariaLabel: string | null;
+	text: string;
+	className: string;
+}
+
 /**
- * The document positions (`EditorView.posAtDOM`) of every element matching `selector` in the
- * open note's editor, scrolling it from top to bottom: CodeMirror only draws what is near the
- * viewport, so a long note's decorations are never all in the DOM at once.
+ * Every element matching `selector` in the open note's editor, one per document position,
+ * sorted by position, found by scrolling the editor from top to bottom: CodeMirror only draws
+ * what is near the viewport, so a long note's decorations are never all in the DOM at once.
  */
-export async function editorPositionsOf(page: Page, selector: string): Promise<number[]> {
+export async function editorElements(page: Page, selector: string): Promise<EditorElement[]> {
 	return page.evaluate(async (sel) => {
 		const view = (window as unknown as PlaygroundWindow).playground.noteView()?.editorView;
 		if (!view) throw new Error("No editor open.");
 		const frame = () => new Promise((resolve) => window.requestAnimationFrame(() => window.requestAnimationFrame(resolve)));
-		const found = new Set<number>();
+		const found = new Map<number, { pos: number; ariaLabel: string | null; text: string; className: string }>();
 		const scroller = view.scrollDOM;
 		scroller.scrollTop = 0;
 		await frame();
 		for (;;) {
-			for (const el of Array.from(view.contentDOM.querySelectorAll(sel))) found.add(view.posAtDOM(el, 0));
+			for (const el of Array.from(view.contentDOM.querySelectorAll(sel))) {
+				const pos = view.posAtDOM(el, 0);
+				if (!found.has(pos)) found.set(pos, { pos, ariaLabel: el.getAttribute("aria-label"), text: el.textContent ?? "", className: el.className });
+			}
 			if (scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1) break;
 			scroller.scrollTop += Math.max(100, scroller.clientHeight * 0.8);
 			await frame();
 		}
 		scroller.scrollTop = 0;
 		await frame();
-		return [...found].sort((a, b) => a - b);
+		return [...found.values()].sort((a, b) => a.pos - b.pos);
 	}, selector);
 }

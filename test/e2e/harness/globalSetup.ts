@@ -1,9 +1,10 @@
-import { existsSync, statSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { buildHost } from "../../../playground/server/buildHost";
 import { REPO_ROOT, startPlayground } from "../../../playground/server/server";
 import { findChrome } from "./chrome";
+import { SCREENSHOT_DIR } from "./paths";
 
 declare module "vitest" {
 	export interface ProvidedContext {
@@ -43,6 +44,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
 		shout([why, "THE BROWSER SUITE IS SKIPPED: nothing was tested in a real browser.", "Install it with `sudo apt-get install chromium`, or set CHROME_PATH."]);
 	}
 
+	// Failure screenshots describe the last run only.
+	for (const name of existsSync(SCREENSHOT_DIR) ? readdirSync(SCREENSHOT_DIR) : []) {
+		if (name.startsWith("failed-")) rmSync(join(SCREENSHOT_DIR, name));
+	}
 	await buildHost();
 	const server = await startPlayground({ vault: join(REPO_ROOT, "demo-vault") });
 	project.provide("playgroundUrl", server.url);

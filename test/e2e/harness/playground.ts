@@ -4,18 +4,11 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, inject } from "vitest";
 import type { PlaygroundApi, Theme } from "../../../playground/src/api";
 import type { NoteMode } from "../../double/obsidian";
-import { REPO_ROOT } from "../../../playground/server/server";
 import { launchChrome } from "./chrome";
 import { routeFakeYouTube, type FakeYouTubeOptions } from "./fakeYouTube";
+import { SCREENSHOT_DIR } from "./paths";
 
-/** The seed note in the demo vault (32 citations of `aXGo1o_baBo`). */
-export const SEED_NOTE = "corpus/lennyspodcast/the_rise_of_the_chief_product_and_technology_officer_role.md";
-/** The note about the one-minute clip kept in the demo vault. */
-export const CLIP_NOTE = "Sample clip.md";
-/** The demo vault on disk (what the suite's server serves). */
-export const DEMO_VAULT = join(REPO_ROOT, "demo-vault");
-/** Where screenshots are saved for review (git-ignored). */
-export const SCREENSHOT_DIR = join(REPO_ROOT, "test-results", "screenshots");
+export { CLIP_NOTE, DEMO_VAULT, SCREENSHOT_DIR, SEED_NOTE } from "./paths";
 
 /** `describe` that runs only when Chromium is installed (the global setup says loudly when not). */
 export const describeInBrowser = describe.skipIf(!inject("chromePath"));
