@@ -289,8 +289,10 @@ export class Setting {
 		this.settingEl.toggleClass("is-disabled", disabled);
 		return this;
 	}
-	private add<T>(control: ValueControl<T>, cb: (c: ValueControl<T>) => unknown): this {
+	private add<T>(control: ValueControl<T>, cb: (c: ValueControl<T>) => unknown, userEvent?: [string, () => T]): this {
 		this.components.push(control as ValueControl<unknown>);
+		// A person using the control (in the playground) changes it as `userSets` does in tests.
+		if (userEvent) control.el.addEventListener(userEvent[0], () => void control.userSets(userEvent[1]()));
 		cb(control);
 		return this;
 	}
@@ -303,6 +305,7 @@ export class Setting {
 				(v) => el.toggleClass("is-enabled", v),
 			),
 			cb,
+			["click", () => !el.hasClass("is-enabled")],
 		);
 	}
 	addText(cb: (c: ValueControl<string>) => unknown): this {
@@ -314,6 +317,7 @@ export class Setting {
 				(v) => (el.value = v),
 			),
 			cb,
+			["input", () => el.value],
 		);
 	}
 	addDropdown(cb: (c: ValueControl<string>) => unknown): this {
@@ -325,6 +329,7 @@ export class Setting {
 				(v) => (el.value = v),
 			),
 			cb,
+			["change", () => el.value],
 		);
 	}
 	addSlider(cb: (c: ValueControl<number>) => unknown): this {
@@ -336,6 +341,7 @@ export class Setting {
 				(v) => (el.value = String(v)),
 			),
 			cb,
+			["input", () => Number(el.value)],
 		);
 	}
 	addButton(cb: (c: ButtonControl) => unknown): this {
