@@ -38,11 +38,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
 	}
 
 	const chromePath = findChrome();
-	if (!chromePath) {
-		const why = process.env.CHROME_PATH ? `CHROME_PATH=${process.env.CHROME_PATH} does not exist.` : "No Chromium found (looked for /usr/bin/chromium and friends).";
-		if (process.env.CI) throw new Error(`${why} CI is set, so the browser suite must run: install Debian's chromium (.ci/run does).`);
-		shout([why, "THE BROWSER SUITE IS SKIPPED: nothing was tested in a real browser.", "Install it with `sudo apt-get install chromium`, or set CHROME_PATH."]);
-	}
+	const why = () => (process.env.CHROME_PATH ? `CHROME_PATH=${process.env.CHROME_PATH} does not exist.` : "No Chromium found (looked for /usr/bin/chromium and friends).");
+	if (!chromePath && process.env.CI) throw new Error(`${why()} CI is set, so the browser suite must run: install Debian's chromium (.ci/run does).`);
+	const skipped = chromePath ? null : [why(), "THE BROWSER SUITE IS SKIPPED: nothing was tested in a real browser.", "Install it with `sudo apt-get install chromium`, or set CHROME_PATH."];
+	if (skipped) shout(skipped);
 
 	// Failure screenshots describe the last run only.
 	for (const name of existsSync(SCREENSHOT_DIR) ? readdirSync(SCREENSHOT_DIR) : []) {
@@ -52,5 +51,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
 	const server = await startPlayground({ vault: join(REPO_ROOT, "demo-vault") });
 	project.provide("playgroundUrl", server.url);
 	project.provide("chromePath", chromePath);
-	return () => server.close();
+	return async () => {
+		await server.close();
+		// Said again at the end, where the summary is read.
+		if (skipped) shout(skipped);
+	};
 }
