@@ -46,8 +46,10 @@ export function fakeServices(settings: Partial<VideoCitationsSettings> = {}, met
 /** Options for {@link makeEditor}. */
 export interface EditorOptions {
 	live?: boolean;
-	/** The file path in `editorInfoField`; `null` for an editor without a file; `undefined` leaves the field out. */
+	/** The file path in `editorInfoField` (default `note.md`); `null` for an editor showing no file. */
 	path?: string | null;
+	/** Leave `editorInfoField` out (a bare editor, as in canvases). */
+	noInfo?: boolean;
 	services?: ReturnType<typeof fakeServices>;
 	extensions?: Extension[];
 }
@@ -57,7 +59,7 @@ export function makeEditor(doc: string, options: EditorOptions = {}) {
 	const fake = options.services ?? fakeServices();
 	const path = options.path === undefined ? "note.md" : options.path;
 	const fields: Extension[] = [editorLivePreviewField.init(() => options.live ?? true)];
-	if (path !== undefined) fields.push(editorInfoField.init(() => ({ app: null, file: path === null ? null : { path } })));
+	if (!options.noInfo) fields.push(editorInfoField.init(() => ({ app: null, file: path === null ? null : { path } })));
 	const parent = activeDocument.body.createDiv();
 	const view = new EditorView({
 		parent,
@@ -89,13 +91,14 @@ export function chipsIn(view: EditorView): ChipView[] {
 	}));
 }
 
-/** Every decoration the view draws (all sources of `EditorView.decorations`), with its range. */
-export function decorationsOf(view: EditorView): { from: number; to: number; deco: Decoration }[] {
-	const out: { from: number; to: number; deco: Decoration }[] = [];
+/** Every decoration the view draws (all sources of `EditorView.decorations`), with its range and mark class. */
+export function decorationsOf(view: EditorView): { from: number; to: number; deco: Decoration; cls: string }[] {
+	const out: { from: number; to: number; deco: Decoration; cls: string }[] = [];
 	for (const source of view.state.facet(EditorView.decorations)) {
 		const set: DecorationSet = typeof source === "function" ? source(view) : source;
 		set.between(0, view.state.doc.length, (from, to, deco) => {
-			out.push({ from, to, deco });
+			const cls = (deco.spec as { class?: unknown }).class;
+			out.push({ from, to, deco, cls: typeof cls === "string" ? cls : "" });
 		});
 	}
 	return out.sort((a, b) => a.from - b.from);

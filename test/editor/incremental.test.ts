@@ -84,7 +84,7 @@ describe("the editor's marks stay right through edits", () => {
 					const from = at % (view.state.doc.length + 1);
 					view.dispatch({ changes: { from, to: Math.min(view.state.doc.length, from + len), insert } });
 					const visible = view.visibleRanges.map((r) => ({ from: view.state.doc.lineAt(r.from).from, to: view.state.doc.lineAt(r.to).to }));
-					const marks = decorationsOf(view).filter((d) => d.deco.spec.class?.includes("vc-source-timestamp"));
+					const marks = decorationsOf(view).filter((d) => d.cls.includes("vc-source-timestamp"));
 					expect(marks.map((m) => [m.from, m.to])).toEqual(expectedIn(view.state.doc.toString(), visible).map(([f, t]) => [f, t]));
 				}
 				view.destroy();
@@ -102,7 +102,7 @@ describe("the editor's marks stay right through edits", () => {
 			view.dispatch({ changes: { from: at, insert: ch }, selection: { anchor: at + 1 } });
 			at++;
 			const visible = view.visibleRanges.map((r) => ({ from: view.state.doc.lineAt(r.from).from, to: view.state.doc.lineAt(r.to).to }));
-			const marks = decorationsOf(view).filter((d) => d.deco.spec.class?.includes("vc-source-timestamp"));
+			const marks = decorationsOf(view).filter((d) => d.cls.includes("vc-source-timestamp"));
 			expect(marks.map((m) => [m.from, m.to])).toEqual(expectedIn(view.state.doc.toString(), visible).map(([f, t]) => [f, t]));
 		}
 		expect(decorationsOf(view).some((d) => view.state.sliceDoc(d.from, d.to).includes("00:00:42"))).toBe(true);

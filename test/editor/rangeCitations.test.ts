@@ -12,29 +12,33 @@ function shape(c: Citation | ChipCitation) {
 	return { from: c.from, to: c.to, seconds: c.seconds, label: c.label, invalid: c.invalid, repaired: c.repaired, videoId: c.videoId };
 }
 
-/** The whole note's citations whose element starts in `[from, to]`. */
-function expected(text: string, from: number, to: number) {
-	return extractCitations(text).filter((c) => c.from >= from && c.from <= to).map(shape);
+/** A note ready for slicing: its document, structure, frame layout and whole-note citations, worked out once. */
+function prepared(text: string) {
+	const all = extractCitations(text);
+	const doc = Text.of(text.split("\n"));
+	return { doc, all, structure: scanStructure(doc, 0), frames: all.some((c) => /frames/.test(c.repaired ?? "")) };
 }
 
-/** The slice's citations for lines `first..last` (1-based) of `text`. */
-function sliced(text: string, first: number, last: number) {
-	const doc = Text.of(text.split("\n"));
-	const structure = scanStructure(doc, 0);
-	const frames = extractCitations(text).some((c) => /frames/.test(c.repaired ?? ""));
+/** The slice's citations for lines `first..last` (1-based), and the whole note's in the same lines. */
+function sliced(text: string | ReturnType<typeof prepared>, first: number, last: number) {
+	const { doc, all, structure, frames } = typeof text === "string" ? prepared(text) : text;
 	const from = doc.line(first).from;
 	const to = doc.line(last).to;
-	return { got: citationsBetween(doc, structure, from, to, frames).map(shape), want: expected(text, from, to) };
+	return {
+		got: citationsBetween(doc, structure, from, to, frames).map(shape),
+		want: all.filter((c) => c.from >= from && c.from <= to).map(shape),
+	};
 }
 
 describe("citations of a slice of lines equal the whole note's", () => {
 	const notes = corpusNotes().filter((n) => extractCitations(n.text).length > 0);
 
 	it.each(notes.map((n) => [n.path, n.text] as const))("for every window of 8 lines in %s", (_path, text) => {
-		const lines = text.split("\n").length;
+		const ready = prepared(text);
+		const lines = ready.doc.lines;
 		let checked = 0;
 		for (let first = 1; first <= lines; first++) {
-			const { got, want } = sliced(text, first, Math.min(lines, first + 7));
+			const { got, want } = sliced(ready, first, Math.min(lines, first + 7));
 			expect(got, `lines ${first}-${first + 7}`).toEqual(want);
 			checked += want.length;
 		}
