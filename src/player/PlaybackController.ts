@@ -2,7 +2,10 @@ import { Component } from "obsidian";
 import { formatTimestamp, videoKey, type VideoRef } from "../core";
 import type { NoteVideoSource } from "../notes/noteVideo";
 import type { SettingsSource } from "../settings/store";
-import type { MediaPlayer, MediaPlayerEvents, MediaPlayerFactory, MediaProblem } from "./media";
+import type { MediaPlayerFactory, MediaProblem } from "./media";
+import { PlayerSession, type PendingSeek, type SessionListener } from "./PlayerSession";
+import { IDLE_STATE, StateFeed } from "./stateFeed";
+import { TimePoller } from "./timePoller";
 import { IDLE_INFO, problemNotice, type PlayerInfo, type PlayerSurface } from "./surface";
 import type { PlaybackPort, PlaybackState, SeekOptions } from "./types";
 
@@ -32,17 +35,12 @@ export interface PlaybackControllerDeps {
 	host: PlayerHost;
 }
 
-interface PendingSeek {
-	seconds: number;
-	play: boolean;
-}
-
-const IDLE_STATE: Readonly<PlaybackState> = Object.freeze({ video: null, seconds: 0, playing: false, duration: null, rate: 1 });
-
 /** Whether two refs name the same video. */
 export function sameVideo(a: VideoRef | null | undefined, b: VideoRef | null | undefined): boolean {
 	return !!a && !!b && videoKey(a) === videoKey(b);
 }
+
+const clock = (seconds: number) => formatTimestamp(Math.floor(seconds), { style: "m:ss" });
 
 /**
  * The one place that knows what is loaded and where it is. Every seek in the plugin lands here:
@@ -50,16 +48,12 @@ export function sameVideo(a: VideoRef | null | undefined, b: VideoRef | null | u
  * when none is) and seeked once ready, the last of the seeks made meanwhile winning.
  */
 export class PlaybackController extends Component implements PlaybackPort {
-	private current: Readonly<PlaybackState> = IDLE_STATE;
+	private readonly feed = new StateFeed();
 	private shown: Readonly<PlayerInfo> = IDLE_INFO;
-	private readonly listeners = new Set<(state: Readonly<PlaybackState>) => void>();
 	private surfaces: PlayerSurface[] = [];
-	private player: MediaPlayer | null = null;
-	private generation = 0;
-	private ready = false;
-	private pending: PendingSeek | null = null;
+	private session: PlayerSession | null = null;
 	private opening: Promise<void> | null = null;
-	private poller: Component | null = null;
+	private readonly poller = new TimePoller(this, () => this.pollTime(), POLL_INTERVAL_MS);
 	private alive = false;
 	/** The last position of every video played this session, by {@link videoKey}. */
 	private readonly positions = new Map<string, number>();
@@ -69,7 +63,7 @@ export class PlaybackController extends Component implements PlaybackPort {
 	}
 
 	get state(): Readonly<PlaybackState> {
-		return this.current;
+		return this.feed.state;
 	}
 
 	/** What the player view shows: title, source note, loading, problem, prompt. */
@@ -78,8 +72,7 @@ export class PlaybackController extends Component implements PlaybackPort {
 	}
 
 	subscribe(listener: (state: Readonly<PlaybackState>) => void): () => void {
-		this.listeners.add(listener);
-		return () => this.listeners.delete(listener);
+		return this.feed.subscribe(listener);
 	}
 
 	seek(video: VideoRef, seconds: number, options: SeekOptions = {}): void {
@@ -88,52 +81,42 @@ export class PlaybackController extends Component implements PlaybackPort {
 			return;
 		}
 		const play = options.play ?? this.deps.settings.current.playOnSeek;
-		const sourcePath = options.sourcePath ?? (sameVideo(video, this.current.video) ? this.shown.sourcePath : null);
-		this.setInfo({ sourcePath, offer: null });
-		if (sameVideo(video, this.current.video) && !this.shown.problem) {
-			if (this.player && this.ready) {
-				// "Play after a click" off only moves: a playing video keeps playing.
-				this.applySeek(seconds, play ? true : undefined);
-				return;
-			}
-			if (this.player || this.opening) {
-				this.pending = { seconds, play };
-				return;
-			}
-		}
-		this.loadVideo(video, { seconds, play });
+		const loaded = sameVideo(video, this.session?.video);
+		this.setInfo({ sourcePath: options.sourcePath ?? (loaded ? this.shown.sourcePath : null), offer: null });
+		// A failed player gets a fresh start; a working one moves in place or takes the waiting seek.
+		if (loaded && this.session && !this.shown.problem) this.session.seek(seconds, play);
+		else this.loadVideo(video, { seconds, play });
 	}
 
-	/** Whether a video is in the player (loaded or loading). */
+	/** Whether a video is in an open player (loaded or loading). */
 	get hasVideo(): boolean {
-		return this.current.video !== null && this.activeSurface() !== null;
+		return this.session !== null && this.activeSurface() !== null;
 	}
 
-	/** Whether the player can take play, pause, skip and speed commands now. */
+	/** Whether the player takes play, pause, skip and speed commands now. */
 	get isReady(): boolean {
-		return this.player !== null && this.ready;
+		return this.session?.isReady ?? false;
 	}
 
 	/** Where `video` was last left this session, if it was played. */
 	positionOf(video: VideoRef): number | null {
-		if (sameVideo(video, this.current.video)) return this.current.seconds;
+		if (sameVideo(video, this.session?.video)) return this.state.seconds;
 		return this.positions.get(videoKey(video)) ?? null;
 	}
 
 	/** Plays when paused, pauses when playing. */
 	togglePlay(): void {
-		if (!this.isReady) return;
-		if (this.current.playing) this.player?.pause();
-		else this.player?.play();
+		const player = this.readyPlayer();
+		if (this.state.playing) player?.pause();
+		else player?.play();
 	}
 
 	/** Moves by `delta` seconds, kept within the video. */
 	seekBy(delta: number): void {
-		const player = this.player;
-		if (!player || !this.ready) return;
+		const player = this.readyPlayer();
+		if (!player) return;
 		const duration = player.duration();
-		let target = Math.max(0, player.currentTime() + delta);
-		if (duration !== null) target = Math.min(target, duration);
+		const target = Math.min(Math.max(0, player.currentTime() + delta), duration ?? Infinity);
 		player.seek(target);
 		this.setPosition(target);
 	}
@@ -141,10 +124,11 @@ export class PlaybackController extends Component implements PlaybackPort {
 	/** Sets the speed (rounded to a quarter, 0.25 to 3); returns the speed asked of the player. */
 	setRate(rate: number): number {
 		const { min, max, step } = RATE_LIMITS;
+		const player = this.readyPlayer();
+		if (!player) return this.state.rate;
 		const clamped = Math.min(max, Math.max(min, Math.round(rate / step) * step));
-		if (!this.isReady) return this.current.rate;
-		this.player?.setRate(clamped);
-		this.setState({ rate: clamped });
+		player.setRate(clamped);
+		this.update({ rate: clamped });
 		return clamped;
 	}
 
@@ -162,27 +146,18 @@ export class PlaybackController extends Component implements PlaybackPort {
 		const mode = this.deps.settings.current.followActiveNote;
 		if (mode === "off") return;
 		const video = this.deps.notes.videoFor(path);
-		if (!video) {
-			if (this.shown.offer) this.setInfo({ offer: null });
+		if (!video || sameVideo(video, this.session?.video)) {
+			this.setInfo(video ? { sourcePath: path, offer: null } : { offer: null });
 			return;
 		}
-		if (sameVideo(video, this.current.video)) {
-			this.setInfo({ sourcePath: path, offer: null });
-			return;
-		}
-		const switchTo = () => this.seek(video, this.startOf(video), { play: false, sourcePath: path });
+		const start = () => this.positions.get(videoKey(video)) ?? (video.kind === "youtube" ? video.start : undefined) ?? 0;
+		const switchTo = () => this.seek(video, start(), { play: false, sourcePath: path });
 		if (mode === "switch") {
 			switchTo();
 			return;
 		}
 		const name = path.slice(path.lastIndexOf("/") + 1).replace(/\.md$/i, "");
-		this.setInfo({
-			offer: { message: `"${name}" cites another video.`, actions: [{ label: "Switch to this note's video", run: switchTo }] },
-		});
-	}
-
-	private startOf(video: VideoRef): number {
-		return this.positions.get(videoKey(video)) ?? (video.kind === "youtube" ? video.start : undefined) ?? 0;
+		this.setInfo({ offer: { message: `"${name}" cites another video.`, actions: [{ label: "Switch to this note's video", run: switchTo }] } });
 	}
 
 	/** A player view opened: it shows the player from now on (the latest view wins). */
@@ -191,10 +166,10 @@ export class PlaybackController extends Component implements PlaybackPort {
 		this.surfaces = [...this.surfaces.filter((s) => s !== surface), surface];
 		if (previous && previous !== surface) previous.show(IDLE_INFO);
 		surface.show(this.shown);
-		if (!this.current.video || !this.alive) return;
+		if (!this.session || !this.alive) return;
 		// A player in another view moves here; a video waiting for this view loads now.
-		if (this.player) this.rebuild();
-		else this.mount(surface);
+		if (this.session.isMounted) this.rebuild();
+		else this.session.mount(surface.playerEl);
 	}
 
 	/** A player view closed: its player goes with it, and a remaining view (if any) takes over. */
@@ -202,13 +177,8 @@ export class PlaybackController extends Component implements PlaybackPort {
 		const wasActive = this.activeSurface() === surface;
 		this.surfaces = this.surfaces.filter((s) => s !== surface);
 		if (!wasActive) return;
-		if (this.activeSurface() && this.current.video) {
-			this.rebuild(false);
-			return;
-		}
-		this.rememberPosition();
-		this.dropPlayer();
-		this.reset();
+		if (this.activeSurface() && this.session) this.rebuild(false);
+		else this.reset();
 	}
 
 	/** The view moved to another window: its iframe reloads, so the player starts over in place. */
@@ -218,13 +188,13 @@ export class PlaybackController extends Component implements PlaybackPort {
 
 	/** Loads the current video again where it was (after a reload, a move, or "Retry"). */
 	rebuild(keepPlaying = true): void {
-		const surface = this.activeSurface();
-		const video = this.current.video;
-		if (!surface || !video) return;
-		// The last known position: a reloaded iframe may already report 0:00.
-		const seconds = this.pending?.seconds ?? this.current.seconds;
-		const play = keepPlaying && (this.current.playing || (this.pending?.play ?? false));
-		this.loadVideo(video, { seconds, play });
+		const session = this.session;
+		if (!session || !this.activeSurface()) return;
+		// The last known position, not the player's: a reloaded iframe may already report 0:00.
+		const waiting = session.waitingSeek;
+		const seconds = waiting?.seconds ?? this.state.seconds;
+		const play = keepPlaying && (this.state.playing || (waiting?.play ?? false));
+		this.loadVideo(session.video, { seconds, play });
 	}
 
 	override onload(): void {
@@ -233,42 +203,29 @@ export class PlaybackController extends Component implements PlaybackPort {
 
 	override onunload(): void {
 		this.alive = false;
-		this.dropPlayer();
-		this.listeners.clear();
+		this.closeSession();
+		this.feed.clear();
 		this.surfaces = [];
-		this.pending = null;
 	}
 
 	private activeSurface(): PlayerSurface | null {
 		return this.surfaces[this.surfaces.length - 1] ?? null;
 	}
 
-	private loadVideo(video: VideoRef, seek: PendingSeek): void {
-		if (!this.alive) return;
-		this.rememberPosition();
-		this.dropPlayer();
-		this.pending = seek;
-		this.setState({ video, seconds: seek.seconds, playing: false, duration: null, rate: 1 });
-		this.setInfo({ video, title: null, loading: true, problem: null });
-		const surface = this.activeSurface();
-		if (surface) this.mount(surface);
-		else this.openView();
+	private readyPlayer() {
+		return this.session?.isReady ? this.session.player : null;
 	}
 
-	private mount(surface: PlayerSurface): void {
-		const video = this.current.video;
-		if (!video || this.player) return;
-		surface.playerEl.empty();
-		const generation = ++this.generation;
-		this.ready = false;
-		const player = this.deps.createPlayer(video, this.eventsFor(generation));
-		this.player = player;
-		try {
-			player.load(surface.playerEl);
-		} catch (e) {
-			console.error("Video Citations: the player failed to load", e);
-			this.onProblem({ kind: "playback", message: "The player could not load this video." });
-		}
+	private loadVideo(video: VideoRef, seek: PendingSeek): void {
+		if (!this.alive) return;
+		this.closeSession();
+		const session = new PlayerSession(video, seek, this.deps.createPlayer, this.sessionListener());
+		this.session = session;
+		this.update({ video, seconds: seek.seconds, playing: false, duration: null, rate: 1 });
+		this.setInfo({ video, title: null, loading: true, problem: null });
+		const surface = this.activeSurface();
+		if (surface) session.mount(surface.playerEl);
+		else this.openView();
 	}
 
 	private openView(): void {
@@ -280,7 +237,7 @@ export class PlaybackController extends Component implements PlaybackPort {
 				if (this.opening !== opening) return;
 				this.opening = null;
 				// The view never attached: start clean so the next seek opens one.
-				if (!this.activeSurface() && this.current.video) {
+				if (!this.activeSurface() && this.session) {
 					this.deps.host.notify("The player could not be opened.");
 					this.reset();
 				}
@@ -288,144 +245,79 @@ export class PlaybackController extends Component implements PlaybackPort {
 		this.opening = opening;
 	}
 
-	/** Back to idle: no video, no pending seek, no view being opened for one. */
+	/** Back to idle: no video, no waiting seek, no view being opened for one. */
 	private reset(): void {
-		this.pending = null;
+		this.closeSession();
 		this.opening = null;
 		this.shown = IDLE_INFO;
-		this.setState(IDLE_STATE);
+		this.update(IDLE_STATE);
 	}
 
-	private eventsFor(generation: number): MediaPlayerEvents {
-		const live = () => generation === this.generation && this.player !== null;
+	/** What the current session reports (a closed session reports nothing). */
+	private sessionListener(): SessionListener {
 		return {
 			ready: () => {
-				if (live()) this.onReady();
-			},
-			playing: (playing) => {
-				if (!live()) return;
-				this.setState({ playing });
+				this.setInfo({ loading: false, problem: null });
 				this.refreshTitle();
 			},
-			time: (seconds) => {
-				if (live() && this.ready) this.setPosition(seconds);
+			moved: (seconds, duration) => this.setPosition(seconds, duration === null ? {} : { duration }),
+			pastEnd: (asked, duration, target) => {
+				this.deps.host.notify(`${clock(asked)} is past the end of this video (${clock(duration)}), so it plays from ${clock(target)}.`);
 			},
-			rate: (rate) => {
-				if (live()) this.setState({ rate });
+			playing: (playing) => {
+				this.update({ playing });
+				this.refreshTitle();
 			},
-			error: (problem) => {
-				if (live()) this.onProblem(problem);
-			},
-			reloaded: () => {
-				if (live()) this.rebuild();
-			},
+			time: (seconds) => this.setPosition(seconds),
+			rate: (rate) => this.update({ rate }),
+			problem: (problem) => this.onProblem(problem),
+			reloaded: () => this.rebuild(),
 		};
 	}
 
-	private onReady(): void {
-		const player = this.player;
-		if (!player) return;
-		this.ready = true;
-		const seek = this.pending ?? { seconds: this.current.seconds, play: false };
-		this.pending = null;
-		this.setInfo({ loading: false, problem: null });
-		this.refreshTitle();
-		this.applySeek(seek.seconds, seek.play);
-	}
-
-	private applySeek(seconds: number, play: boolean | undefined): void {
-		const player = this.player;
-		if (!player) return;
-		const duration = player.duration();
-		let target = seconds;
-		if (duration !== null && seconds > duration) {
-			target = Math.max(0, duration - 1);
-			const at = (s: number) => formatTimestamp(Math.floor(s), { style: "m:ss" });
-			this.deps.host.notify(`${at(seconds)} is past the end of this video (${at(duration)}), so it plays from ${at(target)}.`);
-		}
-		player.seek(target, play);
-		this.setState({ duration });
-		this.setPosition(target);
-	}
-
 	private onProblem(problem: MediaProblem): void {
-		const video = this.current.video;
-		if (!video) return;
-		const seconds = this.pending?.seconds ?? this.current.seconds;
-		const notice = problemNotice(problem, video, seconds, {
+		const session = this.session;
+		if (!session) return;
+		const seconds = session.waitingSeek?.seconds ?? this.state.seconds;
+		const notice = problemNotice(problem, session.video, seconds, {
 			retry: () => this.rebuild(),
 			openExternal: (url) => this.deps.host.openExternal(url),
 		});
 		this.setInfo({ loading: false, problem: notice });
-		this.setState({ playing: false });
+		this.update({ playing: false });
 	}
 
 	private refreshTitle(): void {
-		const title = this.player?.title() ?? null;
+		const title = this.readyPlayer()?.title() ?? null;
 		if (title && title !== this.shown.title) this.setInfo({ title });
 	}
 
-	private setPosition(seconds: number): void {
-		const video = this.current.video;
+	private setPosition(seconds: number, extra: Partial<PlaybackState> = {}): void {
+		const video = this.session?.video;
 		if (video) this.positions.set(videoKey(video), seconds);
-		this.setState({ seconds });
+		this.update({ seconds, ...extra });
 	}
 
-	private rememberPosition(): void {
-		const video = this.current.video;
-		if (!video) return;
-		const seconds = this.ready && this.player ? this.player.currentTime() : (this.pending?.seconds ?? this.current.seconds);
-		this.positions.set(videoKey(video), seconds);
-	}
-
-	private dropPlayer(): void {
-		this.generation++;
-		this.ready = false;
-		this.stopPolling();
-		const player = this.player;
-		this.player = null;
-		try {
-			player?.destroy();
-		} catch (e) {
-			console.error("Video Citations: the player failed to close", e);
-		}
+	/** Ends the current player, remembering where its video was. */
+	private closeSession(): void {
+		const session = this.session;
+		if (!session) return;
+		const position = session.isReady ? session.player.currentTime() : (session.waitingSeek?.seconds ?? this.state.seconds);
+		this.positions.set(videoKey(session.video), position);
+		this.session = null;
+		session.close();
+		this.poller.stop();
 	}
 
 	private pollTime(): void {
-		const player = this.player;
-		if (!player || !this.ready) return;
-		const seconds = player.currentTime();
-		const video = this.current.video;
-		if (video) this.positions.set(videoKey(video), seconds);
-		this.setState({ seconds, duration: player.duration() ?? this.current.duration });
+		const player = this.readyPlayer();
+		if (player) this.setPosition(player.currentTime(), { duration: player.duration() ?? this.state.duration });
 	}
 
-	private startPolling(): void {
-		if (this.poller || !this.alive) return;
-		const poller = this.addChild(new Component());
-		poller.load();
-		poller.registerInterval(window.setInterval(() => this.pollTime(), POLL_INTERVAL_MS));
-		this.poller = poller;
-	}
-
-	private stopPolling(): void {
-		if (!this.poller) return;
-		this.removeChild(this.poller);
-		this.poller.unload();
-		this.poller = null;
-	}
-
-	private setState(patch: Partial<PlaybackState>): void {
-		this.current = Object.freeze({ ...this.current, ...patch });
-		if (this.current.playing && this.player) this.startPolling();
-		else this.stopPolling();
-		for (const listener of [...this.listeners]) {
-			try {
-				listener(this.current);
-			} catch (e) {
-				console.error("Video Citations: a playback listener failed", e);
-			}
-		}
+	private update(patch: Partial<PlaybackState>): void {
+		if (patch.playing === true && this.session && this.alive) this.poller.start();
+		else if (patch.playing === false || !this.session) this.poller.stop();
+		this.feed.update(patch);
 	}
 
 	private setInfo(patch: Partial<PlayerInfo>): void {

@@ -219,10 +219,12 @@ describe("PlaybackController: views", () => {
 		await flush();
 		expect(fx.controller.state.video).toBeNull();
 		expect(fx.host.notices).toEqual(["The player could not be opened."]);
+		expect(fx.players.map((p) => p.calls)).toEqual([[["destroy"]]]);
 		fx.host.attachOnOpen = true;
 		fx.controller.seek(SEED_VIDEO, 100);
 		await flush();
-		expect(fx.players).toHaveLength(1);
+		expect(fx.host.opened).toBe(2);
+		expect(fx.lastPlayer().calls).toEqual([["load"]]);
 	});
 
 	it("restores the position and playing after the player's page reloads (a move to a pop-out)", async () => {
