@@ -56,6 +56,11 @@ export class CitationList extends Component {
 		this.registerDomEvent(this.el, "click", (evt) => this.onClick(evt));
 		this.registerDomEvent(this.el, "contextmenu", (evt) => this.onContextMenu(evt));
 		this.registerDomEvent(this.el, "keydown", (evt) => this.onKeyDown(evt));
+		// The full text of a clamped row on hover, set when first hovered rather than on every row.
+		this.registerDomEvent(this.el, "mouseover", (evt) => {
+			const text = targetElement(evt)?.closest<HTMLElement>(".vc-panel-text");
+			if (text && !text.title) text.title = text.textContent ?? "";
+		});
 		this.register(() => this.cancelFrame());
 	}
 
@@ -170,28 +175,35 @@ export class CitationList extends Component {
 		const first = note?.citations[row?.citations[0] ?? -1];
 		if (!note || !row || !first) return;
 		const parent = this.grouped ? this.groupBody(first.headings) : this.el;
-		const el = parent.createDiv({ cls: "vc-panel-row", attr: { role: "option", "data-row": r } });
-		const chips = el.createSpan({ cls: "vc-panel-chips" });
-		for (const i of row.citations) this.renderChip(chips, note, i);
-		const text = first.text || first.label;
-		el.createDiv({ cls: "vc-panel-text", text, title: text });
+		// Kept small for long notes (issue 9 measures it): the chips, then the text; no per-row
+		// listener or index attribute, as clicks find their row and chip by position.
+		const el = parent.createDiv("vc-panel-row");
+		el.setAttribute("role", "option");
+		for (const i of row.citations) this.renderChip(el, note, i);
+		el.createDiv("vc-panel-text").setText(first.text || first.label);
 		this.rowEls[r] = el;
 	}
 
 	private renderChip(parent: HTMLElement, note: NoteCitations, index: number): void {
 		const c = note.citations[index];
 		if (!c) return;
+		let cls = "vc-timestamp vc-panel-chip";
+		let text: string;
+		let label: string;
 		if (c.seconds === null) {
-			parent.createSpan({ cls: "vc-timestamp vc-panel-chip is-invalid", text: c.label || "?", attr: { "data-citation": index, "aria-label": c.invalid } });
-			return;
+			cls += " is-invalid";
+			text = c.label || "?";
+			label = c.invalid;
+		} else {
+			text = formatTimestamp(c.seconds, { style: "m:ss" });
+			if (c.repaired) cls += " is-repaired";
+			const playable = note.playable(index);
+			if (!playable) cls += " is-novideo";
+			label = playable ? `Play from ${text}` : "This note names no video";
 		}
-		const time = formatTimestamp(c.seconds, { style: "m:ss" });
-		const cls = ["vc-timestamp", "vc-panel-chip"];
-		if (c.repaired) cls.push("is-repaired");
-		const playable = note.playable(index);
-		if (!playable) cls.push("is-novideo");
-		const label = playable ? `Play from ${time}` : "This note names no video";
-		parent.createSpan({ cls, text: time, attr: { "data-citation": index, "aria-label": label } });
+		const chip = parent.createSpan(cls);
+		chip.setText(text);
+		chip.setAttribute("aria-label", label);
 	}
 
 	/** The body of the group for `headings`, opening (and closing) groups as the path changes. */
@@ -234,8 +246,16 @@ export class CitationList extends Component {
 
 	private chipEl(citation: number): HTMLElement | null {
 		if (citation < 0) return null;
-		const row = this.rowEls[this.rowOfCitation.get(citation) ?? -1];
-		return row?.querySelector<HTMLElement>(`[data-citation="${citation}"]`) ?? null;
+		const r = this.rowOfCitation.get(citation) ?? -1;
+		const at = this.rows[r]?.citations.indexOf(citation) ?? -1;
+		const chip = this.rowEls[r]?.children[at];
+		return chip?.hasClass("vc-panel-chip") ? (chip as HTMLElement) : null;
+	}
+
+	/** The citation of a chip element: chips come first in their row, in the row's citation order. */
+	private chipCitation(row: number, chip: Element): number | undefined {
+		const el = this.rowEls[row];
+		return el ? this.rows[row]?.citations[Array.from(el.children).indexOf(chip)] : undefined;
 	}
 
 	private isVisible(row: number): boolean {
@@ -281,7 +301,7 @@ export class CitationList extends Component {
 
 	private rowIndex(el: Element | null): number {
 		const row = el?.closest<HTMLElement>(".vc-panel-row");
-		return row ? Number(row.getAttr("data-row")) : -1;
+		return row ? this.rowEls.indexOf(row) : -1;
 	}
 
 	private onClick(evt: MouseEvent): void {
@@ -292,7 +312,8 @@ export class CitationList extends Component {
 		const row = this.rowIndex(target);
 		if (row < 0) return;
 		this.setFocused(row, false);
-		if (chip) return this.actions.seek(Number(chip.getAttr("data-citation")));
+		const citation = chip ? this.chipCitation(row, chip) : undefined;
+		if (citation !== undefined) return this.actions.seek(citation);
 		const first = this.rows[row]?.citations[0];
 		if (first !== undefined) this.actions.reveal(first);
 	}
@@ -304,7 +325,7 @@ export class CitationList extends Component {
 		evt.preventDefault();
 		const chip = target?.closest<HTMLElement>(".vc-panel-chip");
 		const citations = this.rows[row]?.citations ?? [];
-		const index = chip ? Number(chip.getAttr("data-citation")) : (citations.find((i) => this.note?.playable(i)) ?? citations[0]);
+		const index = (chip ? this.chipCitation(row, chip) : undefined) ?? citations.find((i) => this.note?.playable(i)) ?? citations[0];
 		if (index !== undefined) this.actions.menu(index, evt);
 	}
 
