@@ -27,7 +27,7 @@ export function seekLinkProcessor(deps: SeekLinkDeps): (el: HTMLElement, ctx: Ma
 		const anchors = el.getElementsByTagName("a");
 		if (stamps.length === 0 && anchors.length === 0) return;
 		const skip = (node: HTMLElement) => isInNestedEmbed(node, el);
-		const elements = (Array.from(stamps) as HTMLElement[]).filter((node) => !node.hasClass("vc-timestamp") && !skip(node));
+		const elements = Array.from(stamps).filter((node): node is HTMLElement => node.instanceOf(HTMLElement) && !node.hasClass("vc-timestamp") && !skip(node));
 		const noteVideo = videoOf(ctx, deps.services);
 		const moments = youtubeMomentLinks(anchors, noteVideo, skip);
 		if (elements.length === 0 && moments.length === 0) return;

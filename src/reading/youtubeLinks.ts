@@ -14,12 +14,12 @@ export const YOUTUBE_LINK_CLASS = "vc-youtube-link";
  * The links among `anchors` to the note's YouTube video that carry a time (`youtu.be/ID?t=120`,
  * `watch?v=ID&t=2m`). Links to other videos, without a time, or to anything else are left alone.
  */
-export function youtubeMomentLinks(anchors: ArrayLike<HTMLElement>, noteVideo: VideoRef | null, skip: (el: HTMLElement) => boolean): YouTubeMomentLink[] {
+export function youtubeMomentLinks(anchors: ArrayLike<Element>, noteVideo: VideoRef | null, skip: (el: HTMLElement) => boolean): YouTubeMomentLink[] {
 	if (noteVideo?.kind !== "youtube") return [];
 	const out: YouTubeMomentLink[] = [];
 	for (const el of Array.from(anchors)) {
 		const href = el.getAttribute("href");
-		if (!href || el.hasClass("yt-timestamp") || el.hasClass(YOUTUBE_LINK_CLASS) || skip(el)) continue;
+		if (!href || !el.instanceOf(HTMLElement) || el.hasClass("yt-timestamp") || el.hasClass(YOUTUBE_LINK_CLASS) || skip(el)) continue;
 		const info = parseYouTubeUrl(href);
 		if (info?.id !== noteVideo.id || info.start === undefined) continue;
 		out.push({ el, video: noteVideo, seconds: info.start });

@@ -93,8 +93,12 @@ export function installDomHelpers(win: Window & typeof globalThis): void {
 			this.appendChild(text);
 		}
 	};
+	// Cross-window safe like Obsidian's: a node from a pop-out window is an instance of that window's class of the same name.
 	NodeProto.instanceOf = function (this: Node, type: unknown) {
-		return typeof type === "function" && this instanceof (type as new () => unknown);
+		if (typeof type !== "function") return false;
+		if (this instanceof (type as new () => unknown)) return true;
+		const own = (this.ownerDocument?.defaultView as unknown as Record<string, unknown> | null | undefined)?.[(type as { name: string }).name];
+		return typeof own === "function" && own !== type && this instanceof (own as new () => unknown);
 	};
 	NodeProto.doc = undefined;
 	Object.defineProperty(win.Node.prototype, "doc", {
