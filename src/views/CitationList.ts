@@ -1,5 +1,6 @@
-import { Component, setIcon } from "obsidian";
+import { Component } from "obsidian";
 import { formatTimestamp } from "../core";
+import { HeadingGroups } from "./HeadingGroups";
 import type { NoteCitations, PanelRow } from "./panelModel";
 import { targetElement } from "./targetElement";
 
@@ -17,11 +18,6 @@ export interface CitationListActions {
 	menu(index: number, evt: MouseEvent): void;
 }
 
-interface OpenGroup {
-	heading: string;
-	body: HTMLElement;
-}
-
 let nextListId = 0;
 
 /**
@@ -37,10 +33,7 @@ export class CitationList extends Component {
 	private grouped = true;
 	private rowEls: HTMLElement[] = [];
 	private rowOfCitation = new Map<number, number>();
-	private openGroups: OpenGroup[] = [];
-	private lastHeadings: readonly string[] | null = null;
-	private groupPaths = new WeakMap<HTMLElement, string>();
-	private collapsed = new Set<string>();
+	private groups: HeadingGroups;
 	private focusedRow = -1;
 	private playingRow = -1;
 	private playingCitation = -1;
@@ -50,6 +43,7 @@ export class CitationList extends Component {
 	constructor(parent: HTMLElement, private actions: CitationListActions) {
 		super();
 		this.el = parent.createDiv({ cls: "vc-panel-list", attr: { role: "listbox", tabindex: 0, "aria-label": "Citations" } });
+		this.groups = new HeadingGroups(this.el);
 	}
 
 	override onload(): void {
@@ -90,8 +84,7 @@ export class CitationList extends Component {
 		this.rowEls = [];
 		this.rowOfCitation.clear();
 		rows.forEach((row, r) => row.citations.forEach((i) => this.rowOfCitation.set(i, r)));
-		this.openGroups = [];
-		this.lastHeadings = null;
+		this.groups.reset();
 		this.focusedRow = -1;
 		this.playingRow = -1;
 		this.playingCitation = -1;
@@ -110,7 +103,9 @@ export class CitationList extends Component {
 		this.rows = [];
 		this.rowEls = [];
 		this.rowOfCitation.clear();
+		this.groups.reset();
 		this.focusedRow = this.playingRow = this.playingCitation = -1;
+		this.el.removeAttribute("aria-activedescendant");
 	}
 
 	/** Creates every remaining row now (for a caller that needs them all, such as a benchmark). */
@@ -174,7 +169,7 @@ export class CitationList extends Component {
 		const row = this.rows[r];
 		const first = note?.citations[row?.citations[0] ?? -1];
 		if (!note || !row || !first) return;
-		const parent = this.grouped ? this.groupBody(first.headings) : this.el;
+		const parent = this.grouped ? this.groups.bodyFor(first.headings) : this.el;
 		// Kept small for long notes (issue 9 measures it): the chips, then the text; no per-row
 		// listener or index attribute, as clicks find their row and chip by position.
 		const el = parent.createDiv("vc-panel-row");
@@ -206,44 +201,6 @@ export class CitationList extends Component {
 		chip.setAttribute("aria-label", label);
 	}
 
-	/** The body of the group for `headings`, opening (and closing) groups as the path changes. */
-	private groupBody(headings: readonly string[]): HTMLElement {
-		if (headings === this.lastHeadings) return this.openGroups[this.openGroups.length - 1]?.body ?? this.el;
-		this.lastHeadings = headings;
-		let depth = 0;
-		while (depth < this.openGroups.length && depth < headings.length && this.openGroups[depth]?.heading === headings[depth]) depth++;
-		this.openGroups.length = depth;
-		for (let d = depth; d < headings.length; d++) {
-			const heading = headings[d] ?? "";
-			const parent = this.openGroups[d - 1]?.body ?? this.el;
-			const path = headings.slice(0, d + 1).join("\n");
-			const collapsed = this.collapsed.has(path);
-			const group = parent.createDiv({ cls: collapsed ? "vc-panel-group is-collapsed" : "vc-panel-group" });
-			const header = group.createDiv({
-				cls: "vc-panel-group-header",
-				attr: { role: "button", tabindex: 0, "aria-expanded": String(!collapsed) },
-			});
-			setIcon(header.createSpan({ cls: "vc-panel-group-icon" }), collapsed ? "chevron-right" : "chevron-down");
-			header.createSpan({ cls: "vc-panel-group-title", text: heading });
-			this.groupPaths.set(header, path);
-			this.openGroups.push({ heading, body: group.createDiv({ cls: "vc-panel-group-body", attr: { role: "group" } }) });
-		}
-		return this.openGroups[this.openGroups.length - 1]?.body ?? this.el;
-	}
-
-	private toggleGroup(header: HTMLElement): void {
-		const group = header.parentElement;
-		const path = this.groupPaths.get(header);
-		if (!group || path === undefined) return;
-		const collapsed = !group.hasClass("is-collapsed");
-		group.toggleClass("is-collapsed", collapsed);
-		header.setAttr("aria-expanded", String(!collapsed));
-		const icon = header.querySelector<HTMLElement>(".vc-panel-group-icon");
-		if (icon) setIcon(icon, collapsed ? "chevron-right" : "chevron-down");
-		if (collapsed) this.collapsed.add(path);
-		else this.collapsed.delete(path);
-	}
-
 	private chipEl(citation: number): HTMLElement | null {
 		if (citation < 0) return null;
 		const r = this.rowOfCitation.get(citation) ?? -1;
@@ -259,7 +216,7 @@ export class CitationList extends Component {
 	}
 
 	private isVisible(row: number): boolean {
-		return !this.rowEls[row]?.parentElement?.closest(".vc-panel-group.is-collapsed");
+		return !HeadingGroups.isHidden(this.rowEls[row]);
 	}
 
 	private setFocused(row: number, scroll: boolean): void {
@@ -307,7 +264,7 @@ export class CitationList extends Component {
 	private onClick(evt: MouseEvent): void {
 		const target = targetElement(evt);
 		const header = target?.closest<HTMLElement>(".vc-panel-group-header");
-		if (header) return this.toggleGroup(header);
+		if (header) return this.groups.toggle(header);
 		const chip = target?.closest<HTMLElement>(".vc-panel-chip");
 		const row = this.rowIndex(target);
 		if (row < 0) return;
@@ -333,7 +290,7 @@ export class CitationList extends Component {
 		const header = targetElement(evt)?.closest<HTMLElement>(".vc-panel-group-header");
 		if (header && (evt.key === "Enter" || evt.key === " ")) {
 			evt.preventDefault();
-			return this.toggleGroup(header);
+			return this.groups.toggle(header);
 		}
 		switch (evt.key) {
 			case "ArrowDown":
