@@ -126,12 +126,21 @@ function sendFile(req: IncomingMessage, res: ServerResponse, file: string): void
 		const hint = basename(file) === "main.js" ? " Build the plugin first: npm run build." : "";
 		return fail(res, 404, `Missing ${basename(file)}.${hint}`);
 	}
+	// Revalidated on every load (a rebuilt main.js shows at once), yet a 304 lets the browser
+	// reuse its compiled scripts: pages opened one after another start much faster.
+	const etag = `"${stat.size.toString(36)}-${Math.floor(stat.mtimeMs).toString(36)}"`;
 	const headers: Record<string, string | number> = {
 		"Content-Type": contentType(file),
 		"Accept-Ranges": "bytes",
-		"Cache-Control": "no-store",
+		"Cache-Control": "no-cache",
+		ETag: etag,
 		"X-Content-Type-Options": "nosniff",
 	};
+	if (req.headers["if-none-match"] === etag && !req.headers.range) {
+		res.writeHead(304, headers);
+		res.end();
+		return;
+	}
 	const range = parseRange(req.headers.range, stat.size);
 	if (range === "unsatisfiable") {
 		res.writeHead(416, { ...headers, "Content-Range": `bytes */${stat.size}` });

@@ -36,7 +36,8 @@ export function parseParams(search: string, prefersDark: boolean): { params: Pla
 
 /**
  * What the page exposes as `window.playground`, for the browser suite and for poking at the plugin
- * from the developer tools. `document.body.dataset.playground` is `ready` once it is usable.
+ * from the developer tools. `document.body.dataset.playground` is `ready` once it is usable; the
+ * start-up stages are `performance` marks named `playground:<stage>`.
  */
 export interface PlaygroundApi {
 	app: App;

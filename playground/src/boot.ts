@@ -28,6 +28,8 @@ async function settle(win: Window, rounds = 3): Promise<void> {
 export async function bootPlayground(win: PlaygroundWindow): Promise<PlaygroundApi> {
 	const doc = win.document;
 	const body = doc.body;
+	const mark = (name: string) => win.performance.mark(`playground:${name}`);
+	mark("start");
 	body.dataset.playground = "loading";
 	const { params, problems } = parseParams(win.location.search, win.matchMedia("(prefers-color-scheme: dark)").matches);
 
@@ -35,9 +37,11 @@ export async function bootPlayground(win: PlaygroundWindow): Promise<PlaygroundA
 	showMenus(doc);
 	const app = new App(doc);
 	await seedVault(app, win.location.href);
+	mark("vault");
 	const manifest = (await (await fetch(new URL("/manifest.json", win.location.href))).json()) as PluginManifest;
 	manifest.dir = `${app.vault.configDir}/plugins/${manifest.id}`;
 	const PluginClass = await loadBuiltPlugin(win);
+	mark("main.js");
 
 	let mode = params.mode;
 	let theme = params.theme;
@@ -99,12 +103,14 @@ export async function bootPlayground(win: PlaygroundWindow): Promise<PlaygroundA
 	await settle(win);
 	app.workspace.triggerLayoutReady();
 	await settle(win);
+	mark("plugin");
 
 	const wanted = params.note ?? WELCOME;
 	const fallback = app.vault.getFileByPath(WELCOME) ? WELCOME : (app.vault.getMarkdownFiles()[0]?.path ?? null);
 	const start = app.vault.getFileByPath(wanted) ? wanted : fallback;
 	if (wanted !== start) problems.push(`No note "${wanted}" in this vault; showing ${start ?? "nothing"}.`);
 	if (start) await openNote(start, mode);
+	mark("note");
 	if (params.panels) {
 		for (const type of SIDE_VIEWS) {
 			if (app.viewRegistry.has(type) && app.workspace.getLeavesOfType(type).length === 0) {
@@ -126,6 +132,7 @@ export async function bootPlayground(win: PlaygroundWindow): Promise<PlaygroundA
 		openPopout: () => openPopoutDocument(app, doc),
 	};
 	win.playground = api;
+	mark("ready");
 	body.dataset.playground = "ready";
 	return api;
 }

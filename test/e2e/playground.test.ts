@@ -110,6 +110,27 @@ describeInBrowser("playground", () => {
 		expect(await dialog.count()).toBe(0);
 	});
 
+	it("gives pop-out leaves a second document with the page's styles and theme", async () => {
+		const { page } = await playground.open({ theme: "dark" });
+		const popout = await page.evaluate(async (path) => {
+			const pg = (window as unknown as PlaygroundWindow).playground;
+			const doc = pg.openPopout();
+			const leaf = pg.app.workspace.openPopoutLeaf();
+			const file = pg.app.vault.getFileByPath(path);
+			if (!file) throw new Error("no seed note");
+			await leaf.openFile(file);
+			const frame = document.querySelector("iframe.playground-popout") as HTMLIFrameElement;
+			return {
+				sameDoc: frame.contentDocument === doc && leaf.containerEl.ownerDocument === doc,
+				inFrame: doc.body.contains(leaf.containerEl),
+				dark: doc.body.classList.contains("theme-dark"),
+				styles: doc.querySelectorAll("link[rel=stylesheet]").length,
+				editor: !!doc.querySelector(".cm-editor"),
+			};
+		}, SEED_NOTE);
+		expect(popout).toEqual({ sameDoc: true, inFrame: true, dark: true, styles: 3, editor: true });
+	});
+
 	it("finds decorations across a note CodeMirror only partly draws (harness self-check)", async () => {
 		const { page } = await playground.open({ note: SEED_NOTE, mode: "live" });
 		const drawnAtOnce = await page.locator(".markdown-source-view .cm-line").count();

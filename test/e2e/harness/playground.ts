@@ -29,7 +29,6 @@ export interface OpenOptions {
 /** One page on the playground, with everything that went wrong on it. */
 export interface Session {
 	page: Page;
-	context: BrowserContext;
 	/** Console errors, uncaught page errors, dialogs and internet requests, in order. */
 	problems: string[];
 	/** Requests that reached the fake YouTube (the IFrame API script, embed pages). */
@@ -56,16 +55,15 @@ export function playgroundUrl(options: OpenOptions = {}): string {
 }
 
 /**
- * Opens the playground in a fresh browser context: collects problems, blocks every request
+ * Opens the playground in a new page of `context`: collects problems, blocks every request
  * that leaves 127.0.0.1 (recording it as a problem) except the fake YouTube's, loads the page
  * and waits until the plugin is loaded and the note is open.
  */
-export async function openSession(browser: Browser, options: OpenOptions = {}): Promise<Session> {
-	const context = await browser.newContext({ viewport: options.viewport ?? { width: 1400, height: 900 } });
+export async function openSession(context: BrowserContext, options: OpenOptions = {}): Promise<Session> {
 	const page = await context.newPage();
+	await page.setViewportSize(options.viewport ?? { width: 1400, height: 900 });
 	const session: Session = {
 		page,
-		context,
 		problems: [],
 		youtubeRequests: [],
 		allow(pattern) {
@@ -109,16 +107,21 @@ export async function screenshot(page: Page, name: string, selector?: string): P
 }
 
 /**
- * One browser for the enclosing `describe`, and a fresh page per `open()`. After each test every
- * page opened in it must be free of problems (console errors, page errors, dialogs, internet
- * requests); a failed test leaves a `failed-<test>.png` screenshot.
+ * One browser for the enclosing `describe`, and a fresh page per `open()` (in one browser context,
+ * so pages share the HTTP cache and compiled scripts and start fast; the plugin's state lives in
+ * the page, so nothing carries over). After each test every page opened in it must be free of
+ * problems (console errors, page errors, dialogs, internet requests); a failed test leaves a
+ * `failed-<test>.png` screenshot.
  */
 export function usePlayground(): { open(options?: OpenOptions): Promise<Session> } {
 	let browser: Browser | null = null;
+	let context: BrowserContext | null = null;
 	let sessions: Session[] = [];
 	beforeAll(async () => {
 		const path = inject("chromePath");
-		if (path) browser = await launchChrome(path);
+		if (!path) return;
+		browser = await launchChrome(path);
+		context = await browser.newContext();
 	});
 	afterEach(async (ctx) => {
 		const open = sessions;
@@ -127,7 +130,7 @@ export function usePlayground(): { open(options?: OpenOptions): Promise<Session>
 			await screenshot(open[0].page, `failed-${ctx.task.name}`).catch(() => undefined);
 		}
 		const problems = open.flatMap((s) => s.problems);
-		await Promise.all(open.map((s) => s.context.close()));
+		await Promise.all(open.map((s) => s.page.close()));
 		expect(problems, "console errors, page errors, dialogs or internet requests on the page").toEqual([]);
 	});
 	afterAll(async () => {
@@ -135,8 +138,8 @@ export function usePlayground(): { open(options?: OpenOptions): Promise<Session>
 	});
 	return {
 		async open(options) {
-			if (!browser) throw new Error("No browser: run inside describeInBrowser.");
-			const session = await openSession(browser, options);
+			if (!context) throw new Error("No browser: run inside describeInBrowser.");
+			const session = await openSession(context, options);
 			sessions.push(session);
 			return session;
 		},
