@@ -134,11 +134,6 @@ export class CitationList extends Component {
 		return this.isVisible(row) ? el : null;
 	}
 
-	/** The row the keyboard is on, or -1. */
-	get focused(): number {
-		return this.focusedRow;
-	}
-
 	/** Moves the keyboard focus to the first visible row (from the filter box's Down key). */
 	focusFirst(): void {
 		this.el.focus();
