@@ -32,7 +32,12 @@ if (!existsSync(join(REPO_ROOT, "main.js"))) {
 }
 
 if (await buildHost()) process.stdout.write("Built playground/dist/host.js\n");
-const server = await startPlayground({ vault: values.vault, port });
+const server = await startPlayground({ vault: values.vault, port }).catch((e: unknown) => {
+	const code = (e as { code?: string }).code;
+	const message = code === "EADDRINUSE" ? `Port ${port} is in use: pick another with --port N, or leave it out for a free one.` : e instanceof Error ? e.message : String(e);
+	process.stderr.write(`${message}\n`);
+	process.exit(1);
+});
 process.stdout.write(`Video Citations playground: ${server.url}  (vault: ${server.vault})\n`);
 process.stdout.write(`Open a note: ${server.url}?note=Welcome.md&mode=reading&theme=dark   Stop with Ctrl+C.\n`);
 
