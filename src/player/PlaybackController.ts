@@ -126,7 +126,7 @@ export class PlaybackController extends Component implements PlaybackPort {
 		const { min, max, step } = RATE_LIMITS;
 		const player = this.readyPlayer();
 		if (!player) return this.state.rate;
-		const clamped = Math.min(max, Math.max(min, Math.round(rate / step) * step));
+		const clamped = Math.min(player.maxRate ?? max, max, Math.max(min, Math.round(rate / step) * step));
 		player.setRate(clamped);
 		this.update({ rate: clamped });
 		return clamped;

@@ -25,6 +25,8 @@ export interface YouTubePlayerOptions {
  * `YT.Player`, which then only talks to it.
  */
 export class YouTubePlayer implements MediaPlayer {
+	/** The IFrame API plays from 0.25 to 2 times. */
+	readonly maxRate = 2;
 	private readonly scope = new Component();
 	private player: YouTubeApiPlayer | null = null;
 	private frame: HTMLIFrameElement | null = null;

@@ -55,6 +55,8 @@ export interface MediaPlayer {
 	play(): void;
 	pause(): void;
 	setRate(rate: number): void;
+	/** The fastest speed the player supports, when it is below the commands' limit of 3. */
+	readonly maxRate?: number;
 	/** The playing position, in seconds. */
 	currentTime(): number;
 	/** The length of the video, once known. */

@@ -153,6 +153,10 @@ describe("playback commands: effects", () => {
 		expect(Notice.shown).toEqual(["Playback speed: 1.25×", "Playback speed: 1.5×", "Playback speed: 1.25×", "Playback speed: 1×"]);
 		for (let i = 0; i < 10; i++) run("slower");
 		expect(plugin.controller.state.rate).toBe(0.25);
+		// YouTube plays at most twice as fast: the speed stops there, and says so.
+		for (let i = 0; i < 10; i++) run("faster");
+		expect(plugin.controller.state.rate).toBe(2);
+		expect(Notice.shown.at(-1)).toBe("Playback speed: 2×");
 	});
 
 	it("jumps to the next and previous citation of the note from the playing time", async () => {

@@ -171,6 +171,12 @@ describe("PlaybackController: playback controls", () => {
 		expect(fx.lastPlayer().calls.at(-1)).toEqual(["setRate", applied]);
 	});
 
+	it("never asks a player for more than it supports", async () => {
+		const fx = await loaded(0);
+		Object.assign(fx.lastPlayer(), { maxRate: 2 });
+		expect(fx.controller.setRate(2.75)).toBe(2);
+	});
+
 	it.each([
 		[100, 10, 110],
 		[100, -10, 90],
