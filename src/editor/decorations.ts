@@ -23,13 +23,15 @@ const MAX_LABEL = 24;
 /**
  * The decorations for `citations`: in Live Preview each element the selection does not touch is
  * replaced by a {@link TimestampChip}; in source mode each is marked (`vc-timestamp
- * vc-source-timestamp`), keeping its text.
+ * vc-source-timestamp`), keeping its text. Runs on every keystroke over the citations on screen,
+ * so a citation's chip is reused while what it shows and plays stays the same.
  */
 export function drawCitations(citations: readonly ChipCitation[], ctx: DrawContext): DecorationSet {
 	const builder = new RangeSetBuilder<Decoration>();
 	for (const c of citations) {
-		const video = c.videoId ? ({ kind: "youtube", id: c.videoId } as const) : ctx.noteVideo;
-		const key = c.videoId ? videoKey(video as VideoRef) : ctx.noteKey;
+		const own = c.videoId !== undefined;
+		const video: VideoRef | null = own ? { kind: "youtube", id: c.videoId as string } : ctx.noteVideo;
+		const key = own ? videoKey(video as VideoRef) : ctx.noteKey;
 		const playing = ctx.playing !== null && c.seconds === ctx.playing.seconds && key === ctx.playing.video;
 		const modifiers = stateClasses(c, video !== null, playing);
 		if (!ctx.live) {
@@ -37,10 +39,23 @@ export function drawCitations(citations: readonly ChipCitation[], ctx: DrawConte
 			continue;
 		}
 		if (touchesSelection(ctx.selection, c)) continue;
-		const widget = new TimestampChip({ ...look(c), modifiers, seconds: c.seconds, video, videoKey: key });
-		builder.add(c.from, c.to, Decoration.replace({ widget }));
+		builder.add(c.from, c.to, chipFor(c, modifiers, video, key));
 	}
 	return builder.finish();
+}
+
+/** The last chip drawn for each citation, reused while its look and video stay the same. */
+const chips = new WeakMap<ChipCitation, Decoration>();
+
+function chipFor(c: ChipCitation, modifiers: string, video: VideoRef | null, key: string | null): Decoration {
+	const previous = chips.get(c);
+	const spec = (previous?.spec as { widget?: TimestampChip } | undefined)?.widget?.spec;
+	if (previous && spec && spec.modifiers === modifiers && spec.videoKey === key) return previous;
+	const shown = look(c);
+	const widget = new TimestampChip({ text: shown.text, tooltip: shown.tooltip, modifiers, seconds: c.seconds, video, videoKey: key });
+	const deco = Decoration.replace({ widget });
+	chips.set(c, deco);
+	return deco;
 }
 
 /** What a chip says: its time, or (for an element with no usable time) its label and the reason. */

@@ -57,7 +57,12 @@ export class ViewCitations {
 		const dirty: LineSpan[] = [];
 		changes.iterChangedRanges((_fromA, _toA, fromB, toB) => dirty.push(dirtySpan(doc, fromB, toB)));
 		const dirtyMerged = mergeSpans(dirty);
-		let list = this.list.map((c) => ({ ...c, from: changes.mapPos(c.from, 1), to: changes.mapPos(c.to, -1) }));
+		// The citations are this object's own: moving them in place keeps their chips for reuse.
+		for (const c of this.list) {
+			c.from = changes.mapPos(c.from, 1);
+			c.to = changes.mapPos(c.to, -1);
+		}
+		let list = this.list;
 		for (const span of spans) {
 			for (const d of dirtyMerged) {
 				const from = Math.max(span.from, d.from);
