@@ -59,9 +59,13 @@ export class YouTubePlayer implements MediaPlayer {
 			},
 		});
 		this.frame = frame;
-		// An iframe reloads when it moves to another window; its page then starts over at 0:00.
+		// An iframe reloads when it moves (to another window, another split): its page starts over
+		// at 0:00 and stops answering this player. The first load is the embed page itself, which
+		// may finish after onReady, so only a later one counts.
+		let loads = 0;
 		this.scope.registerDomEvent(frame, "load", () => {
-			if (this.ready && !this.destroyed) this.events.reloaded();
+			loads++;
+			if (loads > 1 && this.ready && !this.destroyed) this.events.reloaded();
 		});
 		const loadApi = this.options.loadApi ?? loadYouTubeApi;
 		loadApi(container.win).then(

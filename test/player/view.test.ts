@@ -189,6 +189,9 @@ describe("PlayerView", () => {
 		const first = lastYTPlayer().ready();
 		first.iframe.dispatchEvent(new Event("load"));
 		await settle();
+		expect(FakeYTPlayer.instances).toHaveLength(1);
+		first.iframe.dispatchEvent(new Event("load"));
+		await settle();
 		expect(FakeYTPlayer.instances).toHaveLength(2);
 		lastYTPlayer().ready();
 		expect(lastYTPlayer().calls.slice(0, 2)).toEqual([["seekTo", 1200, true], ["pauseVideo"]]);

@@ -82,7 +82,26 @@ describe("YouTubePlayer: the iframe", () => {
 		expect(rec.errors()).toEqual([youtubeProblem(2)]);
 	});
 
-	it("asks for a reload when its iframe loads again after it was ready, not before", async () => {
+	it.each([
+		["loads, then is ready", ["load", "ready"]],
+		["is ready, then loads (the embed page may finish after onReady)", ["ready", "load"]],
+	])("asks for a reload only on a second load after ready: the iframe %s", async (_name, order) => {
+		installFakeYouTube();
+		const container = createDiv();
+		const rec = recorder();
+		new YouTubePlayer(SEED, rec.events, { privacy: false }).load(container);
+		await flush();
+		const iframe = container.querySelector("iframe") as HTMLIFrameElement;
+		for (const step of order) {
+			if (step === "load") iframe.dispatchEvent(new Event("load"));
+			else lastYTPlayer().ready();
+		}
+		expect(rec.log).toEqual([["ready"]]);
+		iframe.dispatchEvent(new Event("load"));
+		expect(rec.log).toEqual([["ready"], ["reloaded"]]);
+	});
+
+	it("a second load before ready (the page navigated while starting) is not a reload", async () => {
 		installFakeYouTube();
 		const container = createDiv();
 		const rec = recorder();
@@ -90,10 +109,9 @@ describe("YouTubePlayer: the iframe", () => {
 		await flush();
 		const iframe = container.querySelector("iframe") as HTMLIFrameElement;
 		iframe.dispatchEvent(new Event("load"));
-		expect(rec.log).toEqual([]);
-		lastYTPlayer().ready();
 		iframe.dispatchEvent(new Event("load"));
-		expect(rec.log).toEqual([["ready"], ["reloaded"]]);
+		lastYTPlayer().ready();
+		expect(rec.log).toEqual([["ready"]]);
 	});
 
 	it("destroy removes the iframe and ignores later events", async () => {
