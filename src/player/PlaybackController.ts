@@ -1,12 +1,11 @@
 import { Component } from "obsidian";
 import { formatTimestamp, videoKey, type VideoRef } from "../core";
-import type { NoteVideoSource } from "../notes/noteVideo";
-import type { SettingsSource } from "../settings/store";
-import type { MediaPlayerFactory, MediaProblem } from "./media";
+import type { PlaybackControllerDeps } from "./host";
+import type { MediaProblem } from "./media";
 import { PlayerSession, type PendingSeek, type SessionListener } from "./PlayerSession";
 import { IDLE_STATE, StateFeed } from "./stateFeed";
 import { TimePoller } from "./timePoller";
-import { IDLE_INFO, problemNotice, type PlayerInfo, type PlayerSurface } from "./surface";
+import { IDLE_INFO, problemNotice, sameVideo, type PlayerInfo, type PlayerSurface } from "./surface";
 import type { PlaybackPort, PlaybackState, SeekOptions } from "./types";
 
 /** How often the playing position is read while playing (the feed promises at least 4 a second). */
@@ -14,31 +13,6 @@ export const POLL_INTERVAL_MS = 250;
 
 /** The playback speeds the speed commands step through. */
 export const RATE_LIMITS = { min: 0.25, max: 3, step: 0.25 } as const;
-
-/** What the controller needs from the workspace and the app around it. */
-export interface PlayerHost {
-	/** Opens a player view where the settings say (or loads the one already there) and reveals it. */
-	openPlayerView(): Promise<void>;
-	/** Brings the open player view to the front (opens none). */
-	revealPlayerView(): Promise<void>;
-	/** Shows a short message (a Notice). */
-	notify(message: string): void;
-	/** Opens a URL in the browser. */
-	openExternal(url: string): void;
-}
-
-/** What {@link PlaybackController} is built from. */
-export interface PlaybackControllerDeps {
-	settings: SettingsSource;
-	notes: NoteVideoSource;
-	createPlayer: MediaPlayerFactory;
-	host: PlayerHost;
-}
-
-/** Whether two refs name the same video. */
-export function sameVideo(a: VideoRef | null | undefined, b: VideoRef | null | undefined): boolean {
-	return !!a && !!b && videoKey(a) === videoKey(b);
-}
 
 const clock = (seconds: number) => formatTimestamp(Math.floor(seconds), { style: "m:ss" });
 

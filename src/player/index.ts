@@ -9,6 +9,7 @@ import { showNote, workspacePlayerHost } from "./workspaceHost";
 import { YouTubePlayer } from "./YouTubePlayer";
 
 export { PlaybackController } from "./PlaybackController";
+export type { PlayerHost } from "./host";
 export { PLAYER_VIEW_TYPE, PlayerView } from "./PlayerView";
 export type { PlaybackPort, PlaybackState, SeekOptions } from "./types";
 

@@ -1,4 +1,4 @@
-import { formatTimestamp, youtubeWatchUrl, type VideoRef } from "../core";
+import { formatTimestamp, videoKey, youtubeWatchUrl, type VideoRef } from "../core";
 import type { MediaProblem } from "./media";
 
 /** A button the player view offers: retry, open elsewhere, switch video. */
@@ -46,6 +46,11 @@ export interface PlayerSurface {
 	readonly playerEl: HTMLElement;
 	/** Redraws the title, source note, loading state, error panel and prompt. */
 	show(info: Readonly<PlayerInfo>): void;
+}
+
+/** Whether two refs name the same video. */
+export function sameVideo(a: VideoRef | null | undefined, b: VideoRef | null | undefined): boolean {
+	return !!a && !!b && videoKey(a) === videoKey(b);
 }
 
 /** The name to show for a video when its title is unknown: file name, address or id. */

@@ -1,6 +1,6 @@
 import { MarkdownView, Notice, Platform, type Vault, type Workspace, type WorkspaceLeaf } from "obsidian";
 import type { SettingsSource } from "../settings/store";
-import type { PlayerHost } from "./PlaybackController";
+import type { PlayerHost } from "./host";
 import { PLAYER_VIEW_TYPE, PlayerView } from "./PlayerView";
 
 /** The open player views, found fresh every time (no view is ever kept on the plugin). */

@@ -2,7 +2,8 @@
 import type { VideoRef } from "../../src/core";
 import type { NoteVideoSource } from "../../src/notes/noteVideo";
 import type { MediaPlayer, MediaPlayerEvents } from "../../src/player/media";
-import { PlaybackController, type PlayerHost } from "../../src/player/PlaybackController";
+import type { PlayerHost } from "../../src/player/host";
+import { PlaybackController } from "../../src/player/PlaybackController";
 import type { PlayerInfo, PlayerSurface } from "../../src/player/surface";
 import { SettingsStore } from "../../src/settings/store";
 
