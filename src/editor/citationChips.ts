@@ -16,7 +16,10 @@ import { mergeSpans, ViewCitations, type LineSpan } from "./viewCitations";
 const summaryChanged = StateEffect.define<null>();
 
 /** How long after the last edit to an anchor the whole-note summary is worked out again, in ms. */
-const SUMMARY_DELAY = 400;
+export const SUMMARY_DELAY = 750;
+
+/** Notes longer than this (in characters) are summarized just after the editor opens rather than while it is built. */
+const SUMMARIZE_AT_ONCE = 300_000;
 
 /**
  * Makes `yt-timestamp` elements live in the editor: seek chips in Live Preview, marked and
@@ -57,7 +60,7 @@ class CitationChips implements PluginValue {
 	constructor(private view: EditorView, private services: PluginServices) {
 		const { state } = view;
 		const structure = state.field(noteStructure);
-		this.summary = new NoteSummary(state.doc);
+		this.summary = new NoteSummary(state.doc.length <= SUMMARIZE_AT_ONCE ? state.doc : null);
 		this.note = new EditorNoteVideo(services.notes);
 		this.note.sync(state, structure, true);
 		this.live = isLive(state);
@@ -65,7 +68,8 @@ class CitationChips implements PluginValue {
 		this.decorations = this.draw(state);
 		this.unsubscribe = services.playback.subscribe((playback) => this.followPlayback(playback));
 		// A player may already be on this note's video: show its playing citation once the editor is built.
-		this.checkPlaybackSoon();
+		if (state.doc.length > SUMMARIZE_AT_ONCE) this.summarizeSoon(0);
+		else this.checkPlaybackSoon();
 	}
 
 	update(u: ViewUpdate): void {
@@ -74,7 +78,6 @@ class CitationChips implements PluginValue {
 		const before = u.startState.field(noteStructure);
 		const rescanned = structure.scan !== before.scan;
 		let redraw = false;
-		if (u.docChanged && (rescanned || touchesAnchors(u))) this.summarizeSoon();
 		const frontmatterEdited = u.docChanged && (rescanned || u.changes.touchesRange(0, before.bodyFrom) !== false);
 		if (this.note.sync(state, structure, frontmatterEdited)) {
 			redraw = true;
@@ -83,10 +86,13 @@ class CitationChips implements PluginValue {
 		const wanted = visibleLines(u.view);
 		if (rescanned || u.transactions.some((tr) => tr.effects.some((e) => e.is(summaryChanged)))) {
 			this.citations.reset(state.doc, structure, this.summary.frames, wanted);
+			if (u.docChanged) this.summarizeSoon();
 			redraw = true;
 		} else {
 			if (u.docChanged) {
-				this.citations.applyChanges(u.changes, state.doc, structure, this.summary.frames);
+				const effect = this.citations.applyChanges(u.changes, u.startState.doc, state.doc, structure, this.summary.frames);
+				// Typing prose beside anchors leaves the note's citations as they were: no need to read it all again.
+				if (effect === "changed" || (effect === "unknown" && touchesAnchors(u))) this.summarizeSoon();
 				redraw = true;
 			}
 			if (this.citations.cover(state.doc, structure, this.summary.frames, wanted)) redraw = true;
@@ -165,13 +171,13 @@ class CitationChips implements PluginValue {
 		}, 0);
 	}
 
-	private summarizeSoon(): void {
+	private summarizeSoon(delay = SUMMARY_DELAY): void {
 		const win = this.view.dom.win;
 		if (this.summaryTimer !== null) win.clearTimeout(this.summaryTimer);
 		this.summaryTimer = win.setTimeout(() => {
 			this.summaryTimer = null;
 			this.summarize();
-		}, SUMMARY_DELAY);
+		}, delay);
 	}
 
 	private summarize(): void {

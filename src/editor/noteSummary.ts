@@ -16,9 +16,10 @@ export class NoteSummary {
 	private timelines = new Map<string, number[]>();
 	private merged = new Map<string, number[]>();
 
-	constructor(doc: Text) {
+	/** Reads `doc`; `null` gives a placeholder (no frame layout, nothing playing) until the note is read. */
+	constructor(doc: Text | null) {
 		let frames = false;
-		for (const c of extractCitations(doc.toString())) {
+		for (const c of doc ? extractCitations(doc.toString()) : []) {
 			if (c.seconds === null) continue;
 			if (c.repaired !== undefined && FRAMES.test(c.repaired)) frames = true;
 			const own = c.videoId ?? "";

@@ -184,6 +184,27 @@ export function isRestartLine(line: string, prevBlank: boolean): boolean {
 	return !(c === 124 || (c === 35 && ATX.test(trimmed)));
 }
 
+/**
+ * What about a line can change how the lines below it are read: blank or not, its indent (none,
+ * some, code-deep) and what kind of block it starts. An edit that keeps a line's shape (typing
+ * prose mid-line) cannot change the lines below.
+ */
+export function lineShape(line: string): string {
+	const { first, indent } = lineIndent(line, 0);
+	if (first >= line.length) return "blank";
+	const lead = indent >= 4 ? "code-deep " : indent === 0 ? "flush " : "indented ";
+	const c = line.charCodeAt(first);
+	if (!isMarkerChar(c)) return `${lead}text`;
+	const trimmed = line.slice(first).trimEnd();
+	if (/^(=+|-+)$/.test(trimmed)) return `${lead}underline ${trimmed.charAt(0)}`;
+	if (HR.test(trimmed)) return `${lead}rule`;
+	if (c === 35 && ATX.test(trimmed)) return `${lead}heading`;
+	if (ITEM.test(trimmed)) return `${lead}item`;
+	if (c === 124) return `${lead}table`;
+	if ((c === 96 || c === 126) && /^(`{3,}|~{3,})/.test(trimmed)) return `${lead}fence ${trimmed}`;
+	return `${lead}text`;
+}
+
 /** Whether `extractCitations` sees this line as blank (nothing but spaces, tabs and `>`). */
 export function isBlankLine(line: string): boolean {
 	return lineIndent(line, 0).first >= line.length;

@@ -1,6 +1,6 @@
 import type { ChangeDesc, Text } from "@codemirror/state";
 import { citationsBetween, type ChipCitation } from "./rangeCitations";
-import { isBlankLine, isRestartLine, type NoteStructure } from "./structure";
+import { isBlankLine, isRestartLine, lineShape, type NoteStructure } from "./structure";
 
 /** A stretch of whole lines: `from` is a line start, `to` a line end. */
 export interface LineSpan {
@@ -48,15 +48,25 @@ export class ViewCitations {
 		return true;
 	}
 
-	/** Carries the known citations through an edit, extracting again the lines it may have changed. */
-	applyChanges(changes: ChangeDesc, doc: Text, structure: NoteStructure, frames: boolean): void {
-		if (this.spans.length === 0) return;
+	/**
+	 * Carries the known citations through an edit, extracting again the lines it may have changed.
+	 * Says what the edit did to the note's citations: `"same"` when the re-read lines hold the same
+	 * citations (the old objects are kept, so their chips are too), `"changed"`, or `"unknown"` when
+	 * the edit reached lines off screen.
+	 */
+	applyChanges(changes: ChangeDesc, before: Text, doc: Text, structure: NoteStructure, frames: boolean): EditEffect {
+		if (this.spans.length === 0) return "unknown";
 		const spans = mergeSpans(
 			this.spans.map((s) => ({ from: doc.lineAt(changes.mapPos(s.from, -1)).from, to: doc.lineAt(changes.mapPos(s.to, 1)).to })),
 		);
 		const dirty: LineSpan[] = [];
-		changes.iterChangedRanges((_fromA, _toA, fromB, toB) => dirty.push(dirtySpan(doc, fromB, toB)));
+		const edited = new Set<ChipCitation>();
+		changes.iterChangedRanges((fromA, toA, fromB, toB) => {
+			dirty.push(dirtySpan(before, doc, fromA, toA, fromB, toB));
+			for (const c of this.list) if (fromA < c.to && toA > c.from) edited.add(c);
+		});
 		const dirtyMerged = mergeSpans(dirty);
+		let effect: EditEffect = dirtyMerged.every((d) => spans.some((s) => s.from <= d.from && d.to <= s.to)) ? "same" : "unknown";
 		// The citations are this object's own: moving them in place keeps their chips for reuse.
 		for (const c of this.list) {
 			c.from = changes.mapPos(c.from, 1);
@@ -68,24 +78,56 @@ export class ViewCitations {
 				const from = Math.max(span.from, d.from);
 				const to = Math.min(span.to, d.to);
 				if (from > to) continue;
-				const kept = list.filter((c) => c.from < from || c.from > to);
-				list = merge(kept, citationsBetween(doc, structure, from, to, frames));
+				const kept: ChipCitation[] = [];
+				const removed: ChipCitation[] = [];
+				for (const c of list) (c.from < from || c.from > to ? kept : removed).push(c);
+				const added = citationsBetween(doc, structure, from, to, frames);
+				if (sameCitations(removed, added, edited)) list = merge(kept, removed);
+				else {
+					if (effect === "same") effect = "changed";
+					list = merge(kept, added);
+				}
 			}
 		}
 		this.spans = spans;
 		this.list = list;
+		return effect;
 	}
 }
 
+/** What an edit did to the note's citations, as far as the lines on screen tell. */
+export type EditEffect = "same" | "changed" | "unknown";
+
+/** Whether re-reading lines gave back the citations they held, none of whose elements the edit touched. */
+function sameCitations(before: ChipCitation[], after: ChipCitation[], edited: Set<ChipCitation>): boolean {
+	if (before.length !== after.length) return false;
+	return before.every((a, i) => {
+		const b = after[i] as ChipCitation;
+		return (
+			!edited.has(a) &&
+			a.from === b.from &&
+			a.to === b.to &&
+			a.seconds === b.seconds &&
+			a.label === b.label &&
+			a.invalid === b.invalid &&
+			a.repaired === b.repaired &&
+			a.videoId === b.videoId
+		);
+	});
+}
+
 /**
- * The lines an edit over `[from, to]` (new document) may read differently: its own lines, and the
- * lines below up to the next one that restarts the block structure (typing on a line can turn the
- * indented lines under it from prose into code, or back).
+ * The lines an edit (`[fromA, toA]` before, `[fromB, toB]` after) may read differently: its own
+ * lines and, when it changed a line's shape or the line count, the lines below up to the next one
+ * that restarts the block structure (typing "- " at a line's start can turn the indented lines
+ * under it from code into a list, or back).
  */
-function dirtySpan(doc: Text, from: number, to: number): LineSpan {
-	const first = doc.lineAt(from);
-	let last = to <= first.to ? first : doc.lineAt(to);
-	for (let i = 0; i < FORWARD_LINES && last.number < doc.lines; i++) {
+function dirtySpan(before: Text, doc: Text, fromA: number, toA: number, fromB: number, toB: number): LineSpan {
+	const first = doc.lineAt(fromB);
+	let last = toB <= first.to ? first : doc.lineAt(toB);
+	const oldFirst = before.lineAt(fromA);
+	const reshaped = last !== first || toA > oldFirst.to || lineShape(first.text) !== lineShape(oldFirst.text);
+	for (let i = 0; reshaped && i < FORWARD_LINES && last.number < doc.lines; i++) {
 		const next = doc.line(last.number + 1);
 		if (isRestartLine(next.text, isBlankLine(last.text))) break;
 		last = next;

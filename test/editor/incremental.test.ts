@@ -57,7 +57,7 @@ describe("the citations on screen stay right through edits", () => {
 					const structure = state.field(noteStructure);
 					if (rescanned) view.reset(state.doc, structure, false, spanOf());
 					else {
-						view.applyChanges(tr.changes, state.doc, structure, false);
+						view.applyChanges(tr.changes, tr.startState.doc, state.doc, structure, false);
 						view.cover(state.doc, structure, false, spanOf());
 					}
 					expect(view.list.map((c) => [c.from, c.to, c.seconds])).toEqual(expectedIn(state.doc.toString(), view.spans));
@@ -106,5 +106,46 @@ describe("the editor's marks stay right through edits", () => {
 			expect(marks.map((m) => [m.from, m.to])).toEqual(expectedIn(view.state.doc.toString(), visible).map(([f, t]) => [f, t]));
 		}
 		expect(decorationsOf(view).some((d) => view.state.sliceDoc(d.from, d.to).includes("00:00:42"))).toBe(true);
+	});
+});
+
+describe("what an edit did to the note's citations", () => {
+	const lines = [`Claim ${anchor("00:00:10")} and ${anchor("00:00:20")}.`, "Prose.", `More ${anchor("00:00:30")}.`, ...Array.from({ length: 40 }, () => "Filler."), `Far ${anchor("00:09:00")}.`];
+	function setup() {
+		const state = EditorState.create({ doc: lines.join("\n"), extensions: [noteStructure] });
+		const view = new ViewCitations();
+		view.reset(state.doc, state.field(noteStructure), false, [{ from: 0, to: state.doc.line(10).to }]);
+		return { state, view };
+	}
+	function edit(setupResult: ReturnType<typeof setup>, from: number, to: number, insert: string) {
+		const tr = setupResult.state.update({ changes: { from, to, insert } });
+		return setupResult.view.applyChanges(tr.changes, tr.startState.doc, tr.state.doc, tr.state.field(noteStructure), false);
+	}
+
+	it("typing prose beside anchors leaves them as they were: the very same citation objects", () => {
+		const s = setup();
+		const before = s.view.list.slice();
+		expect(edit(s, 5, 5, "d")).toBe("same");
+		expect(s.view.list).toHaveLength(3);
+		s.view.list.forEach((c, i) => expect(c).toBe(before[i]));
+		expect(s.view.list[0]?.from).toBe(before[0]?.from);
+	});
+
+	it.each([
+		["changing a time", `Claim <a class="yt-timestamp" data-t="00:00:1`.length, 1, "5"],
+		["touching an element's markup", `Claim <a class="yt-tim`.length, 0, "x"],
+		["deleting an anchor", `Claim `.length, `Claim ${anchor("00:00:10")}`.length, ""],
+		["adding an anchor", `Claim`.length, `Claim`.length, anchor("00:00:05")],
+		["turning the line into indented code", 0, 0, "    "],
+		["wrapping an anchor in inline code", `Claim `.length, anchor("00:00:10").length, `\`${anchor("00:00:10")}\``],
+	])("%s changes them (or, reaching off screen, cannot tell)", (_name, from, len, insert) => {
+		const s = setup();
+		expect(edit(s, from, from + len, insert)).not.toBe("same");
+	});
+
+	it("an edit off screen is unknown", () => {
+		const s = setup();
+		const far = s.state.doc.line(lines.length).from;
+		expect(edit(s, far, far, "x")).toBe("unknown");
 	});
 });

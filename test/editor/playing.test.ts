@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { EditorView } from "@codemirror/view";
+import { SUMMARY_DELAY } from "../../src/editor/citationChips";
 import { setPlaying } from "../../src/editor/playing";
 import { anchor, chipsIn, decorationsOf, makeEditor, note, setLive, tick } from "./harness";
 
@@ -106,7 +107,7 @@ describe("the citation being played", () => {
 		expect(playingChips(view)).toEqual(["0:20", "0:20"]);
 		const line = view.state.doc.line(4);
 		view.dispatch({ changes: { from: line.to, insert: ` Four ${anchor("00:00:25")}.` } });
-		await tick(450);
+		await tick(SUMMARY_DELAY + 50);
 		expect(playingChips(view)).toEqual(["0:25"]);
 	});
 });
@@ -118,7 +119,20 @@ describe("notes written as minutes:seconds:frames", () => {
 		expect(chipsIn(view).map((c) => c.text)).toEqual(["20:19", "21:05", "22:10", "1:00:05"]);
 		const end = view.state.doc.length;
 		view.dispatch({ changes: { from: end, insert: `\n\nE ${anchor("00:12:34")}.` }, selection: { anchor: 0 } });
-		await tick(450);
+		await tick(SUMMARY_DELAY + 50);
 		expect(chipsIn(view).map((c) => c.text)).toEqual(["20:19:00", "21:05:00", "22:10:00", "1:00:05", "12:34"]);
+	});
+});
+
+describe("a long note", () => {
+	it("is read as a whole just after it opens: its frame layout and its playing citation follow", async () => {
+		const times = `A ${anchor("20:19:00")}. B ${anchor("21:05:00")}. C ${anchor("22:10:00")}. D ${anchor("01:00:05:00")}.`;
+		const text = note(`${times}\n\n${"A long line of prose that pads the note past the size read at once.\n".repeat(6000)}`);
+		expect(text.length).toBeGreaterThan(300_000);
+		const { view, playback } = playingEditor(text);
+		await tick(10);
+		expect(chipsIn(view).map((c) => c.text)).toEqual(["20:19", "21:05", "22:10", "1:00:05"]);
+		playback.play(SEED, 21 * 60 + 10);
+		expect(playingChips(view)).toEqual(["21:05"]);
 	});
 });
