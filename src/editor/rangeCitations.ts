@@ -1,6 +1,7 @@
 import type { Text } from "@codemirror/state";
 import { extractCitations, type Citation } from "../core";
-import { isBlankLine, isRestartLine, regionAround, type NoteStructure } from "./structure";
+import { isBlankLine, isRestartLine } from "./lineKinds";
+import { regionAround, type NoteStructure } from "./structure";
 
 /** One citation as the editor draws it: where its element is, and what it plays. */
 export interface ChipCitation {

@@ -1,5 +1,6 @@
 import { RangeSet, RangeValue, StateField, type Text, type Transaction } from "@codemirror/state";
 import { codeSpans } from "../core/codeSpans";
+import { ATX, HR, isMarkerChar, ITEM, lineIndent } from "./lineKinds";
 
 /**
  * A stretch of the note where no citation can be: a fenced code block (whole lines, from the
@@ -160,73 +161,6 @@ export function structureOf(text: string): { bodyFrom: number; regions: [number,
 	if (fence) regions.push([fence.from, len, "fence"]);
 	if (commentClose !== -2) regions.push([commentFrom, len, "comment"]);
 	return { bodyFrom, regions };
-}
-
-const HR = /^([-*_])(?:[ \t]*\1){2,}$/;
-const ATX = /^#{1,6}(?:[ \t]+|$)/;
-const ITEM = /^([*+-]|\d{1,9}[.)])(?:[ \t]+|$)/;
-
-/**
- * Whether extraction may start at this line as if it were the top of the note and reach the
- * state the whole note would have there: a list item (it opens a list whatever came before), or
- * an unindented paragraph line after a blank one (it closes any list). Headings, rules, tables and
- * fences keep the list state of the lines above, so they are not.
- */
-export function isRestartLine(line: string, prevBlank: boolean): boolean {
-	const { first, indent } = lineIndent(line, 0);
-	if (first >= line.length) return false;
-	const c = line.charCodeAt(first);
-	if (c === 96 || c === 126) return false;
-	const trimmed = line.slice(first).trimEnd();
-	if (!trimmed || HR.test(trimmed) || /^(=+|-+)$/.test(trimmed)) return false;
-	if (indent < 4 && ITEM.test(trimmed)) return true;
-	if (indent !== 0 || !prevBlank) return false;
-	return !(c === 124 || (c === 35 && ATX.test(trimmed)));
-}
-
-/**
- * What about a line can change how the lines below it are read: blank or not, its indent (none,
- * some, code-deep) and what kind of block it starts. An edit that keeps a line's shape (typing
- * prose mid-line) cannot change the lines below.
- */
-export function lineShape(line: string): string {
-	const { first, indent } = lineIndent(line, 0);
-	if (first >= line.length) return "blank";
-	const lead = indent >= 4 ? "code-deep " : indent === 0 ? "flush " : "indented ";
-	const c = line.charCodeAt(first);
-	if (!isMarkerChar(c)) return `${lead}text`;
-	const trimmed = line.slice(first).trimEnd();
-	if (/^(=+|-+)$/.test(trimmed)) return `${lead}underline ${trimmed.charAt(0)}`;
-	if (HR.test(trimmed)) return `${lead}rule`;
-	if (c === 35 && ATX.test(trimmed)) return `${lead}heading`;
-	if (ITEM.test(trimmed)) return `${lead}item`;
-	if (c === 124) return `${lead}table`;
-	if ((c === 96 || c === 126) && /^(`{3,}|~{3,})/.test(trimmed)) return `${lead}fence ${trimmed}`;
-	return `${lead}text`;
-}
-
-/** Whether `extractCitations` sees this line as blank (nothing but spaces, tabs and `>`). */
-export function isBlankLine(line: string): boolean {
-	return lineIndent(line, 0).first >= line.length;
-}
-
-/** First non-blank character at or after `from`, past blockquote markers, and its indent. */
-function lineIndent(text: string, from: number): { first: number; indent: number } {
-	let first = from;
-	let indent = 0;
-	for (;;) {
-		const c = text.charCodeAt(first);
-		if (c === 32) indent++;
-		else if (c === 9) indent += 4 - (indent % 4);
-		else if (c === 62) indent = 0;
-		else break;
-		first++;
-	}
-	return { first, indent };
-}
-
-function isMarkerChar(c: number): boolean {
-	return c === 35 || c === 96 || c === 126 || c === 45 || c === 42 || c === 43 || c === 95 || c === 61 || c === 124 || (c >= 48 && c <= 57);
 }
 
 function closesFence(text: string, first: number, end: number, fence: { char: number; len: number }): boolean {

@@ -1,6 +1,7 @@
 import type { ChangeDesc, Text } from "@codemirror/state";
 import { citationsBetween, type ChipCitation } from "./rangeCitations";
-import { isBlankLine, isRestartLine, lineShape, type NoteStructure } from "./structure";
+import { isBlankLine, isRestartLine, lineShape } from "./lineKinds";
+import type { NoteStructure } from "./structure";
 
 /** A stretch of whole lines: `from` is a line start, `to` a line end. */
 export interface LineSpan {
