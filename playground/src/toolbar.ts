@@ -1,4 +1,4 @@
-import type { App, NoteMode } from "../../test/double/obsidian";
+import { Notice, type App, type NoteMode } from "../../test/double/obsidian";
 import type { Theme } from "./api";
 
 /** What the toolbar's controls do. */
@@ -57,7 +57,9 @@ export function buildToolbar(parent: HTMLElement, app: App, actions: ToolbarActi
 	commands.addEventListener("change", () => {
 		const id = commands.value;
 		commands.value = "";
-		if (id) app.commands.execute(id);
+		if (id && !app.commands.execute(id)) {
+			new Notice(`"${app.commands.commands.get(id)?.name ?? id}" is not available here (Obsidian would hide it from the palette).`);
+		}
 	});
 	fillCommands();
 
