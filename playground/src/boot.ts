@@ -89,13 +89,10 @@ export async function bootPlayground(win: PlaygroundWindow): Promise<PlaygroundA
 		syncPage();
 	};
 
-	const toolbar = buildToolbar(body, app, {
-		openNote: (path) => void openNote(path).catch((e: unknown) => new Notice(String(e))),
-		setMode,
-		setTheme,
-		openSettings: () => openSettings(app, doc),
-	});
-	mountWorkspace(body, app, (path) => void openNote(path).catch((e: unknown) => new Notice(String(e))));
+	// A note picked on the page that cannot open says why, as Obsidian would.
+	const openFromPage = (path: string) => void openNote(path).catch((e: unknown) => new Notice(e instanceof Error ? e.message : String(e)));
+	const toolbar = buildToolbar(body, app, { openNote: openFromPage, setMode, setTheme, openSettings: () => openSettings(app, doc) });
+	mountWorkspace(body, app, openFromPage);
 	setTheme(theme);
 
 	const plugin: Plugin = new PluginClass(app, manifest);
