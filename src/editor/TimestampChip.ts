@@ -1,4 +1,5 @@
 import { WidgetType } from "@codemirror/view";
+import { setTooltip } from "obsidian";
 import type { VideoRef } from "../core";
 
 /** What a chip shows and what pressing it plays. */
@@ -7,7 +8,7 @@ export interface ChipSpec {
 	text: string;
 	/** State classes beside `vc-timestamp vc-chip`: `is-playing`, `is-invalid`, `is-repaired`, `is-novideo`. */
 	modifiers: string;
-	/** Its tooltip (`aria-label`): "Play from 46:51", or why it cannot play. */
+	/** Its tooltip: "Play from 46:51" (with why it was repaired, or that the note names no video), or why it cannot play. */
 	tooltip: string;
 	/** The moment, or `null` for an element with no usable time. */
 	seconds: number | null;
@@ -45,8 +46,9 @@ export class TimestampChip extends WidgetType {
 		const { text, modifiers, tooltip, seconds } = this.spec;
 		const el = createSpan({
 			cls: modifiers ? `vc-timestamp vc-chip ${modifiers}` : "vc-timestamp vc-chip",
-			attr: { role: "button", "aria-label": tooltip },
+			attr: { role: "button" },
 		});
+		setTooltip(el, tooltip);
 		if (seconds !== null) el.createSpan({ cls: "vc-chip-icon", text: "▶", attr: { "aria-hidden": "true" } });
 		el.createSpan({ cls: "vc-chip-time", text });
 		drawn.set(el, this);

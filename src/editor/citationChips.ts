@@ -1,4 +1,4 @@
-import { StateEffect, type EditorState, type Extension, type Text } from "@codemirror/state";
+import { Prec, StateEffect, type EditorState, type Extension, type Text } from "@codemirror/state";
 import { ViewPlugin, type DecorationSet, type EditorView, type PluginValue, type ViewUpdate } from "@codemirror/view";
 import { editorLivePreviewField, Keymap, Notice } from "obsidian";
 import type { PlaybackState } from "../player/types";
@@ -44,7 +44,9 @@ export function citationChips(services: PluginServices): Extension {
 			},
 		},
 	});
-	return [noteStructure, playingField, plugin];
+	// High precedence: the chip wins over other renderings of the same inline HTML, and a press reaches
+	// this handler before the editor's own link handling.
+	return [noteStructure, playingField, Prec.high(plugin)];
 }
 
 class CitationChips implements PluginValue {

@@ -13,9 +13,8 @@ export interface PressTarget {
 	video: VideoRef | null;
 }
 
-/** Said when a timestamp of a note without a usable video is pressed. */
-export const NO_VIDEO_MESSAGE =
-	"This note names no video to play. Add a videoId property (a YouTube video ID) or a video property (a YouTube link, a media URL or a vault file) to its properties.";
+/** Said when a timestamp of a note without a usable video is pressed (the reading view says the same). */
+export const NO_VIDEO_MESSAGE = "This note names no video. Add videoId: <id> or video: <url or file> to this note's properties.";
 
 /**
  * The action for a press. In Live Preview a plain press seeks the player and Mod-press opens the

@@ -51,22 +51,28 @@ function chipFor(c: ChipCitation, modifiers: string, video: VideoRef | null, key
 	const previous = chips.get(c);
 	const spec = (previous?.spec as { widget?: TimestampChip } | undefined)?.widget?.spec;
 	if (previous && spec && spec.modifiers === modifiers && spec.videoKey === key) return previous;
-	const shown = look(c);
+	const shown = look(c, video !== null);
 	const widget = new TimestampChip({ text: shown.text, tooltip: shown.tooltip, modifiers, seconds: c.seconds, video, videoKey: key });
 	const deco = Decoration.replace({ widget });
 	chips.set(c, deco);
 	return deco;
 }
 
-/** What a chip says: its time, or (for an element with no usable time) its label and the reason. */
-function look(c: ChipCitation): { text: string; tooltip: string } {
+/**
+ * What a chip says, in the reading view's words: its time and what a press does, or (for an
+ * element with no usable time) its label and why it cannot play.
+ */
+function look(c: ChipCitation, hasVideo: boolean): { text: string; tooltip: string } {
 	if (c.seconds === null) {
 		const label = c.label.replace(/^\[|\]$/g, "").trim();
 		const text = !label ? "no time" : label.length > MAX_LABEL ? `${label.slice(0, MAX_LABEL - 1)}…` : label;
-		return { text, tooltip: `Cannot play: ${c.invalid ?? "no usable time"}` };
+		return { text, tooltip: `Cannot play this timestamp: ${c.invalid ?? "no usable time"}` };
 	}
 	const time = formatTimestamp(c.seconds, { style: "m:ss" });
-	return { text: time, tooltip: `Play from ${time}` };
+	let tooltip = `Play from ${time}`;
+	if (c.repaired !== undefined) tooltip += ` (repaired: ${c.repaired})`;
+	if (!hasVideo) tooltip += " (this note names no video)";
+	return { text: time, tooltip };
 }
 
 function stateClasses(c: ChipCitation, hasVideo: boolean, playing: boolean): string {

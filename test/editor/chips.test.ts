@@ -57,7 +57,8 @@ describe("Live Preview chips", () => {
 	])("shows %s as a repaired chip that still plays", (_name, element, time) => {
 		const { view, playback } = editor(note(`Claim ${element}.`));
 		const [chip] = chipsIn(view);
-		expect(chip).toMatchObject({ text: time, label: `Play from ${time}`, classes: ["is-repaired"] });
+		expect(chip).toMatchObject({ text: time, classes: ["is-repaired"] });
+		expect(chip?.label).toMatch(new RegExp(`^Play from ${time} \\(repaired: .+\\)$`));
 		press((chip as { el: HTMLElement }).el);
 		expect(playback.seeks).toHaveLength(1);
 	});
@@ -73,7 +74,7 @@ describe("Live Preview chips", () => {
 		const [chip] = chipsIn(view);
 		expect(chip?.text).toBe(text);
 		expect(chip?.classes).toEqual(["is-invalid"]);
-		expect(chip?.label).toMatch(/^Cannot play: /);
+		expect(chip?.label).toMatch(/^Cannot play this timestamp: /);
 		expect(chip?.label).toMatch(reason);
 		expect(chip?.el.querySelector(".vc-chip-icon")).toBeNull();
 		press((chip as { el: HTMLElement }).el);
@@ -248,8 +249,9 @@ describe("pressing a chip", () => {
 		expect(chip?.classes).toEqual(["is-novideo"]);
 		const event = press((chip as { el: HTMLElement }).el);
 		expect(Notice.shown).toEqual([NO_VIDEO_MESSAGE]);
-		expect(NO_VIDEO_MESSAGE).toMatch(/videoId/);
-		expect(NO_VIDEO_MESSAGE).toMatch(/video property/);
+		expect(NO_VIDEO_MESSAGE).toMatch(/videoId: /);
+		expect(NO_VIDEO_MESSAGE).toMatch(/video: /);
+		expect(chip?.label).toBe("Play from 46:51 (this note names no video)");
 		expect(playback.seeks).toEqual([]);
 		expect(opened).toEqual([]);
 		expect(event.defaultPrevented).toBe(true);
