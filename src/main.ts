@@ -1,6 +1,7 @@
 import { Notice, Plugin } from "obsidian";
 import { NoteVideos } from "./notes/noteVideo";
 import { registerPlayer } from "./player";
+import { registerCommands } from "./commands";
 import { registerReadingView } from "./reading";
 import { registerEditor } from "./editor";
 import { registerCitationsPanel } from "./views";
@@ -36,6 +37,7 @@ export default class VideoCitationsPlugin extends Plugin {
 			resolveLink: (link, sourcePath) => metadataCache.getFirstLinkpathDest(link, sourcePath)?.path ?? null,
 		});
 		const playback = registerPlayer(this, { settings: this.settingsStore, notes });
+		registerCommands(this, { playback, settings: this.settingsStore, notes });
 		const services: PluginServices = {
 			settings: this.settingsStore,
 			playback,
