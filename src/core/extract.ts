@@ -324,29 +324,23 @@ function frontmatterEnd(text: string, start: number): number {
 }
 
 /**
- * What the frame-suffix check needs to know about a note's three- and four-field times, kept as
- * counters while scanning; the indices are only kept while the note still fits the pattern.
+ * What the frame-suffix check needs to know about a note's three- and four-field times: counters,
+ * and the indices of the three-field times ending in `:00` (about one in sixty in ordinary notes).
  */
 class FrameSources {
 	three: number[] = [];
 	sources: string[] = [];
+	threeFields = 0;
 	hasFour = false;
 	maxFirst = 0;
-	/** False once a three- or four-field time does not end in `:00`. */
-	fits = true;
 
 	note(index: number, source: string, fields: number): void {
-		if (!this.fits) return;
-		if (!source.endsWith(":00")) {
-			this.fits = false;
-			this.three = [];
-			this.sources = [];
-			return;
-		}
 		if (fields === 4) {
-			this.hasFour = true;
+			if (source.endsWith(":00")) this.hasFour = true;
 			return;
 		}
+		this.threeFields++;
+		if (!source.endsWith(":00")) return;
 		this.three.push(index);
 		this.sources.push(source);
 		const first = parseInt(source, 10);
@@ -445,13 +439,14 @@ function claimText(lazy: LazyClaim): string {
 }
 
 /**
- * Some generated notes write every time as `mm:ss:ff` (a frame field, always `00`) and only the
- * longest as `hh:mm:ss:ff`: "20:19:00" there is 20 min 19 s, not 20 hours. When every three- and
- * four-field time of a note ends in `:00` and the note shows the pattern (a four-field time, or a
- * first field no video reaches in hours), its three-field times are read that way.
+ * Some generated notes write times as `mm:ss:ff` (a frame field, always `00`) and only the longest
+ * as `hh:mm:ss:ff` or plain `hh:mm:ss`: "20:19:00" there is 20 min 19 s, not 20 hours. When most
+ * (80%) of a note's three-field times end in `:00` and the note shows the pattern (a four-field
+ * time, or a first field no video reaches in hours), its three-field times ending in `:00` are read
+ * that way; the others stay hours, minutes and seconds.
  */
 function applyFrameSuffixLayout(citations: Citation[], frames: FrameSources): void {
-	if (!frames.fits || frames.three.length < 3 || (!frames.hasFour && frames.maxFirst < 10)) return;
+	if (frames.three.length < 3 || frames.three.length < 0.8 * frames.threeFields || (!frames.hasFour && frames.maxFirst < 10)) return;
 	frames.three.forEach((index, k) => {
 		const c = citations[index];
 		if (!c || c.seconds === null) return;

@@ -203,6 +203,12 @@ describe("extractCitations: claims, lines and headings", () => {
 		expect(cs[0]?.repaired).toMatch(/minutes:seconds:frames/);
 	});
 
+	it("reads mixed notes (mm:ss:00 early, real hours later) value by value", () => {
+		const times = ["01:18:00", "02:16:00", "26:36:00", "53:49:00", "57:28:00", "50:30", "01:13:28"];
+		const cs = extractCitations(times.map((t) => `Claim ${a(t)}.`).join("\n\n"));
+		expect(cs.map((c) => c.seconds)).toEqual([78, 136, 1596, 3229, 3448, 3030, 4408]);
+	});
+
 	it("leaves ordinary hh:mm:ss notes alone even when their times end in :00", () => {
 		const cs = extractCitations(["00:05:00", "00:10:00", "01:00:00"].map((t) => `Claim ${a(t)}.`).join("\n\n"));
 		expect(cs.map((c) => c.seconds)).toEqual([300, 600, 3600]);
