@@ -1,31 +1,31 @@
 import { Component } from "obsidian";
-import { formatTimestamp, videoKey, type VideoRef } from "../core";
+import { videoKey, type VideoRef } from "../core";
 import type { PlaybackControllerDeps } from "./host";
-import type { MediaProblem } from "./media";
-import { PlayerSession, type PendingSeek, type SessionListener } from "./PlayerSession";
-import { IDLE_STATE, StateFeed } from "./stateFeed";
+import { PinnedSlots } from "./pinnedSlots";
+import { PlayerSlot, type PlayerMoment, type SlotOwner } from "./playerSlot";
+import { StateFeed } from "./stateFeed";
 import { TimePoller } from "./timePoller";
-import { IDLE_INFO, problemNotice, sameVideo, type PlayerInfo, type PlayerSurface } from "./surface";
-import type { PlaybackPort, PlaybackState, SeekOptions } from "./types";
+import { sameVideo, type PinnedSurface, type PlayerInfo, type PlayerSurface } from "./surface";
+import type { PlaybackPort, PlaybackState, PlayerControls, PlayerDirectory, SeekOptions } from "./types";
+
+export { RATE_LIMITS } from "./playerSlot";
+export type { PlayerMoment } from "./playerSlot";
 
 /** How often the playing position is read while playing (the feed promises at least 4 a second). */
 export const POLL_INTERVAL_MS = 250;
 
-/** The playback speeds the speed commands step through. */
-export const RATE_LIMITS = { min: 0.25, max: 3, step: 0.25 } as const;
-
-const clock = (seconds: number) => formatTimestamp(Math.floor(seconds), { style: "m:ss" });
-
 /**
- * The one place that knows what is loaded and where it is. Every seek in the plugin lands here:
- * a seek to the loaded video moves in place; another video is loaded into the player view (opened
- * when none is) and seeked once ready, the last of the seeks made meanwhile winning.
+ * The one place that knows what is loaded and where it is. Every seek in the plugin lands here and
+ * goes to the player of the note it came from: the player pinned on top of that note when it has
+ * one, else the side view (opened when none is). Each player is a {@link PlayerSlot} with its own
+ * video and position; the feed the rest of the plugin follows is the state of the player used last
+ * (seeked, commanded, or started), and starting one player pauses the others.
  */
-export class PlaybackController extends Component implements PlaybackPort {
+export class PlaybackController extends Component implements PlaybackPort, PlayerControls, PlayerDirectory {
 	private readonly feed = new StateFeed();
-	private shown: Readonly<PlayerInfo> = IDLE_INFO;
-	private surfaces: PlayerSurface[] = [];
-	private session: PlayerSession | null = null;
+	private readonly side: PlayerSlot;
+	private readonly pinned = new PinnedSlots();
+	private current: PlayerSlot;
 	private opening: Promise<void> | null = null;
 	private readonly poller = new TimePoller(this, () => this.pollTime(), POLL_INTERVAL_MS);
 	private alive = false;
@@ -34,15 +34,17 @@ export class PlaybackController extends Component implements PlaybackPort {
 
 	constructor(private readonly deps: PlaybackControllerDeps) {
 		super();
+		this.side = new PlayerSlot(this.slotOwner());
+		this.current = this.side;
 	}
 
 	get state(): Readonly<PlaybackState> {
 		return this.feed.state;
 	}
 
-	/** What the player view shows: title, source note, loading, problem, prompt. */
+	/** What the player used last shows: title, source note, loading, problem, prompt. */
 	get info(): Readonly<PlayerInfo> {
-		return this.shown;
+		return this.current.info;
 	}
 
 	subscribe(listener: (state: Readonly<PlaybackState>) => void): () => void {
@@ -54,121 +56,154 @@ export class PlaybackController extends Component implements PlaybackPort {
 			this.deps.host.notify("This timestamp has no usable time, so the player did not move.");
 			return;
 		}
-		const play = options.play ?? this.deps.settings.current.playOnSeek;
-		const loaded = sameVideo(video, this.session?.video);
-		this.setInfo({ sourcePath: options.sourcePath ?? (loaded ? this.shown.sourcePath : null), offer: null });
-		// A failed player gets a fresh start; a working one moves in place or takes the waiting seek.
-		if (loaded && this.session && !this.shown.problem) this.session.seek(seconds, play);
-		else this.loadVideo(video, { seconds, play });
+		const slot = this.pinned.forNote(options.sourcePath)?.slot ?? this.side;
+		this.use(slot);
+		slot.seek(video, seconds, options.play ?? this.deps.settings.current.playOnSeek, options.sourcePath);
 	}
 
-	/** Whether a video is in an open player (loaded or loading). */
+	/** Whether the player used last has a video in an open player (loaded or loading). */
 	get hasVideo(): boolean {
-		return this.session !== null && this.activeSurface() !== null;
+		return this.current.hasVideo;
 	}
 
-	/** Whether the player takes play, pause, skip and speed commands now. */
+	/** Whether the player used last takes play, pause, skip and speed commands now. */
 	get isReady(): boolean {
-		return this.session?.isReady ?? false;
+		return this.current.isReady;
 	}
 
-	/** Where `video` was last left this session, if it was played. */
 	positionOf(video: VideoRef): number | null {
-		if (sameVideo(video, this.session?.video)) return this.state.seconds;
-		return this.positions.get(videoKey(video)) ?? null;
+		return this.current.positionOf(video);
 	}
 
-	/** Plays when paused, pauses when playing. */
 	togglePlay(): void {
-		const player = this.readyPlayer();
-		if (this.state.playing) player?.pause();
-		else player?.play();
+		this.current.togglePlay();
 	}
 
-	/** Moves by `delta` seconds, kept within the video. */
 	seekBy(delta: number): void {
-		const player = this.readyPlayer();
-		if (!player) return;
-		const duration = player.duration();
-		const target = Math.min(Math.max(0, player.currentTime() + delta), duration ?? Infinity);
-		player.seek(target);
-		this.setPosition(target);
+		this.current.seekBy(delta);
 	}
 
-	/** Sets the speed (rounded to a quarter, 0.25 to 3); returns the speed asked of the player. */
 	setRate(rate: number): number {
-		const { min, max, step } = RATE_LIMITS;
-		const player = this.readyPlayer();
-		if (!player) return this.state.rate;
-		const clamped = Math.min(player.maxRate ?? max, max, Math.max(min, Math.round(rate / step) * step));
-		player.setRate(clamped);
-		this.update({ rate: clamped });
-		return clamped;
+		return this.current.setRate(rate);
 	}
 
-	/** Brings the player view to the front (the "open player" command). */
+	/** Brings the player used last into view (the "open player" command). */
 	reveal(): Promise<void> {
-		return this.opening ?? this.deps.host.revealPlayerView();
+		return this.revealSlot(this.current);
+	}
+
+	controlsFor(path: string | null): PlayerControls {
+		return this.controlsOf(this.pinned.forNote(path)?.slot ?? this.current);
 	}
 
 	/**
-	 * Follows the note that became active: per the setting, loads its video (keeping the old
-	 * one's position), offers to, or does nothing. Only while a player view is open.
+	 * Follows the note that became active in the side view: per the setting, loads its video
+	 * (keeping the old one's position), offers to, or does nothing. Only while a player view is open.
 	 */
 	followNote(path: string | null | undefined): void {
-		if (!path || !this.activeSurface()) return;
+		const side = this.side;
+		if (!path || !side.surface()) return;
 		const mode = this.deps.settings.current.followActiveNote;
 		if (mode === "off") return;
 		const video = this.deps.notes.videoFor(path);
-		if (!video || sameVideo(video, this.session?.video)) {
-			this.setInfo(video ? { sourcePath: path, offer: null } : { offer: null });
+		if (!video || sameVideo(video, side.video)) {
+			side.setInfo(video ? { sourcePath: path, offer: null } : { offer: null });
 			return;
 		}
-		const start = () => this.positions.get(videoKey(video)) ?? (video.kind === "youtube" ? video.start : undefined) ?? 0;
-		const switchTo = () => this.seek(video, start(), { play: false, sourcePath: path });
+		const switchTo = () => {
+			this.use(side);
+			side.seek(video, this.startOf(video), false, path);
+		};
 		if (mode === "switch") {
 			switchTo();
 			return;
 		}
 		const name = path.slice(path.lastIndexOf("/") + 1).replace(/\.md$/i, "");
-		this.setInfo({ offer: { message: `"${name}" cites another video.`, actions: [{ label: "Switch to this note's video", run: switchTo }] } });
+		side.setInfo({ offer: { message: `"${name}" cites another video.`, actions: [{ label: "Switch to this note's video", run: switchTo }] } });
 	}
 
-	/** A player view opened: it shows the player from now on (the latest view wins). */
+	/** A player view opened: it shows the side player from now on (the latest view wins). */
 	attach(surface: PlayerSurface): void {
-		const previous = this.activeSurface();
-		this.surfaces = [...this.surfaces.filter((s) => s !== surface), surface];
-		if (previous && previous !== surface) previous.show(IDLE_INFO);
-		surface.show(this.shown);
-		if (!this.session || !this.alive) return;
-		// A player in another view moves here; a video waiting for this view loads now.
-		if (this.session.isMounted) this.rebuild();
-		else this.session.mount(surface.playerEl);
+		this.side.attach(surface);
 	}
 
 	/** A player view closed: its player goes with it, and a remaining view (if any) takes over. */
 	detach(surface: PlayerSurface): void {
-		const wasActive = this.activeSurface() === surface;
-		this.surfaces = this.surfaces.filter((s) => s !== surface);
-		if (!wasActive) return;
-		if (this.activeSurface() && this.session) this.rebuild(false);
-		else this.reset();
+		this.side.detach(surface);
+		if (!this.side.surface()) this.opening = null;
 	}
 
 	/** The view moved to another window: its iframe reloads, so the player starts over in place. */
 	surfaceMoved(surface: PlayerSurface): void {
-		if (surface === this.activeSurface()) this.rebuild();
+		this.side.surfaceMoved(surface);
 	}
 
-	/** Loads the current video again where it was (after a reload, a move, or "Retry"). */
+	/** Loads the side view's video again where it was (after a reload, a move, or "Retry"). */
 	rebuild(keepPlaying = true): void {
-		const session = this.session;
-		if (!session || !this.activeSurface()) return;
-		// The last known position, not the player's: a reloaded iframe may already report 0:00.
-		const waiting = session.waitingSeek;
-		const seconds = waiting?.seconds ?? this.state.seconds;
-		const play = keepPlaying && (this.state.playing || (waiting?.play ?? false));
-		this.loadVideo(session.video, { seconds, play });
+		this.side.rebuild(keepPlaying);
+	}
+
+	/** A player pinned on top of a note opened: it gets its own player, loading `video` paused where it was left. */
+	pin(surface: PinnedSurface, video: VideoRef): void {
+		if (this.pinned.of(surface)) return;
+		const slot = new PlayerSlot(this.slotOwner());
+		this.pinned.add({ surface, slot });
+		slot.attach(surface);
+		slot.setInfo({ sourcePath: surface.notePath() });
+		slot.load(video, { seconds: this.startOf(video), play: false });
+	}
+
+	/** The note under a pinned player changed: another video loads, the same one keeps playing. */
+	repin(surface: PinnedSurface, video: VideoRef): void {
+		const slot = this.pinned.of(surface)?.slot;
+		if (!slot) return;
+		slot.setInfo({ sourcePath: surface.notePath() });
+		if (!sameVideo(video, slot.video)) slot.load(video, { seconds: this.startOf(video), play: false });
+	}
+
+	/** A pinned player closed (its note closed, or the placement changed): its player ends. */
+	unpin(surface: PinnedSurface): void {
+		const entry = this.pinned.remove(surface);
+		if (!entry) return;
+		entry.slot.dispose();
+		if (this.current === entry.slot) this.use(this.side);
+		this.syncPoller();
+	}
+
+	/** The note under `surface` became active: its note's seeks go to this pinned player. */
+	activate(surface: PinnedSurface): void {
+		this.pinned.activate(surface);
+	}
+
+	/** The controls of the player pinned on `surface` (its bar's play button). */
+	pinnedControls(surface: PinnedSurface): PlayerControls | null {
+		const slot = this.pinned.of(surface)?.slot;
+		return slot ? this.controlsOf(slot) : null;
+	}
+
+	/** Whether the note at `path` has a pinned player. */
+	hasPinned(path: string): boolean {
+		return this.pinned.forNote(path) !== null;
+	}
+
+	/**
+	 * Where the player used last is (else the most recently active pinned player with a video), for
+	 * moving it to the other placement. `null` when no player has a video.
+	 */
+	moment(): PlayerMoment | null {
+		const used = this.current.moment();
+		if (used) return used;
+		for (const entry of [...this.pinned.all].reverse()) {
+			const moment = entry.slot.moment();
+			if (moment) return moment;
+		}
+		return null;
+	}
+
+	/** Ends the side view's player, remembering where its video was (the placement moved to notes). */
+	closeSide(): void {
+		this.opening = null;
+		this.side.reset();
 	}
 
 	override onload(): void {
@@ -177,29 +212,98 @@ export class PlaybackController extends Component implements PlaybackPort {
 
 	override onunload(): void {
 		this.alive = false;
-		this.closeSession();
+		this.side.dispose();
+		for (const entry of this.pinned.all) entry.slot.dispose();
+		this.pinned.clear();
+		this.current = this.side;
 		this.feed.clear();
-		this.surfaces = [];
 	}
 
-	private activeSurface(): PlayerSurface | null {
-		return this.surfaces[this.surfaces.length - 1] ?? null;
+	private controlsOf(slot: PlayerSlot): PlayerControls {
+		const act = <T>(run: () => T): T => {
+			this.use(slot);
+			return run();
+		};
+		return {
+			get state() {
+				return slot.state;
+			},
+			get hasVideo() {
+				return slot.hasVideo;
+			},
+			get isReady() {
+				return slot.isReady;
+			},
+			get info() {
+				return slot.info;
+			},
+			seek: (video, seconds, options) => this.seek(video, seconds, options),
+			positionOf: (video) => slot.positionOf(video),
+			togglePlay: () => act(() => slot.togglePlay()),
+			seekBy: (delta) => act(() => slot.seekBy(delta)),
+			setRate: (rate) => act(() => slot.setRate(rate)),
+			reveal: () => this.revealSlot(slot),
+		};
 	}
 
-	private readyPlayer() {
-		return this.session?.isReady ? this.session.player : null;
+	private revealSlot(slot: PlayerSlot): Promise<void> {
+		const pinned = this.pinned.all.find((e) => e.slot === slot);
+		if (pinned) {
+			pinned.surface.reveal();
+			return Promise.resolve();
+		}
+		return this.opening ?? this.deps.host.revealPlayerView();
 	}
 
-	private loadVideo(video: VideoRef, seek: PendingSeek): void {
-		if (!this.alive) return;
-		this.closeSession();
-		const session = new PlayerSession(video, seek, this.deps.createPlayer, this.sessionListener());
-		this.session = session;
-		this.update({ video, seconds: seek.seconds, playing: false, duration: null, rate: 1 });
-		this.setInfo({ video, title: null, loading: true, problem: null });
-		const surface = this.activeSurface();
-		if (surface) session.mount(surface.playerEl);
-		else this.openView();
+	/** Where a video starts when a player loads it without a seek: where it was left, else its own start. */
+	private startOf(video: VideoRef): number {
+		return this.positions.get(videoKey(video)) ?? (video.kind === "youtube" ? video.start : undefined) ?? 0;
+	}
+
+	/** `slot` is the player used last: the feed follows it from now on. */
+	private use(slot: PlayerSlot): void {
+		if (this.current === slot) return;
+		this.current = slot;
+		this.feed.update(slot.state);
+	}
+
+	private slotOwner(): SlotOwner {
+		return {
+			createPlayer: this.deps.createPlayer,
+			positions: this.positions,
+			isAlive: () => this.alive,
+			notify: (message) => this.deps.host.notify(message),
+			openExternal: (url) => this.deps.host.openExternal(url),
+			changed: (slot, patch) => this.onSlotChanged(slot, patch),
+			needSurface: (slot) => {
+				if (slot === this.side) this.openView();
+			},
+		};
+	}
+
+	private onSlotChanged(slot: PlayerSlot, patch: Partial<PlaybackState>): void {
+		if (patch.playing === true) {
+			// One video at a time: starting a player (even from its own controls) pauses the others.
+			for (const other of this.slots()) if (other !== slot) other.pause();
+			if (this.current !== slot) this.use(slot);
+			else this.feed.update(patch);
+		} else if (slot === this.current) {
+			this.feed.update(patch);
+		}
+		this.syncPoller();
+	}
+
+	private slots(): PlayerSlot[] {
+		return [this.side, ...this.pinned.all.map((e) => e.slot)];
+	}
+
+	private syncPoller(): void {
+		if (this.alive && this.slots().some((s) => s.hasSession && s.state.playing)) this.poller.start();
+		else this.poller.stop();
+	}
+
+	private pollTime(): void {
+		for (const slot of this.slots()) if (slot.state.playing) slot.poll();
 	}
 
 	private openView(): void {
@@ -211,91 +315,11 @@ export class PlaybackController extends Component implements PlaybackPort {
 				if (this.opening !== opening) return;
 				this.opening = null;
 				// The view never attached: start clean so the next seek opens one.
-				if (!this.activeSurface() && this.session) {
+				if (!this.side.surface() && this.side.hasSession) {
 					this.deps.host.notify("The player could not be opened.");
-					this.reset();
+					this.side.reset();
 				}
 			});
 		this.opening = opening;
-	}
-
-	/** Back to idle: no video, no waiting seek, no view being opened for one. */
-	private reset(): void {
-		this.closeSession();
-		this.opening = null;
-		this.shown = IDLE_INFO;
-		this.update(IDLE_STATE);
-	}
-
-	/** What the current session reports (a closed session reports nothing). */
-	private sessionListener(): SessionListener {
-		return {
-			ready: () => {
-				this.setInfo({ loading: false, problem: null });
-				this.refreshTitle();
-			},
-			moved: (seconds, duration) => this.setPosition(seconds, duration === null ? {} : { duration }),
-			pastEnd: (asked, duration, target) => {
-				this.deps.host.notify(`${clock(asked)} is past the end of this video (${clock(duration)}), so it plays from ${clock(target)}.`);
-			},
-			playing: (playing) => {
-				this.update({ playing });
-				this.refreshTitle();
-			},
-			time: (seconds) => this.setPosition(seconds),
-			rate: (rate) => this.update({ rate }),
-			problem: (problem) => this.onProblem(problem),
-			reloaded: () => this.rebuild(),
-		};
-	}
-
-	private onProblem(problem: MediaProblem): void {
-		const session = this.session;
-		if (!session) return;
-		const seconds = session.waitingSeek?.seconds ?? this.state.seconds;
-		const notice = problemNotice(problem, session.video, seconds, {
-			retry: () => this.rebuild(),
-			openExternal: (url) => this.deps.host.openExternal(url),
-		});
-		this.setInfo({ loading: false, problem: notice });
-		this.update({ playing: false });
-	}
-
-	private refreshTitle(): void {
-		const title = this.readyPlayer()?.title() ?? null;
-		if (title && title !== this.shown.title) this.setInfo({ title });
-	}
-
-	private setPosition(seconds: number, extra: Partial<PlaybackState> = {}): void {
-		const video = this.session?.video;
-		if (video) this.positions.set(videoKey(video), seconds);
-		this.update({ seconds, ...extra });
-	}
-
-	/** Ends the current player, remembering where its video was. */
-	private closeSession(): void {
-		const session = this.session;
-		if (!session) return;
-		const position = session.isReady ? session.player.currentTime() : (session.waitingSeek?.seconds ?? this.state.seconds);
-		this.positions.set(videoKey(session.video), position);
-		this.session = null;
-		session.close();
-		this.poller.stop();
-	}
-
-	private pollTime(): void {
-		const player = this.readyPlayer();
-		if (player) this.setPosition(player.currentTime(), { duration: player.duration() ?? this.state.duration });
-	}
-
-	private update(patch: Partial<PlaybackState>): void {
-		if (patch.playing === true && this.session && this.alive) this.poller.start();
-		else if (patch.playing === false || !this.session) this.poller.stop();
-		this.feed.update(patch);
-	}
-
-	private setInfo(patch: Partial<PlayerInfo>): void {
-		this.shown = Object.freeze({ ...this.shown, ...patch });
-		this.activeSurface()?.show(this.shown);
 	}
 }

@@ -1,5 +1,6 @@
 import { formatTimestamp, videoKey, youtubeWatchUrl, type VideoRef } from "../core";
 import type { MediaProblem } from "./media";
+import type { PlaybackState } from "./types";
 
 /** A button the player view offers: retry, open elsewhere, switch video. */
 export interface PlayerAction {
@@ -46,6 +47,16 @@ export interface PlayerSurface {
 	readonly playerEl: HTMLElement;
 	/** Redraws the title, source note, loading state, error panel and prompt. */
 	show(info: Readonly<PlayerInfo>): void;
+	/** Follows this player's position and playing state (the pinned player's bar shows them). */
+	showState?(state: Readonly<PlaybackState>): void;
+}
+
+/** A player pinned on top of a note: the note's own player. */
+export interface PinnedSurface extends PlayerSurface {
+	/** The path of the note it sits on, read fresh (a note can be renamed under it). */
+	notePath(): string | null;
+	/** Brings it into view: expands it when collapsed. */
+	reveal(): void;
 }
 
 /** Whether two refs name the same video. */

@@ -38,3 +38,34 @@ export interface PlaybackFeed {
 
 /** The controller as feature code sees it. */
 export type PlaybackPort = Seeker & PlaybackFeed;
+
+/** One player as the commands drive it: the side view's, or the one pinned on top of a note. */
+export interface PlayerControls extends Seeker {
+	/** This player's own state (the feed follows whichever player was used last). */
+	readonly state: Readonly<PlaybackState>;
+	/** A video is in an open player (loaded or loading). */
+	readonly hasVideo: boolean;
+	/** The player takes play, pause, skip and speed commands now. */
+	readonly isReady: boolean;
+	/** The note the video was last played from. */
+	readonly info: { readonly sourcePath: string | null };
+	/** Where `video` was last left this session, if it was played. */
+	positionOf(video: VideoRef): number | null;
+	/** Plays when paused, pauses when playing. */
+	togglePlay(): void;
+	/** Moves by `delta` seconds, kept within the video. */
+	seekBy(delta: number): void;
+	/** Asks for a speed; returns the one applied (a quarter step from 0.25 to 3). */
+	setRate(rate: number): number;
+	/** Brings the player into view: the side view to the front, a pinned player expanded. */
+	reveal(): Promise<void>;
+}
+
+/** Finds the player a note's commands act on. */
+export interface PlayerDirectory {
+	/**
+	 * The player that belongs to the note at `path`: its pinned player when the player sits on
+	 * top of notes, else the player used last (the side view's when that is the placement).
+	 */
+	controlsFor(path: string | null): PlayerControls;
+}

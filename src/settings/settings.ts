@@ -1,3 +1,5 @@
+/** Where the player lives: its own side view, on top of each note, or "auto" (top on mobile, side elsewhere). */
+export type PlayerPlacement = "auto" | "side" | "top";
 /** Where the player view opens. */
 export type PlayerLocation = "right" | "split" | "window";
 /** What happens when the active note names another video than the one loaded. */
@@ -7,6 +9,8 @@ export type InsertFormat = "anchor" | "link";
 
 /** Every setting of the plugin, with its saved name. */
 export interface VideoCitationsSettings {
+	/** Side view or top of the note; "auto" until the user chooses, so a synced vault follows each device. */
+	playerPlacement: PlayerPlacement;
 	/** Where the player opens: right sidebar, a split beside the note, or its own window. */
 	playerLocation: PlayerLocation;
 	/** Switch the player to the active note's video, ask first, or leave it. */
@@ -31,6 +35,7 @@ export interface VideoCitationsSettings {
 
 /** Defaults that work for the corpus notes. */
 export const DEFAULT_SETTINGS: Readonly<VideoCitationsSettings> = Object.freeze({
+	playerPlacement: "auto",
 	playerLocation: "right",
 	followActiveNote: "switch",
 	privacyMode: false,
@@ -44,6 +49,7 @@ export const DEFAULT_SETTINGS: Readonly<VideoCitationsSettings> = Object.freeze(
 });
 
 const CHOICES: Partial<Record<keyof VideoCitationsSettings, readonly string[]>> = {
+	playerPlacement: ["auto", "side", "top"],
 	playerLocation: ["right", "split", "window"],
 	followActiveNote: ["switch", "ask", "off"],
 	insertFormat: ["anchor", "link"],
@@ -53,6 +59,15 @@ const RANGES: Partial<Record<keyof VideoCitationsSettings, readonly [number, num
 	seekStepSeconds: [1, 600],
 	insertRewindSeconds: [0, 60],
 };
+
+/**
+ * Where the player is with the `playerPlacement` setting on this device: "auto" puts it on top of
+ * the note on mobile, where a sidebar player hides in a drawer, and in the side view elsewhere.
+ */
+export function resolvePlacement(setting: PlayerPlacement, mobile: boolean): "side" | "top" {
+	if (setting === "auto") return mobile ? "top" : "side";
+	return setting;
+}
 
 /** Settings read from saved data, and the names of the saved values that could not be used. */
 export interface LoadedSettings {

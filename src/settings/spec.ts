@@ -18,9 +18,16 @@ export const SETTING_GROUPS: SettingGroupSpec[] = [
 		heading: "Player",
 		items: [
 			{
+				key: "playerPlacement",
+				name: "Player placement",
+				desc: "Play videos in a side view, or pinned on top of each note that names a video. Automatic uses the top of the note on mobile and the side view on desktop.",
+				type: "dropdown",
+				options: { auto: "Automatic", side: "Side view", top: "Top of the note" },
+			},
+			{
 				key: "playerLocation",
 				name: "Open the player in",
-				desc: "Where the player opens when a timestamp is clicked and no player is open.",
+				desc: "Where the side view opens when a timestamp is clicked and no player is open.",
 				type: "dropdown",
 				options: { right: "Right sidebar", split: "Split beside the note", window: "New window" },
 			},
