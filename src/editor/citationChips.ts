@@ -184,7 +184,7 @@ class CitationChips implements PluginValue {
 
 	private summarize(): void {
 		const fresh = new NoteSummary(this.view.state.doc);
-		const framesChanged = fresh.frames !== this.summary.frames;
+		const framesChanged = !fresh.sameFrames(this.summary);
 		this.summary = fresh;
 		const moment = fresh.playing(this.note.key, this.services.playback.state);
 		const effects: StateEffect<unknown>[] = [];

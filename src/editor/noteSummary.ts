@@ -10,25 +10,24 @@ import type { PlayingMoment } from "./playing";
  * after edits that touch an anchor, once typing pauses; never per keystroke.
  */
 export class NoteSummary {
-	/** Whether the note's three-field times read as minutes:seconds:frames. */
-	readonly frames: boolean;
+	/** How the note reads the times it writes as minutes:seconds:frames, by element text (usually none). */
+	readonly frames = new Map<string, { seconds: number; repaired: string }>();
 	/** Sorted seconds of the timed citations, by the id an element names itself ("" for the note's video). */
 	private timelines = new Map<string, number[]>();
 	private merged = new Map<string, number[]>();
 
 	/** Reads `doc`; `null` gives a placeholder (no frame layout, nothing playing) until the note is read. */
 	constructor(doc: Text | null) {
-		let frames = false;
-		for (const c of doc ? extractCitations(doc.toString()) : []) {
+		const text = doc ? doc.toString() : "";
+		for (const c of doc ? extractCitations(text) : []) {
 			if (c.seconds === null) continue;
-			if (c.repaired !== undefined && FRAMES.test(c.repaired)) frames = true;
+			if (c.repaired !== undefined && FRAMES.test(c.repaired)) this.frames.set(text.slice(c.from, c.to), { seconds: c.seconds, repaired: c.repaired });
 			const own = c.videoId ?? "";
 			const list = this.timelines.get(own);
 			if (list) list.push(c.seconds);
 			else this.timelines.set(own, [c.seconds]);
 		}
 		for (const list of this.timelines.values()) list.sort((a, b) => a - b);
-		this.frames = frames;
 	}
 
 	/**
@@ -44,13 +43,10 @@ export class NoteSummary {
 		return seconds === undefined ? null : { video: key, seconds };
 	}
 
-	/** Whether the two summaries read the note's times the same way and play the same moments. */
-	sameAs(other: NoteSummary): boolean {
-		if (other.frames !== this.frames || other.timelines.size !== this.timelines.size) return false;
-		for (const [id, list] of this.timelines) {
-			const theirs = other.timelines.get(id);
-			if (!theirs || theirs.length !== list.length || theirs.some((s, i) => s !== list[i])) return false;
-		}
+	/** Whether the two summaries read the note's frame-layout times the same way. */
+	sameFrames(other: NoteSummary): boolean {
+		if (other.frames.size !== this.frames.size) return false;
+		for (const [text, reading] of this.frames) if (other.frames.get(text)?.seconds !== reading.seconds) return false;
 		return true;
 	}
 

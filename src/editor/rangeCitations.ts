@@ -24,16 +24,28 @@ export interface ChipCitation {
 const LOOKBACK_CHARS = 20_000;
 const LOOKBACK_LINES = 400;
 
-const anchor = (t: string) => `<a class="yt-timestamp" data-t="${t}"></a>`;
 /**
- * `extractCitations` decides per text whether a note writes `mm:ss:ff` (see its frame layout
- * rule), and a slice can decide otherwise than the whole note. These lead-ins settle it the way the
- * note does: three `10:00:00` times make a slice whose own times all end in `:00` read as frames,
- * and one `0:00:01` makes any slice read as hours. Their citations fall before the slice and are
- * dropped.
+ * How the whole note reads the `mm:ss:ff` times it holds: each such element's text and its
+ * reading. Empty for the many notes that do not write times that way.
  */
-const FRAMES_ON = `${anchor("10:00:00")}${anchor("10:00:00")}${anchor("10:00:00")}\n\n`;
-const FRAMES_OFF = `${anchor("0:00:01")}\n\n`;
+export type FrameReadings = ReadonlyMap<string, { seconds: number; repaired: string }>;
+
+/** A three-field time that does not end in `:00`: no note writes frames that way. */
+const HOURS_ANCHOR = `<a class="yt-timestamp" data-t="0:00:01"></a>`;
+
+/**
+ * `extractCitations` decides per text whether a note writes `mm:ss:ff` (its frame layout rule, from
+ * how many of the three-field times end in `:00`), and a slice of lines can decide otherwise than
+ * the whole note. So every slice is led by enough plain three-field times (a quarter of its
+ * anchors, plus one) that it never reads frames, and the whole note's readings of such elements
+ * ({@link FrameReadings}, from `NoteSummary`) are put back by element text. The lead-in's own
+ * citations fall before the slice and are dropped.
+ */
+function hoursLeadIn(slice: string): string {
+	let anchors = 0;
+	for (let i = slice.indexOf("yt-timestamp"); i >= 0; i = slice.indexOf("yt-timestamp", i + 12)) anchors++;
+	return `${HOURS_ANCHOR.repeat((anchors >> 2) + 1)}\n\n`;
+}
 
 /**
  * The citations whose elements start in `[from, to]` (a line start and a line end), extracted from
@@ -43,15 +55,24 @@ const FRAMES_OFF = `${anchor("0:00:01")}\n\n`;
  * would (see {@link sliceStart}), so list continuations indented four spaces stay prose and lines
  * inside a code block or comment that opened above stay excluded; the frontmatter is never in it.
  */
-export function citationsBetween(doc: Text, structure: NoteStructure, from: number, to: number, frames: boolean): ChipCitation[] {
+export function citationsBetween(doc: Text, structure: NoteStructure, from: number, to: number, frames: FrameReadings): ChipCitation[] {
 	const start = sliceStart(doc, structure, from);
 	if (start > to) return [];
-	const prefix = frames ? FRAMES_ON : FRAMES_OFF;
+	const slice = doc.sliceString(start, to);
+	const prefix = hoursLeadIn(slice);
 	const shift = start - prefix.length;
 	const out: ChipCitation[] = [];
-	for (const c of extractCitations(prefix + doc.sliceString(start, to))) {
+	for (const c of extractCitations(prefix + slice)) {
 		if (c.from < prefix.length || c.from + shift < from) continue;
-		out.push(toChipCitation(c, shift));
+		const chip = toChipCitation(c, shift);
+		if (frames.size > 0 && chip.seconds !== null) {
+			const reading = frames.get(slice.slice(c.from - prefix.length, c.to - prefix.length));
+			if (reading) {
+				chip.seconds = reading.seconds;
+				chip.repaired = reading.repaired;
+			}
+		}
+		out.push(chip);
 	}
 	return out;
 }

@@ -1,6 +1,9 @@
 import { RangeSet, RangeValue, StateField, type Text, type Transaction } from "@codemirror/state";
 import { codeSpans } from "../core/codeSpans";
-import { ATX, HR, isMarkerChar, ITEM, lineIndent } from "./lineKinds";
+import { ATX, HR, isBlankLine, isMarkerChar, isRestartLine, ITEM, lineIndent, lineShape } from "./lineKinds";
+
+/** How far below a reshaped line the lines it may change are looked at. */
+const FORWARD_LINES = 200;
 
 /**
  * A stretch of the note where no citation can be: a fenced code block (whole lines, from the
@@ -8,16 +11,29 @@ import { ATX, HR, isMarkerChar, ITEM, lineIndent } from "./lineKinds";
  * `-->`). Comments and code spans within one line are left to `extractCitations`.
  */
 export class CodeRegion extends RangeValue {
-	constructor(readonly kind: "fence" | "comment") {
+	// Text typed just before a region stays outside it; so does text typed just after one, unless
+	// the region never closes and runs to the end of the note.
+	override startSide = 1;
+	override endSide: number;
+
+	constructor(
+		readonly kind: "fence" | "comment",
+		readonly open: boolean,
+	) {
 		super();
+		this.endSide = open ? 1 : -1;
 	}
 	override eq(other: RangeValue): boolean {
-		return other instanceof CodeRegion && other.kind === this.kind;
+		return other instanceof CodeRegion && other.kind === this.kind && other.open === this.open;
 	}
 }
 
-const FENCE = new CodeRegion("fence");
-const COMMENT = new CodeRegion("comment");
+const REGIONS = {
+	fence: new CodeRegion("fence", false),
+	comment: new CodeRegion("comment", false),
+	openFence: new CodeRegion("fence", true),
+	openComment: new CodeRegion("comment", true),
+};
 
 /** What the editor knows about the whole note without extracting its citations. */
 export interface NoteStructure {
@@ -32,11 +48,10 @@ export interface NoteStructure {
 /**
  * The note's frontmatter and code/comment regions, kept current incrementally: an edit is mapped
  * through the ranges (cheap, independent of the note's size) unless it touches a line that can
- * open or close one (a fence, `<!--`, `-->`, a frontmatter delimiter), in which case the note is
- * scanned again. The scan follows `extractCitations`' own rules line for line, so a slice started
- * outside these regions extracts exactly what the whole note would. Known gap: an edit that turns
- * a four-space-indented fence into indented code (or back) without touching the fence line is
- * only seen at the next structural edit.
+ * open or close one (a fence, `<!--`, `-->`, a frontmatter delimiter), or reshapes a line above
+ * such a line within its block, in which case the note is scanned again. The scan follows
+ * `extractCitations`' own rules line for line, so a slice started outside these regions extracts
+ * exactly what the whole note would.
  */
 export const noteStructure = StateField.define<NoteStructure>({
 	create: (state) => scanStructure(state.doc, 0),
@@ -64,7 +79,10 @@ export function regionAround(regions: RangeSet<CodeRegion>, pos: number): { from
 export function scanStructure(doc: Text, scan: number): NoteStructure {
 	const text = doc.toString();
 	const found = structureOf(text);
-	const ranges = found.regions.map(([from, to, kind]) => (kind === "fence" ? FENCE : COMMENT).range(from, to));
+	const ranges = found.regions.map(([from, to, kind]) => {
+		const open = to === doc.length;
+		return (kind === "fence" ? (open ? REGIONS.openFence : REGIONS.fence) : open ? REGIONS.openComment : REGIONS.comment).range(from, to);
+	});
 	return { bodyFrom: found.bodyFrom, regions: RangeSet.of(ranges, true), scan };
 }
 
@@ -214,15 +232,34 @@ const MARKER_LINE = /^[ \t>]*(?:```|~~~)|<!--|-->|^(?:---|\.\.\.)[ \t]*$/;
 
 /**
  * Whether a transaction touches a line that can open or close a region or the frontmatter, before
- * or after the change: only then is the note scanned again.
+ * or after the change: only then is the note scanned again. An edit that changes a line's shape
+ * (typing on a blank line, indenting one) also counts when a line below it, up to the next line
+ * that restarts the block structure, holds a marker: it may turn that line into indented code.
  */
 function touchesStructure(tr: Transaction): boolean {
 	let touched = false;
+	const before = tr.startState.doc;
 	tr.changes.iterChangedRanges((fromA, toA, fromB, toB) => {
 		if (touched) return;
-		touched = linesMatch(tr.startState.doc, fromA, toA) || linesMatch(tr.newDoc, fromB, toB);
+		if (linesMatch(before, fromA, toA) || linesMatch(tr.newDoc, fromB, toB)) touched = true;
+		else {
+			const oldLine = before.lineAt(fromA);
+			const newLine = tr.newDoc.lineAt(fromB);
+			const reshaped = toA > oldLine.to || toB > newLine.to || lineShape(oldLine.text) !== lineShape(newLine.text);
+			touched = reshaped && markersBelow(tr.newDoc, tr.newDoc.lineAt(toB).number);
+		}
 	});
 	return touched;
+}
+
+/** Whether a line below `number`, up to the next that restarts the block structure, holds a marker. */
+function markersBelow(doc: Text, number: number): boolean {
+	for (let n = number + 1, seen = 0; n <= doc.lines && seen < FORWARD_LINES; n++, seen++) {
+		const line = doc.line(n);
+		if (MARKER_LINE.test(line.text)) return true;
+		if (isRestartLine(line.text, isBlankLine(doc.line(n - 1).text))) return false;
+	}
+	return false;
 }
 
 function linesMatch(doc: Text, from: number, to: number): boolean {

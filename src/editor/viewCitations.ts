@@ -1,5 +1,5 @@
 import type { ChangeDesc, Text } from "@codemirror/state";
-import { citationsBetween, type ChipCitation } from "./rangeCitations";
+import { citationsBetween, type ChipCitation, type FrameReadings } from "./rangeCitations";
 import { isBlankLine, isRestartLine, lineShape } from "./lineKinds";
 import type { NoteStructure } from "./structure";
 
@@ -25,7 +25,7 @@ export class ViewCitations {
 	list: ChipCitation[] = [];
 
 	/** Forgets everything and extracts `wanted` afresh (after a structural edit or a frame-layout change). */
-	reset(doc: Text, structure: NoteStructure, frames: boolean, wanted: LineSpan[]): void {
+	reset(doc: Text, structure: NoteStructure, frames: FrameReadings, wanted: LineSpan[]): void {
 		this.spans = [];
 		this.list = [];
 		this.cover(doc, structure, frames, wanted);
@@ -35,7 +35,7 @@ export class ViewCitations {
 	 * Makes the known spans exactly `wanted`: citations already known inside it are kept, the rest of
 	 * it is extracted, and anything outside is dropped. Returns whether anything changed.
 	 */
-	cover(doc: Text, structure: NoteStructure, frames: boolean, wanted: LineSpan[]): boolean {
+	cover(doc: Text, structure: NoteStructure, frames: FrameReadings, wanted: LineSpan[]): boolean {
 		if (sameSpans(this.spans, wanted)) return false;
 		const list: ChipCitation[] = [];
 		for (const w of wanted) {
@@ -55,7 +55,7 @@ export class ViewCitations {
 	 * citations (the old objects are kept, so their chips are too), `"changed"`, or `"unknown"` when
 	 * the edit reached lines off screen.
 	 */
-	applyChanges(changes: ChangeDesc, before: Text, doc: Text, structure: NoteStructure, frames: boolean): EditEffect {
+	applyChanges(changes: ChangeDesc, before: Text, doc: Text, structure: NoteStructure, frames: FrameReadings): EditEffect {
 		if (this.spans.length === 0) return "unknown";
 		const spans = mergeSpans(
 			this.spans.map((s) => ({ from: doc.lineAt(changes.mapPos(s.from, -1)).from, to: doc.lineAt(changes.mapPos(s.to, 1)).to })),

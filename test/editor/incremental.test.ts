@@ -8,6 +8,8 @@ import { ViewCitations, type LineSpan } from "../../src/editor/viewCitations";
 import { corpusNote, SEED_PATH } from "../helpers/corpus";
 import { anchor, decorationsOf, makeEditor } from "./harness";
 
+const NO_FRAMES = new Map<string, { seconds: number; repaired: string }>();
+
 const LINE = fc.constantFrom(
 	"",
 	"Plain prose line.",
@@ -48,17 +50,17 @@ describe("the citations on screen stay right through edits", () => {
 					const last = Math.min(doc.lines, first + height);
 					return [{ from: doc.line(first).from, to: doc.line(last).to }];
 				};
-				view.reset(state.doc, state.field(noteStructure), false, spanOf());
+				view.reset(state.doc, state.field(noteStructure), NO_FRAMES, spanOf());
 				for (const [at, len, insert] of edits) {
 					const from = at % (state.doc.length + 1);
 					const tr = state.update({ changes: { from, to: Math.min(state.doc.length, from + len), insert } });
 					const rescanned = tr.state.field(noteStructure).scan !== state.field(noteStructure).scan;
 					state = tr.state;
 					const structure = state.field(noteStructure);
-					if (rescanned) view.reset(state.doc, structure, false, spanOf());
+					if (rescanned) view.reset(state.doc, structure, NO_FRAMES, spanOf());
 					else {
-						view.applyChanges(tr.changes, tr.startState.doc, state.doc, structure, false);
-						view.cover(state.doc, structure, false, spanOf());
+						view.applyChanges(tr.changes, tr.startState.doc, state.doc, structure, NO_FRAMES);
+						view.cover(state.doc, structure, NO_FRAMES, spanOf());
 					}
 					expect(view.list.map((c) => [c.from, c.to, c.seconds])).toEqual(expectedIn(state.doc.toString(), view.spans));
 				}
@@ -114,12 +116,12 @@ describe("what an edit did to the note's citations", () => {
 	function setup() {
 		const state = EditorState.create({ doc: lines.join("\n"), extensions: [noteStructure] });
 		const view = new ViewCitations();
-		view.reset(state.doc, state.field(noteStructure), false, [{ from: 0, to: state.doc.line(10).to }]);
+		view.reset(state.doc, state.field(noteStructure), NO_FRAMES, [{ from: 0, to: state.doc.line(10).to }]);
 		return { state, view };
 	}
 	function edit(setupResult: ReturnType<typeof setup>, from: number, to: number, insert: string) {
 		const tr = setupResult.state.update({ changes: { from, to, insert } });
-		return setupResult.view.applyChanges(tr.changes, tr.startState.doc, tr.state.doc, tr.state.field(noteStructure), false);
+		return setupResult.view.applyChanges(tr.changes, tr.startState.doc, tr.state.doc, tr.state.field(noteStructure), NO_FRAMES);
 	}
 
 	it("typing prose beside anchors leaves them as they were: the very same citation objects", () => {
