@@ -1,5 +1,6 @@
 import type { Command } from "obsidian";
 import { extractCitations, videoKey, type TimedCitation, type VideoRef } from "../core";
+import type { PlayerControls } from "../player/types";
 import type { CommandContext } from "./context";
 import { clock } from "./playbackCommands";
 
@@ -42,8 +43,10 @@ export function citationJumpCommands(ctx: CommandContext): Command[] {
 		name: `Jump to ${direction} citation`,
 		icon: direction === "next" ? "skip-forward" : "skip-back",
 		checkCallback: (checking) => {
-			if (!ctx.playback.isReady || notesToSearch(ctx).length === 0) return false;
-			if (!checking) void jump(ctx, direction);
+			// The active note's player: its pinned one on top of the note, else the one used last.
+			const player = ctx.playback.controlsFor(ctx.activeNote.path());
+			if (!player.isReady || notesToSearch(ctx, player).length === 0) return false;
+			if (!checking) void jump(ctx, player, direction);
 			return true;
 		},
 	});
@@ -51,16 +54,16 @@ export function citationJumpCommands(ctx: CommandContext): Command[] {
 }
 
 /** The active note first, then the note the video was played from. */
-function notesToSearch(ctx: CommandContext): string[] {
-	const paths = [ctx.activeNote.path(), ctx.playback.info.sourcePath].filter((p): p is string => !!p);
+function notesToSearch(ctx: CommandContext, player: PlayerControls): string[] {
+	const paths = [ctx.activeNote.path(), player.info.sourcePath].filter((p): p is string => !!p);
 	return [...new Set(paths)];
 }
 
-async function jump(ctx: CommandContext, direction: JumpDirection): Promise<void> {
-	const video = ctx.playback.state.video;
+async function jump(ctx: CommandContext, player: PlayerControls, direction: JumpDirection): Promise<void> {
+	const video = player.state.video;
 	if (!video) return;
-	const now = ctx.playback.state.seconds;
-	for (const path of notesToSearch(ctx)) {
+	const now = player.state.seconds;
+	for (const path of notesToSearch(ctx, player)) {
 		let text: string;
 		try {
 			text = await ctx.activeNote.text(path);
@@ -70,7 +73,7 @@ async function jump(ctx: CommandContext, direction: JumpDirection): Promise<void
 		const citations = citationsOfVideo(text, ctx.notes.videoFor(path), video);
 		if (citations.length === 0) continue;
 		const target = neighbourCitation(citations, now, direction);
-		if (target) ctx.playback.seek(video, target.seconds, { sourcePath: path });
+		if (target) player.seek(video, target.seconds, { sourcePath: path });
 		else ctx.notify(`No citation ${direction === "next" ? "after" : "before"} ${clock(now)} in this note.`);
 		return;
 	}

@@ -1,25 +1,12 @@
 import type { NoteVideoSource } from "../notes/noteVideo";
-import type { PlaybackPort } from "../player/types";
-import type { VideoRef } from "../core";
+import type { PlayerControls, PlayerDirectory } from "../player/types";
 import type { SettingsSource } from "../settings/store";
 
-/** The controller as the playback commands drive it (the `PlaybackController` in the plugin). */
-export interface PlaybackControls extends PlaybackPort {
-	/** A video is in an open player (loaded or loading). */
-	readonly hasVideo: boolean;
-	/** The player takes play, pause, skip and speed commands now. */
-	readonly isReady: boolean;
-	/** The note the video was last played from. */
-	readonly info: { readonly sourcePath: string | null };
-	/** Where `video` was last left this session, if it was played. */
-	positionOf(video: VideoRef): number | null;
-	togglePlay(): void;
-	seekBy(delta: number): void;
-	/** Asks for a speed; returns the one applied (a quarter step from 0.25 to 3). */
-	setRate(rate: number): number;
-	/** Brings the player view to the front. */
-	reveal(): Promise<void>;
-}
+/**
+ * The controller as the playback commands drive it (the `PlaybackController` in the plugin): each
+ * command acts on the player of the note it acts on, found with `controlsFor`.
+ */
+export type PlaybackControls = PlayerControls & PlayerDirectory;
 
 /** The note the user is working in, and how to read a note's current text. */
 export interface ActiveNote {

@@ -49,18 +49,20 @@ export function momentLink(video: VideoRef, seconds: number): string {
 
 /** "Insert timestamp" (one undoable edit at the cursor) and "copy link to the current moment". */
 export function momentCommands(ctx: CommandContext): Command[] {
-	const { playback, settings } = ctx;
+	const { settings } = ctx;
 	return [
 		{
 			id: "insert-timestamp",
 			name: "Insert timestamp at cursor",
 			icon: "clock",
 			editorCheckCallback: (checking: boolean, editor: Editor, view: MarkdownView | MarkdownFileInfo) => {
+				const path = view.file?.path;
+				// This note's player: its pinned one on top of the note, else the one used last.
+				const playback = ctx.playback.controlsFor(path ?? null);
 				const video = playback.state.video;
 				if (!video || !playback.hasVideo) return false;
 				if (checking) return true;
 				const seconds = Math.max(0, playback.state.seconds - settings.current.insertRewindSeconds);
-				const path = view.file?.path;
 				const noteVideo = path ? ctx.notes.videoFor(path) : null;
 				// One call, one transaction: a single undo removes the whole timestamp.
 				editor.replaceSelection(timestampMarkup(video, seconds, settings.current.insertFormat, noteVideo));
@@ -72,6 +74,7 @@ export function momentCommands(ctx: CommandContext): Command[] {
 			name: "Copy link to the current moment",
 			icon: "link",
 			checkCallback: (checking) => {
+				const playback = ctx.playback.controlsFor(ctx.activeNote.path());
 				const video = playback.state.video;
 				if (!video || !playback.hasVideo) return false;
 				if (checking) return true;

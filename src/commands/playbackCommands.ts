@@ -1,5 +1,6 @@
 import type { Command } from "obsidian";
 import { formatTimestamp, videoKey } from "../core";
+import type { PlayerControls } from "../player/types";
 import type { CommandContext } from "./context";
 
 /** How much one "slower"/"faster" step changes the speed. */
@@ -10,14 +11,16 @@ export const RATE_STEP = 0.25;
  * when it can act (`checkCallback`), and none has a default hotkey.
  */
 export function playbackCommands(ctx: CommandContext): Command[] {
-	const { playback, settings } = ctx;
-	const whenReady = (run: () => void) => (checking: boolean) => {
-		if (!playback.isReady) return false;
-		if (!checking) run();
+	const { settings } = ctx;
+	// The active note's player: its pinned one on top of the note, else the one used last.
+	const whenReady = (run: (player: PlayerControls) => void) => (checking: boolean) => {
+		const player = ctx.playback.controlsFor(ctx.activeNote.path());
+		if (!player.isReady) return false;
+		if (!checking) run(player);
 		return true;
 	};
-	const changeRate = (rate: number) => {
-		const applied = playback.setRate(rate);
+	const changeRate = (player: PlayerControls, rate: number) => {
+		const applied = player.setRate(rate);
 		ctx.notify(`Playback speed: ${applied}×`);
 	};
 	return [
@@ -30,31 +33,32 @@ export function playbackCommands(ctx: CommandContext): Command[] {
 				const video = path ? ctx.notes.videoFor(path) : null;
 				if (!path || !video) return false;
 				if (checking) return true;
-				const loaded = playback.state.video;
+				const player = ctx.playback.controlsFor(path);
+				const loaded = player.state.video;
 				if (!loaded || videoKey(loaded) !== videoKey(video)) {
-					const start = playback.positionOf(video) ?? (video.kind === "youtube" ? video.start : undefined) ?? 0;
-					playback.seek(video, start, { play: false, sourcePath: path });
+					const start = player.positionOf(video) ?? (video.kind === "youtube" ? video.start : undefined) ?? 0;
+					player.seek(video, start, { play: false, sourcePath: path });
 				}
-				void playback.reveal();
+				void player.reveal();
 				return true;
 			},
 		},
-		{ id: "toggle-playback", name: "Play or pause", icon: "play", checkCallback: whenReady(() => playback.togglePlay()) },
+		{ id: "toggle-playback", name: "Play or pause", icon: "play", checkCallback: whenReady((player) => player.togglePlay()) },
 		{
 			id: "skip-back",
 			name: "Skip back",
 			icon: "rewind",
-			checkCallback: whenReady(() => playback.seekBy(-settings.current.seekStepSeconds)),
+			checkCallback: whenReady((player) => player.seekBy(-settings.current.seekStepSeconds)),
 		},
 		{
 			id: "skip-forward",
 			name: "Skip forward",
 			icon: "fast-forward",
-			checkCallback: whenReady(() => playback.seekBy(settings.current.seekStepSeconds)),
+			checkCallback: whenReady((player) => player.seekBy(settings.current.seekStepSeconds)),
 		},
-		{ id: "slower", name: "Slower playback", checkCallback: whenReady(() => changeRate(playback.state.rate - RATE_STEP)) },
-		{ id: "faster", name: "Faster playback", checkCallback: whenReady(() => changeRate(playback.state.rate + RATE_STEP)) },
-		{ id: "normal-speed", name: "Normal playback speed", checkCallback: whenReady(() => changeRate(1)) },
+		{ id: "slower", name: "Slower playback", checkCallback: whenReady((player) => changeRate(player, player.state.rate - RATE_STEP)) },
+		{ id: "faster", name: "Faster playback", checkCallback: whenReady((player) => changeRate(player, player.state.rate + RATE_STEP)) },
+		{ id: "normal-speed", name: "Normal playback speed", checkCallback: whenReady((player) => changeRate(player, 1)) },
 	];
 }
 

@@ -1,5 +1,6 @@
 import { ItemView, type WorkspaceLeaf } from "obsidian";
-import { IDLE_INFO, videoName, type PlayerInfo, type PlayerNotice, type PlayerSurface } from "./surface";
+import { drawNotice, PlayerPanel, runNoticeAction } from "./playerPanel";
+import { IDLE_INFO, videoName, type PlayerInfo, type PlayerSurface } from "./surface";
 
 /** The player view's type, as registered with the workspace. */
 export const PLAYER_VIEW_TYPE = "video-citations-player";
@@ -17,13 +18,11 @@ export interface PlayerViewController {
  * The controller decides what it shows; the view only draws it.
  */
 export class PlayerView extends ItemView implements PlayerSurface {
-	playerEl!: HTMLElement;
 	private info: Readonly<PlayerInfo> = IDLE_INFO;
 	private titleEl!: HTMLElement;
 	private sourceEl!: HTMLElement;
 	private promptEl!: HTMLElement;
-	private statusEl!: HTMLElement;
-	private problemEl!: HTMLElement;
+	private panel!: PlayerPanel;
 	private shownDoc: Document | null = null;
 
 	constructor(
@@ -55,14 +54,17 @@ export class PlayerView extends ItemView implements PlayerSurface {
 		this.titleEl = header.createDiv({ cls: "vc-player-title" });
 		this.sourceEl = header.createEl("a", { cls: "vc-player-source", attr: { href: "#" } });
 		this.promptEl = root.createDiv({ cls: "vc-player-prompt" });
-		this.playerEl = root.createDiv({ cls: "vc-player" });
-		this.statusEl = root.createDiv({ cls: "vc-player-status" });
-		this.problemEl = root.createDiv({ cls: "vc-player-error", attr: { role: "alert" } });
+		this.panel = new PlayerPanel(root, "Click a timestamp in a note to play its video here.");
 		// One listener for every button the view draws, so redraws add none.
 		this.registerDomEvent(root, "click", (evt) => this.onClick(evt));
 		this.shownDoc = this.containerEl.doc;
 		this.show(this.info);
 		this.controller.attach(this);
+	}
+
+	/** Where the media player puts its iframe or media element. */
+	get playerEl(): HTMLElement {
+		return this.panel.playerEl;
 	}
 
 	protected override async onClose(): Promise<void> {
@@ -86,29 +88,8 @@ export class PlayerView extends ItemView implements PlayerSurface {
 		this.sourceEl.setText(source ? source.slice(source.lastIndexOf("/") + 1).replace(/\.md$/i, "") : "");
 		this.sourceEl.toggle(!!source);
 		this.sourceEl.setAttr("aria-label", source ? `Open ${source}` : null);
-		this.drawNotice(this.promptEl, info.offer, "prompt");
-		this.drawNotice(this.problemEl, info.problem, "problem");
-		this.playerEl.toggleClass("is-loading", info.loading);
-		this.playerEl.toggle(!!info.video && !info.problem);
-		const status = info.problem ? "" : info.loading ? "Loading video…" : info.video ? "" : "Click a timestamp in a note to play its video here.";
-		this.statusEl.setText(status);
-		this.statusEl.toggle(status !== "");
-		this.statusEl.toggleClass("is-idle", !info.video);
-	}
-
-	private drawNotice(el: HTMLElement, notice: PlayerNotice | null, kind: "prompt" | "problem"): void {
-		el.empty();
-		el.toggle(!!notice);
-		if (!notice) return;
-		el.createDiv({ cls: `vc-player-${kind === "problem" ? "error" : "prompt"}-message`, text: notice.message });
-		const actions = el.createDiv({ cls: "vc-player-actions" });
-		notice.actions.forEach((action, i) => {
-			actions.createEl("button", {
-				cls: i === 0 ? "mod-cta" : "",
-				text: action.label,
-				attr: { "data-vc-action": `${kind}:${i}` },
-			});
-		});
+		drawNotice(this.promptEl, info.offer, "prompt");
+		this.panel.show(info);
 	}
 
 	private onClick(evt: MouseEvent): void {
@@ -120,9 +101,6 @@ export class PlayerView extends ItemView implements PlayerSurface {
 			if (this.info.sourcePath) this.openNote(this.info.sourcePath);
 			return;
 		}
-		const button = target.closest("[data-vc-action]");
-		const [kind, index] = (button?.getAttribute("data-vc-action") ?? "").split(":");
-		const notice = kind === "problem" ? this.info.problem : kind === "prompt" ? this.info.offer : null;
-		notice?.actions[Number(index)]?.run();
+		runNoticeAction(target, this.info);
 	}
 }

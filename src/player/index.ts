@@ -1,8 +1,11 @@
-import { MarkdownView, type Plugin } from "obsidian";
+import { MarkdownView, Platform, type Plugin } from "obsidian";
 import type { NoteVideoSource } from "../notes/noteVideo";
+import { resolvePlacement } from "../settings/settings";
 import type { SettingsSource } from "../settings/store";
 import { Html5Player, type MediaFiles } from "./Html5Player";
 import type { MediaPlayerFactory } from "./media";
+import { PinnedLayoutStore } from "./pinned/layout";
+import { PinnedPlayers, type Placement } from "./pinned/PinnedPlayers";
 import { PlaybackController } from "./PlaybackController";
 import { PLAYER_VIEW_TYPE, PlayerView } from "./PlayerView";
 import { showNote, workspacePlayerHost } from "./workspaceHost";
@@ -11,7 +14,8 @@ import { YouTubePlayer } from "./YouTubePlayer";
 export { PlaybackController } from "./PlaybackController";
 export type { PlayerHost } from "./host";
 export { PLAYER_VIEW_TYPE, PlayerView } from "./PlayerView";
-export type { PlaybackPort, PlaybackState, SeekOptions } from "./types";
+export { PinnedPlayer } from "./pinned/PinnedPlayer";
+export type { PlaybackPort, PlaybackState, PlayerControls, PlayerDirectory, SeekOptions } from "./types";
 
 /** What the player feature needs from the plugin. */
 export interface PlayerDeps {
@@ -20,11 +24,12 @@ export interface PlayerDeps {
 }
 
 /**
- * Registers the player view, the controller and the "follow the active note" listeners, and
- * returns the controller every seek link drives (and the playback commands use).
+ * Registers the player: the controller, the side view and its "follow the active note" listeners,
+ * and the players pinned on top of notes (per the placement setting). Returns the controller every
+ * seek link drives (and the playback commands use).
  */
 export function registerPlayer(plugin: Plugin, deps: PlayerDeps): PlaybackController {
-	const { workspace, vault } = plugin.app;
+	const { workspace, vault, metadataCache } = plugin.app;
 	const files: MediaFiles = {
 		resourceUrl: (path) => {
 			const file = vault.getFileByPath(path);
@@ -45,11 +50,30 @@ export function registerPlayer(plugin: Plugin, deps: PlayerDeps): PlaybackContro
 
 	plugin.registerView(PLAYER_VIEW_TYPE, (leaf) => new PlayerView(leaf, controller, (path) => showNote(workspace, vault, path)));
 
-	plugin.registerEvent(workspace.on("file-open", (file) => controller.followNote(file?.path)));
+	const placement = (): Placement => resolvePlacement(deps.settings.current.playerPlacement, Platform.isMobile);
+	const followNote = (path: string | null | undefined) => {
+		// On top of the note, each note has its own player: the side view follows nothing.
+		if (placement() === "side") controller.followNote(path);
+	};
+	plugin.registerEvent(workspace.on("file-open", (file) => followNote(file?.path)));
 	plugin.registerEvent(
 		workspace.on("active-leaf-change", (leaf) => {
 			// Only notes count: focusing the player or a sidebar must not switch videos.
-			if (leaf?.view instanceof MarkdownView) controller.followNote(leaf.view.file?.path);
+			if (leaf?.view instanceof MarkdownView) followNote(leaf.view.file?.path);
+		}),
+	);
+
+	const app = plugin.app;
+	plugin.addChild(
+		new PinnedPlayers({
+			workspace,
+			metadataCache,
+			settings: deps.settings,
+			notes: deps.notes,
+			controller,
+			layout: new PinnedLayoutStore({ load: (key) => app.loadLocalStorage(key) as unknown, save: (key, data) => app.saveLocalStorage(key, data) }),
+			placement,
+			closeSideViews: () => workspace.detachLeavesOfType(PLAYER_VIEW_TYPE),
 		}),
 	);
 	return controller;

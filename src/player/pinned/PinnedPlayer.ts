@@ -1,0 +1,177 @@
+import { Component, setIcon, type MarkdownView } from "obsidian";
+import { formatTimestamp, type VideoRef } from "../../core";
+import { PlayerPanel, runNoticeAction } from "../playerPanel";
+import { IDLE_STATE } from "../stateFeed";
+import { IDLE_INFO, sameVideo, videoName, type PinnedSurface, type PlayerInfo } from "../surface";
+import type { PlaybackState, PlayerControls } from "../types";
+import { clampSize, PINNED_SIZES, type PinnedLayoutStore } from "./layout";
+import { ResizeHandle } from "./ResizeHandle";
+
+/** What a pinned player needs from the controller: its own player, and the controls of it. */
+export interface PinnedPlayerController {
+	pin(surface: PinnedSurface, video: VideoRef): void;
+	repin(surface: PinnedSurface, video: VideoRef): void;
+	unpin(surface: PinnedSurface): void;
+	pinnedControls(surface: PinnedSurface): PlayerControls | null;
+}
+
+/** What a pinned player is built with. */
+export interface PinnedPlayerDeps {
+	controller: PinnedPlayerController;
+	layout: PinnedLayoutStore;
+	/** Called once it is gone (its note's view closed, or it was removed). */
+	gone(player: PinnedPlayer): void;
+}
+
+const clock = (seconds: number) => formatTimestamp(Math.floor(Math.max(0, seconds)), { style: "m:ss" });
+
+/**
+ * The player pinned on top of a note: a bar (play/pause, time, title, collapse), the player and
+ * its error panel, and a resize handle, as the first child of the note view's content, outside the
+ * editor's and the reading view's own scrollers, so it stays in view while the note scrolls and
+ * never touches the editor. A child component of the note's view, so it goes when the view closes.
+ */
+export class PinnedPlayer extends Component implements PinnedSurface {
+	private rootEl!: HTMLElement;
+	private panel!: PlayerPanel;
+	private playButton!: HTMLElement;
+	private timeEl!: HTMLElement;
+	private titleEl!: HTMLElement;
+	private collapseButton!: HTMLElement;
+	private resizeEl!: HTMLElement;
+	private info: Readonly<PlayerInfo> = IDLE_INFO;
+	private state: Readonly<PlaybackState> = IDLE_STATE;
+	private shownPlaying: boolean | null = null;
+	private collapsed = false;
+	/** The height preset, from {@link PINNED_SIZES}. */
+	size: number = PINNED_SIZES.initial;
+	private shownPath: string | null;
+
+	constructor(
+		readonly view: MarkdownView,
+		private noteVideo: VideoRef,
+		private readonly deps: PinnedPlayerDeps,
+	) {
+		super();
+		this.shownPath = view.file?.path ?? null;
+	}
+
+	/** Where the media player puts its iframe or media element. */
+	get playerEl(): HTMLElement {
+		return this.panel.playerEl;
+	}
+
+	override onload(): void {
+		const root = this.view.contentEl.createDiv({ cls: "vc-pinned-player", prepend: true, attr: { role: "region", "aria-label": "Video player" } });
+		this.rootEl = root;
+		const bar = root.createDiv({ cls: "vc-pinned-bar" });
+		this.playButton = bar.createEl("button", { cls: "vc-pinned-play clickable-icon" });
+		this.timeEl = bar.createSpan({ cls: "vc-pinned-time" });
+		this.titleEl = bar.createSpan({ cls: "vc-pinned-title" });
+		this.collapseButton = bar.createEl("button", { cls: "vc-pinned-collapse clickable-icon" });
+		this.panel = new PlayerPanel(root.createDiv({ cls: "vc-pinned-body" }), "");
+		this.resizeEl = root.createDiv({
+			cls: "vc-pinned-resize",
+			attr: { role: "separator", tabindex: 0, "aria-orientation": "horizontal", "aria-label": "Resize player", "aria-valuemin": PINNED_SIZES.min, "aria-valuemax": PINNED_SIZES.max },
+		});
+		const layout = this.deps.layout.current;
+		this.setCollapsed(layout.collapsed, false);
+		this.resize(layout.size, false);
+		this.show(this.info);
+		this.showState(this.state);
+
+		// One listener for every button, so redraws add none.
+		this.registerDomEvent(root, "click", (evt) => this.onClick(evt));
+		// Pressing a bar button must not take focus (and the cursor's place) from the note.
+		this.registerDomEvent(bar, "mousedown", (evt) => {
+			if (targetElement(evt)?.closest("button")) evt.preventDefault();
+		});
+		this.addChild(new ResizeHandle(this.resizeEl, this, (active) => root.toggleClass("is-resizing", active)));
+		this.deps.controller.pin(this, this.noteVideo);
+	}
+
+	override onunload(): void {
+		this.deps.controller.unpin(this);
+		this.rootEl.detach();
+		this.deps.gone(this);
+	}
+
+	notePath(): string | null {
+		return this.view.file?.path ?? null;
+	}
+
+	/** The note's video is `video` now (another note opened in the view, or its frontmatter changed). */
+	showNote(video: VideoRef): void {
+		const path = this.notePath();
+		if (path === this.shownPath && sameVideo(video, this.noteVideo)) return;
+		this.shownPath = path;
+		this.noteVideo = video;
+		this.deps.controller.repin(this, video);
+	}
+
+	show(info: Readonly<PlayerInfo>): void {
+		this.info = info;
+		if (!this.rootEl) return;
+		this.panel.show(info);
+		this.titleEl.setText(info.title ?? (info.video ? videoName(info.video) : ""));
+		this.refreshPlayButton();
+	}
+
+	showState(state: Readonly<PlaybackState>): void {
+		this.state = state;
+		if (!this.rootEl) return;
+		const time = state.duration ? `${clock(state.seconds)} / ${clock(state.duration)}` : clock(state.seconds);
+		if (this.timeEl.textContent !== time) this.timeEl.setText(time);
+		this.refreshPlayButton();
+	}
+
+	reveal(): void {
+		this.setCollapsed(false, true);
+	}
+
+	/** Sets the height preset; `done` saves it as the vault's choice. */
+	resize(size: number, done: boolean): void {
+		if (!this.rootEl) return;
+		const next = clampSize(size);
+		this.rootEl.removeClass(`vc-pinned-size-${this.size}`);
+		this.rootEl.addClass(`vc-pinned-size-${next}`);
+		this.resizeEl.setAttr("aria-valuenow", next);
+		this.size = next;
+		if (done) this.deps.layout.update({ size: next });
+	}
+
+	private setCollapsed(collapsed: boolean, save: boolean): void {
+		this.collapsed = collapsed;
+		this.rootEl.toggleClass("is-collapsed", collapsed);
+		const label = collapsed ? "Expand player" : "Collapse player";
+		setIcon(this.collapseButton, collapsed ? "chevron-down" : "chevron-up");
+		this.collapseButton.setAttr("aria-label", label);
+		this.collapseButton.setAttr("aria-expanded", collapsed ? "false" : "true");
+		if (save) this.deps.layout.update({ collapsed });
+	}
+
+	private refreshPlayButton(): void {
+		const usable = !!this.info.video && !this.info.loading && !this.info.problem;
+		this.playButton.toggleClass("is-disabled", !usable);
+		this.playButton.setAttr("aria-disabled", usable ? null : "true");
+		const playing = this.state.playing;
+		if (playing === this.shownPlaying) return;
+		this.shownPlaying = playing;
+		setIcon(this.playButton, playing ? "pause" : "play");
+		this.playButton.setAttr("aria-label", playing ? "Pause" : "Play");
+	}
+
+	private onClick(evt: MouseEvent): void {
+		const target = targetElement(evt);
+		if (!target) return;
+		if (target.closest(".vc-pinned-play")) this.deps.controller.pinnedControls(this)?.togglePlay();
+		else if (target.closest(".vc-pinned-collapse")) this.setCollapsed(!this.collapsed, true);
+		else runNoticeAction(target, this.info);
+	}
+}
+
+/** The element an event happened on; `instanceOf`, not `instanceof`: a pop-out window has its own `Element`. */
+function targetElement(evt: Event): Element | null {
+	const target = evt.target as Node | null;
+	return target?.instanceOf(Element) ? target : null;
+}

@@ -1,0 +1,62 @@
+import type { PlayerInfo, PlayerNotice } from "./surface";
+
+/** Which notice a button belongs to: the error panel or the "switch video" prompt. */
+type NoticeKind = "problem" | "prompt";
+
+/**
+ * The player area both homes of the player draw (the side view and the player pinned on top of a
+ * note): the box the media player fills, the loading or idle line, and the error panel with its
+ * buttons. The buttons are plain elements tagged with their action; the owner's one click listener
+ * hands clicks to {@link runNoticeAction}, so redraws add no listeners.
+ */
+export class PlayerPanel {
+	/** Where the media player puts its iframe or media element. */
+	readonly playerEl: HTMLElement;
+	private readonly statusEl: HTMLElement;
+	private readonly problemEl: HTMLElement;
+
+	constructor(
+		parent: HTMLElement,
+		private readonly idleText: string,
+	) {
+		this.playerEl = parent.createDiv({ cls: "vc-player" });
+		this.statusEl = parent.createDiv({ cls: "vc-player-status" });
+		this.problemEl = parent.createDiv({ cls: "vc-player-error", attr: { role: "alert" } });
+	}
+
+	show(info: Readonly<PlayerInfo>): void {
+		drawNotice(this.problemEl, info.problem, "problem");
+		this.playerEl.toggleClass("is-loading", info.loading);
+		this.playerEl.toggle(!!info.video && !info.problem);
+		const status = info.problem ? "" : info.loading ? "Loading video…" : info.video ? "" : this.idleText;
+		this.statusEl.setText(status);
+		this.statusEl.toggle(status !== "");
+		this.statusEl.toggleClass("is-idle", !info.video);
+	}
+}
+
+/** Draws a notice (message and buttons) into `el`, or hides `el` when there is none. */
+export function drawNotice(el: HTMLElement, notice: PlayerNotice | null, kind: NoticeKind): void {
+	el.empty();
+	el.toggle(!!notice);
+	if (!notice) return;
+	el.createDiv({ cls: `vc-player-${kind === "problem" ? "error" : "prompt"}-message`, text: notice.message });
+	const actions = el.createDiv({ cls: "vc-player-actions" });
+	notice.actions.forEach((action, i) => {
+		actions.createEl("button", {
+			cls: i === 0 ? "mod-cta" : "",
+			text: action.label,
+			attr: { "data-vc-action": `${kind}:${i}` },
+		});
+	});
+}
+
+/** Runs the action of the notice button `target` is in, if it is in one; returns whether it was. */
+export function runNoticeAction(target: Element, info: Readonly<PlayerInfo>): boolean {
+	const button = target.closest("[data-vc-action]");
+	if (!button) return false;
+	const [kind, index] = (button.getAttribute("data-vc-action") ?? "").split(":");
+	const notice = kind === "problem" ? info.problem : kind === "prompt" ? info.offer : null;
+	notice?.actions[Number(index)]?.run();
+	return true;
+}
