@@ -1,4 +1,4 @@
-import { extractCitations, videoKey, type VideoRef } from "../core";
+import { extractCitations, videoKey, type Citation, type TimedCitation, type VideoRef } from "../core";
 
 /** One note's citations as the index keeps them: typed arrays, no text, so a large vault stays small. */
 export interface IndexedNote {
@@ -17,6 +17,21 @@ export interface TimelineEntry {
 	line: number;
 	/** Index of the citation among the note's timed citations (document order). */
 	index: number;
+}
+
+/**
+ * Whether the index keeps citation `c` of a note whose video has YouTube id `ownId` (`null` for
+ * other videos): it has a time and does not name another video with `data-v`. The panel reads notes
+ * again with the same rule, so its rows line up with the index's entries.
+ */
+export function isIndexed(c: Citation, ownId: string | null): c is TimedCitation {
+	return c.seconds !== null && (c.videoId === undefined || c.videoId === ownId);
+}
+
+/** The citations of a note that the index keeps, in document order (what {@link TimelineEntry.index} counts). */
+export function indexedCitations(citations: readonly Citation[], video: VideoRef): TimedCitation[] {
+	const ownId = video.kind === "youtube" ? video.id : null;
+	return citations.filter((c): c is TimedCitation => isIndexed(c, ownId));
 }
 
 /**
@@ -48,7 +63,7 @@ export class CitationIndex {
 			const lines = new Int32Array(all.length);
 			let n = 0;
 			for (const c of all) {
-				if (c.seconds === null || (c.videoId !== undefined && c.videoId !== ownId)) continue;
+				if (!isIndexed(c, ownId)) continue;
 				seconds[n] = c.seconds;
 				lines[n] = c.line;
 				n++;

@@ -1,7 +1,7 @@
 import { Component } from "obsidian";
 import { formatTimestamp } from "../core";
 import { HeadingGroups } from "./HeadingGroups";
-import type { NoteCitations, PanelRow } from "./panelModel";
+import type { ListModel, PanelRow } from "./panelModel";
 import { targetElement } from "./targetElement";
 
 /** Rows created at once when the list is shown; the rest follow, a chunk per animation frame. */
@@ -28,7 +28,7 @@ let nextListId = 0;
 export class CitationList extends Component {
 	/** The listbox element; it holds the keyboard focus, rows are its options. */
 	readonly el: HTMLElement;
-	private note: NoteCitations | null = null;
+	private note: ListModel | null = null;
 	private rows: PanelRow[] = [];
 	private grouped = true;
 	private rowEls: HTMLElement[] = [];
@@ -69,10 +69,10 @@ export class CitationList extends Component {
 	}
 
 	/**
-	 * Shows `rows` of `note`, grouped under headings or flat. `keep` (a re-render of the same note
+	 * Shows `rows` of `note` (a note's citations, or a video's across the vault), grouped under headings or flat. `keep` (a re-render of the same note
 	 * after an edit) creates at once as many rows as were there before, so the scroll position holds.
 	 */
-	show(note: NoteCitations, rows: PanelRow[], grouped: boolean, keep = false): void {
+	show(note: ListModel, rows: PanelRow[], grouped: boolean, keep = false): void {
 		const before = this.rowEls.length;
 		const scrollTop = this.el.scrollTop;
 		const focused = keep ? this.focusedRow : -1;
@@ -81,6 +81,7 @@ export class CitationList extends Component {
 		this.note = note;
 		this.rows = rows;
 		this.grouped = grouped;
+		this.el.toggleClass("is-vault", note.source !== undefined);
 		this.rowEls = [];
 		this.rowOfCitation.clear();
 		rows.forEach((row, r) => row.citations.forEach((i) => this.rowOfCitation.set(i, r)));
@@ -170,11 +171,18 @@ export class CitationList extends Component {
 		const el = parent.createDiv("vc-panel-row");
 		el.setAttribute("role", "option");
 		for (const i of row.citations) this.renderChip(el, note, i);
+		const source = note.source?.(row.citations[0] ?? -1);
+		if (source) {
+			// A click on the note's name opens the note at the citation, as a click on the text does.
+			const name = el.createDiv("vc-panel-source");
+			name.setText(source.name);
+			if (source.folder) name.setAttribute("aria-label", source.folder);
+		}
 		el.createDiv("vc-panel-text").setText(first.text || first.label);
 		this.rowEls[r] = el;
 	}
 
-	private renderChip(parent: HTMLElement, note: NoteCitations, index: number): void {
+	private renderChip(parent: HTMLElement, note: ListModel, index: number): void {
 		const c = note.citations[index];
 		if (!c) return;
 		let cls = "vc-timestamp vc-panel-chip";

@@ -1,12 +1,16 @@
-import { debounce, ItemView, MarkdownView, Notice, setIcon, type TAbstractFile, type TFile, type ViewStateResult, type WorkspaceLeaf } from "obsidian";
-import { extractCitations, videoKey } from "../core";
+import { debounce, ItemView, MarkdownView, type TAbstractFile, type TFile, type ViewStateResult, type WorkspaceLeaf } from "obsidian";
+import { extractCitations, videoKey, type VideoRef } from "../core";
 import type { PlaybackState } from "../player/types";
 import type { PluginServices } from "../services";
 import { CitationList } from "./CitationList";
-import { showCitationMenu, type ClipboardWriter } from "./citationMenu";
+import { showExportMenu, type ClipboardWriter } from "./citationMenu";
+import { NoteActions } from "./NoteActions";
 import { PanelHeader } from "./PanelHeader";
-import { citationVideo, NoteCitations, type PanelLayout } from "./panelModel";
-import { revealInNote, spotOf } from "./revealInNote";
+import { PanelToolbar } from "./PanelToolbar";
+import { NoteCitations, type ListModel, type PanelLayout, type PanelScope } from "./panelModel";
+import { ScopeSwitch } from "./ScopeSwitch";
+import type { VaultCitationSource } from "./timelineLoader";
+import { VaultScope } from "./VaultScope";
 
 /** The citations panel's view type. */
 export const VIEW_TYPE_CITATIONS = "video-citations-panel";
@@ -16,30 +20,37 @@ export const PANEL_MESSAGES = {
 	noNote: "Open a note to see its citations.",
 	noVideo: "This note names no video. Add videoId: … or video: … to its properties.",
 	noCitations: "No timestamps in this note yet. Use the insert timestamp command while the video plays.",
+	noVaultVideo: "Play a video, or open a note that names one, to see every citation of it in this vault.",
+	noVaultCitations: "No note in this vault cites this video yet.",
 } as const;
 
 /** What the panel needs from the plugin besides its leaf. */
 export interface CitationsPanelDeps {
 	services: PluginServices;
 	clipboard: ClipboardWriter;
+	/** The vault-wide citation index; without it the panel offers no "Whole vault" scope. */
+	index?: VaultCitationSource;
 }
 
 /**
  * The citations panel: every citation of the active note as rows of claims under their headings
  * (or a timeline), which seek the player, show their line in the note, follow playback and stay
- * current as the note is edited. See issue 7.
+ * current as the note is edited (issue 7); or, in the "Whole vault" scope, every citation of the
+ * playing (else the active note's) video across the vault, by time, each naming its note (issue 11).
  */
 export class CitationsView extends ItemView {
 	private file: TFile | null = null;
 	private text = "";
 	private note: NoteCitations | null = null;
 	private layout: PanelLayout = "claims";
+	private listScope: PanelScope = "note";
+	private noteActions: NoteActions;
+	private vaultScope: VaultScope | null = null;
+	private scopeSwitch: ScopeSwitch | null = null;
 	private query = "";
 	private generation = 0;
 	private header!: PanelHeader;
-	private toolbarEl!: HTMLElement;
-	private filterEl!: HTMLInputElement;
-	private layoutButton: HTMLElement | null = null;
+	private toolbar: PanelToolbar | null = null;
 	private messageEl!: HTMLElement;
 	private filterStatusEl!: HTMLElement;
 	private list!: CitationList;
@@ -49,6 +60,10 @@ export class CitationsView extends ItemView {
 	constructor(leaf: WorkspaceLeaf, private deps: CitationsPanelDeps) {
 		super(leaf);
 		this.icon = "list-video";
+		const { index, services, clipboard } = deps;
+		const { workspace, vault } = this.app;
+		this.noteActions = new NoteActions({ workspace, playback: services.playback, clipboard, noVideoMessage: PANEL_MESSAGES.noVideo }, () => ({ file: this.file, text: this.text, note: this.note }));
+		if (index) this.vaultScope = new VaultScope({ index, workspace, vault, playback: services.playback, clipboard });
 	}
 
 	getViewType(): string {
@@ -69,13 +84,19 @@ export class CitationsView extends ItemView {
 		return this.list;
 	}
 
+	/** The scope shown: this note, or the whole vault. */
+	get shownScope(): PanelScope {
+		return this.listScope;
+	}
+
 	override getState(): Record<string, unknown> {
-		return { ...super.getState(), layout: this.layout };
+		return { ...super.getState(), layout: this.layout, scope: this.listScope };
 	}
 
 	override async setState(state: unknown, result: ViewStateResult): Promise<void> {
-		const layout = (state as { layout?: unknown } | null)?.layout;
+		const { layout, scope } = (state ?? {}) as { layout?: unknown; scope?: unknown };
 		if (layout === "claims" || layout === "timeline") this.setLayout(layout);
+		if (scope === "note" || scope === "vault") this.setScope(scope);
 		await super.setState(state, result);
 	}
 
@@ -83,29 +104,33 @@ export class CitationsView extends ItemView {
 		const root = this.contentEl;
 		root.empty();
 		root.addClass("vc-panel");
-		this.header = this.addChild(new PanelHeader(root, { openPlayer: () => this.openPlayer(), reveal: (i) => this.reveal(i) }));
-		this.toolbarEl = root.createDiv({ cls: "vc-panel-toolbar" });
-		this.filterEl = this.toolbarEl.createEl("input", {
-			type: "search",
-			cls: "vc-panel-filter",
-			attr: { placeholder: "Filter citations", "aria-label": "Filter citations", spellcheck: "false" },
-		});
-		const layoutButton = this.toolbarEl.createEl("button", { cls: "clickable-icon vc-panel-layout" });
-		this.layoutButton = layoutButton;
+		if (this.vaultScope) {
+			this.scopeSwitch = this.addChild(new ScopeSwitch(root, (scope) => this.setScope(scope)));
+			this.scopeSwitch.set(this.listScope);
+		}
+		this.header = this.addChild(new PanelHeader(root, { openPlayer: () => this.openPlayer(), reveal: (i) => this.noteActions.reveal(i) }));
+		this.toolbar = this.addChild(
+			new PanelToolbar(root, {
+				filter: (query) => this.setQuery(query),
+				toggleLayout: () => this.setLayout(this.layout === "claims" ? "timeline" : "claims"),
+				copy: (evt) => showExportMenu(evt, () => this.actions().exportRows(), this.deps.clipboard),
+				focusList: () => this.list.focusFirst(),
+			}),
+		);
+		this.toolbar.setLayout(this.layout);
 		this.messageEl = root.createDiv({ cls: "vc-panel-message" });
 		this.filterStatusEl = root.createDiv({ cls: "vc-panel-message vc-panel-filter-status" });
 		this.list = this.addChild(
 			new CitationList(root, {
-				seek: (i) => this.seek(i),
-				reveal: (i) => this.reveal(i),
-				menu: (i, evt) => this.showMenu(i, evt),
+				seek: (i) => this.actions().seek(i),
+				reveal: (i) => this.actions().reveal(i),
+				menu: (i, evt) => this.actions().menu(i, evt),
 			}),
 		);
-		this.updateLayoutButton();
 		this.registerEvents();
-		this.registerDomEvent(layoutButton, "click", () => this.setLayout(this.layout === "claims" ? "timeline" : "claims"));
 		this.renderEmpty();
 		this.followActiveNote();
+		if (this.listScope === "vault") void this.loadVault(false);
 		return Promise.resolve();
 	}
 
@@ -123,18 +148,16 @@ export class CitationsView extends ItemView {
 			if (this.isShown(file)) this.showNote(null);
 		}));
 		this.register(() => this.refresh.cancel());
-		this.register(this.deps.services.playback.subscribe((state) => this.followPlayback(state, true)));
-		this.registerDomEvent(this.filterEl, "input", () => this.setQuery(this.filterEl.value));
-		this.registerDomEvent(this.filterEl, "keydown", (evt) => {
-			if (evt.key === "Escape" && this.filterEl.value) {
-				this.filterEl.value = "";
-				this.setQuery("");
-			} else if (evt.key === "ArrowDown") {
-				this.list.focusFirst();
-			} else return;
-			evt.preventDefault();
-			evt.stopPropagation();
-		});
+		this.register(this.deps.services.playback.subscribe((state) => this.playbackChanged(state)));
+		const { index } = this.deps;
+		if (index) {
+			this.register(
+				index.onChange((keys) => {
+					const shown = this.vaultScope?.key;
+					if (this.listScope === "vault" && shown && keys.has(shown)) void this.loadVault(true);
+				}),
+			);
+		}
 	}
 
 	private isShown(file: TAbstractFile | null | undefined): boolean {
@@ -188,19 +211,24 @@ export class CitationsView extends ItemView {
 		const old = this.note?.noteVideo;
 		const sameVideo = old === video || (!!old && !!video && videoKey(old) === videoKey(video));
 		if (keep && this.note && text === this.text && sameVideo) {
-			this.header.update(file.basename, this.note);
+			if (this.listScope === "note") this.header.update(file.basename, this.note);
 			return;
 		}
 		this.text = text;
 		this.note = new NoteCitations(extractCitations(text), video);
-		this.render(keep);
+		if (this.listScope === "note") this.render(keep);
+		else if (this.vaultScope?.differs(this.vaultVideo())) void this.loadVault(false);
 	}
 
 	private renderEmpty(): void {
 		this.note = null;
 		this.text = "";
+		if (this.listScope === "vault") {
+			if (this.vaultScope?.differs(this.vaultVideo())) void this.loadVault(false);
+			return;
+		}
 		this.header.hide();
-		this.toolbarEl.hide();
+		this.toolbar?.el.hide();
 		this.filterStatusEl.hide();
 		this.messageEl.show();
 		this.messageEl.setText(PANEL_MESSAGES.noNote);
@@ -208,31 +236,49 @@ export class CitationsView extends ItemView {
 	}
 
 	private render(keep: boolean): void {
+		if (this.listScope === "vault") return void this.loadVault(keep);
 		const note = this.note;
 		if (!note || !this.file) return this.renderEmpty();
 		this.header.update(this.file.basename, note);
 		const message = !note.noteVideo ? PANEL_MESSAGES.noVideo : note.citations.length === 0 ? PANEL_MESSAGES.noCitations : "";
-		this.messageEl.setText(message);
-		this.messageEl.toggle(message !== "");
-		this.toolbarEl.toggle(note.citations.length > 0);
+		this.showMessage(message);
+		this.toolbar?.el.toggle(note.citations.length > 0);
+		this.toolbar?.showLayoutButton(true);
 		this.renderRows(keep);
 	}
 
+	private showMessage(message: string): void {
+		this.messageEl.setText(message);
+		this.messageEl.toggle(message !== "");
+	}
+
+	/** What the list shows in the current scope. */
+	private model(): ListModel | null {
+		return this.listScope === "vault" ? (this.vaultScope?.timeline ?? null) : this.note;
+	}
+
 	private renderRows(keep: boolean): void {
-		const note = this.note;
-		if (!note) return;
-		const rows = note.filter(note.rows(this.layout), this.query);
-		const noMatch = note.citations.length > 0 && rows.length === 0;
+		const model = this.model();
+		if (!model) return;
+		const rows = model.filter(model.rows(this.layout), this.query);
+		const noMatch = model.citations.length > 0 && rows.length === 0;
 		this.filterStatusEl.setText(noMatch ? `No citations match "${this.query.trim()}".` : "");
 		this.filterStatusEl.toggle(noMatch);
-		this.list.show(note, rows, this.layout === "claims", keep);
+		this.list.show(model, rows, this.listScope === "note" && this.layout === "claims", keep);
 		// Re-mark the playing row without scrolling: an edit must not move the list.
 		this.followPlayback(this.deps.services.playback.state, false);
 	}
 
+	private playbackChanged(state: Readonly<PlaybackState>): void {
+		// In the vault scope, loading another video shows that video's timeline.
+		if (this.listScope === "vault" && this.vaultScope?.differs(this.vaultVideo())) void this.loadVault(false);
+		else this.followPlayback(state, true);
+	}
+
 	private followPlayback(state: Readonly<PlaybackState>, scroll: boolean): void {
-		if (!this.note) return;
-		const row = this.list.setPlaying(this.note.playing(state));
+		const model = this.model();
+		if (!model) return;
+		const row = this.list.setPlaying(model.playing(state));
 		// Scrolling moves no focus, so the editor keeps it while the panel follows.
 		if (row && scroll && this.deps.services.settings.current.panelFollowsPlayback) row.scrollIntoView({ block: "nearest" });
 	}
@@ -243,55 +289,61 @@ export class CitationsView extends ItemView {
 		this.renderRows(false);
 	}
 
+	private setScope(scope: PanelScope): void {
+		if (scope === this.listScope || !this.vaultScope) return;
+		this.listScope = scope;
+		// Before the panel opens (a restored layout), onOpen shows the scope.
+		if (!this.scopeSwitch) return;
+		this.scopeSwitch.set(scope);
+		if (scope === "vault") {
+			void this.loadVault(false);
+			return;
+		}
+		this.vaultScope.reset();
+		this.render(false);
+	}
+
+	/** The video the vault scope shows: the one loaded in the player, else the shown note's. */
+	private vaultVideo(): VideoRef | null {
+		const playing = this.deps.services.playback.state.video;
+		if (playing) return playing;
+		return this.note?.noteVideo ?? (this.file ? this.deps.services.notes.videoFor(this.file.path) : null);
+	}
+
+	private async loadVault(keep: boolean): Promise<void> {
+		const scope = this.vaultScope;
+		if (!scope || !(await scope.load(this.vaultVideo())) || this.listScope !== "vault") return;
+		const timeline = scope.timeline;
+		const n = timeline?.citations.length ?? 0;
+		if (timeline) this.header.updateVault(timeline.video, n, timeline.noteCount);
+		else this.header.hide();
+		this.showMessage(!timeline ? PANEL_MESSAGES.noVaultVideo : n === 0 ? PANEL_MESSAGES.noVaultCitations : "");
+		this.toolbar?.el.toggle(n > 0);
+		this.toolbar?.showLayoutButton(false);
+		if (timeline) return this.renderRows(keep);
+		this.filterStatusEl.hide();
+		this.list.clear();
+	}
+
 	private setLayout(layout: PanelLayout): void {
 		if (layout === this.layout) return;
 		this.layout = layout;
-		this.updateLayoutButton();
+		this.toolbar?.setLayout(layout);
 		this.renderRows(false);
 	}
 
-	private updateLayoutButton(): void {
-		if (!this.layoutButton) return;
-		const timeline = this.layout === "timeline";
-		setIcon(this.layoutButton, timeline ? "list-tree" : "clock");
-		this.layoutButton.setAttr("aria-label", timeline ? "Group by heading" : "Sort by time");
-		this.layoutButton.setAttr("aria-pressed", String(timeline));
-	}
-
-	private seek(index: number): void {
-		const c = this.note?.citations[index];
-		if (!c || !this.note || !this.file) return;
-		// A citation without a usable time cannot play: show where it is, so it can be fixed.
-		if (c.seconds === null) return this.reveal(index);
-		const video = citationVideo(c, this.note.noteVideo);
-		if (!video) {
-			new Notice(PANEL_MESSAGES.noVideo);
-			return;
-		}
-		this.deps.services.playback.seek(video, c.seconds, { sourcePath: this.file.path });
-	}
-
-	private reveal(index: number): void {
-		const c = this.note?.citations[index];
-		if (!c || !this.file) return;
-		void revealInNote(this.app.workspace, this.file, spotOf(this.text, c.from, c.to));
-	}
-
-	private showMenu(index: number, evt: MouseEvent): void {
-		const c = this.note?.citations[index];
-		if (!c || !this.note) return;
-		showCitationMenu(evt, c, {
-			video: citationVideo(c, this.note.noteVideo),
-			clipboard: this.deps.clipboard,
-			reveal: () => this.reveal(index),
-		});
+	/** What rows do in the scope shown. */
+	private actions(): NoteActions | VaultScope {
+		return this.listScope === "vault" && this.vaultScope ? this.vaultScope : this.noteActions;
 	}
 
 	private openPlayer(): void {
-		const video = this.note?.noteVideo;
-		if (!video || !this.file) return;
+		const timeline = this.listScope === "vault" ? this.vaultScope?.timeline : null;
+		const video = timeline ? timeline.video : this.note?.noteVideo;
+		const sourcePath = this.file?.path ?? timeline?.entries[0]?.path;
+		if (!video || !sourcePath) return;
 		const { state } = this.deps.services.playback;
 		const loaded = !!state.video && videoKey(state.video) === videoKey(video);
-		this.deps.services.playback.seek(video, loaded ? state.seconds : 0, { play: false, sourcePath: this.file.path });
+		this.deps.services.playback.seek(video, loaded ? state.seconds : 0, { play: false, sourcePath });
 	}
 }

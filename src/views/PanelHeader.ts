@@ -23,6 +23,10 @@ export function videoLabel(video: VideoRef): string {
 	}
 }
 
+function citationCount(n: number): string {
+	return n === 1 ? "1 citation" : `${n} citations`;
+}
+
 /**
  * The panel's header: the note and its video with an "Open player" button, the count of
  * citations, and the citations that cannot be played, each with its line and reason (a click shows
@@ -68,18 +72,32 @@ export class PanelHeader extends Component {
 	/** Shows `note`'s name, video, count and invalid citations. */
 	update(noteName: string, note: NoteCitations): void {
 		this.el.show();
+		this.noteEl.show();
 		this.noteEl.setText(noteName);
-		const video = note.noteVideo;
-		this.videoEl.toggle(video !== null);
-		if (video) {
-			const label = videoLabel(video);
-			this.videoNameEl.setText(label);
-			this.videoNameEl.setAttr("aria-label", label);
-		}
+		this.showVideo(note.noteVideo);
 		const n = note.citations.length;
-		this.countEl.setText(n === 1 ? "1 citation" : `${n} citations`);
+		this.countEl.setText(citationCount(n));
 		this.countEl.toggle(n > 0);
 		this.renderInvalid(note);
+	}
+
+	/** Shows a video's whole-vault timeline: the video and "N citations in M notes". */
+	updateVault(video: VideoRef | null, citations: number, notes: number): void {
+		this.el.show();
+		this.noteEl.hide();
+		this.showVideo(video);
+		this.countEl.setText(`${citationCount(citations)} in ${notes === 1 ? "1 note" : `${notes} notes`}`);
+		this.countEl.toggle(citations > 0);
+		this.invalidEl.empty();
+		this.invalidEl.hide();
+	}
+
+	private showVideo(video: VideoRef | null): void {
+		this.videoEl.toggle(video !== null);
+		if (!video) return;
+		const label = videoLabel(video);
+		this.videoNameEl.setText(label);
+		this.videoNameEl.setAttr("aria-label", label);
 	}
 
 	/** Hides the header (no note to describe). */

@@ -1,5 +1,6 @@
 import { Menu, Notice } from "obsidian";
-import { formatTimestamp, youtubeShortUrl, youtubeWatchUrl, type Citation, type TimedCitation, type VideoRef } from "../core";
+import { formatTimestamp, youtubeShortUrl, youtubeWatchUrl, type Citation, type ExportRow, type TimedCitation, type VideoRef } from "../core";
+import { copyCitations, EXPORT_FORMATS, FORMAT_ORDER } from "../tools/exportCitations";
 
 /** Where copied text goes: `navigator.clipboard` in the app, a fake in tests. */
 export interface ClipboardWriter {
@@ -71,4 +72,19 @@ function copy(clipboard: ClipboardWriter, text: string, done: string): void {
 		() => new Notice(done),
 		() => new Notice("Could not copy to the clipboard."),
 	);
+}
+
+/** Opens the panel's copy menu: the listed citations as a markdown list, YouTube chapters or CSV. */
+export function showExportMenu(evt: MouseEvent, rows: () => ExportRow[], clipboard: ClipboardWriter): Menu {
+	const menu = new Menu();
+	for (const format of FORMAT_ORDER) {
+		menu.addItem((item) =>
+			item
+				.setTitle(`Copy as ${EXPORT_FORMATS[format].as}`)
+				.setIcon("copy")
+				.onClick(() => void copyCitations(clipboard, format, rows(), (message) => new Notice(message))),
+		);
+	}
+	menu.showAtMouseEvent(evt);
+	return menu;
 }

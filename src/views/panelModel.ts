@@ -10,6 +10,35 @@ export interface PanelRow {
 /** How the panel lays rows out: claims under their headings, or every citation by time. */
 export type PanelLayout = "claims" | "timeline";
 
+/** What the panel lists: the shown note's citations, or every note's citations of one video. */
+export type PanelScope = "note" | "vault";
+
+/** The note a row of a list spanning notes comes from. */
+export interface NoteSource {
+	/** The note's name (its basename). */
+	name: string;
+	/** Its folder ("" at the vault root), shown as a tooltip. */
+	folder: string;
+}
+
+/**
+ * What the panel's list renders and acts on: citations by index, whether each can be played, the
+ * rows (indexes into `citations`), which one is playing, and for a list spanning notes, the note
+ * of each citation.
+ */
+export interface ListModel {
+	readonly citations: readonly Citation[];
+	playable(index: number): boolean;
+	/** The rows to show for a layout (a list spanning notes has one layout, by time). */
+	rows(layout: PanelLayout): PanelRow[];
+	/** The rows matching a filter (all of them for a blank query). */
+	filter(rows: PanelRow[], query: string): PanelRow[];
+	/** The citation being played, or -1. */
+	playing(state: Readonly<PlaybackState>): number;
+	/** Where the citation at `index` comes from, when the list spans notes. */
+	source?(index: number): NoteSource;
+}
+
 /**
  * The video a citation plays: its own `data-v` YouTube id wins over the note's video. `null` when
  * neither names one.
@@ -23,7 +52,7 @@ export function citationVideo(citation: Citation, noteVideo: VideoRef | null): V
  * search over text and times, and "which citation is playing" lookups. Pure; built once per
  * extraction, with the costly parts (rows, claim text, search keys) worked out when first asked for.
  */
-export class NoteCitations {
+export class NoteCitations implements ListModel {
 	private claimRows: PanelRow[] | null = null;
 	private timelineRows: PanelRow[] | null = null;
 	private searchKeys: (string | undefined)[] = [];

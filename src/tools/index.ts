@@ -1,0 +1,103 @@
+import { MarkdownView, Notice, TFile, type Plugin, type Workspace } from "obsidian";
+import { videoKey, type VideoRef } from "../core";
+import type { PluginServices } from "../services";
+import type { ClipboardWriter } from "../views/citationMenu";
+import { confirmEdit } from "./ConfirmEditModal";
+import { EDIT_TOOLS, repairTool, runEditTool, type EditTool, type EditToolRun } from "./editTools";
+import { copyCitations, EXPORT_FORMATS, FORMAT_ORDER, noteTextExportRows, type ExportFormat } from "./exportCitations";
+import { editorTarget, vaultTarget, type NoteTarget } from "./noteTarget";
+
+export { copyCitations, EXPORT_FORMATS, FORMAT_ORDER, type ExportFormat } from "./exportCitations";
+
+/**
+ * Adds the note tools (issue 11): "Repair timestamps in this note", the two conversions for
+ * publishing, and the three "Copy citations as …" exports, plus "Repair timestamps" in a note's
+ * file menu. No default hotkeys. `clipboard` is for tests; the app's clipboard is used otherwise.
+ */
+export function registerTools(plugin: Plugin, services: PluginServices, clipboard?: ClipboardWriter): void {
+	const { app } = plugin;
+	const notify = (message: string) => {
+		new Notice(message);
+	};
+	// Read at copy time, so a pop-out window's clipboard is the one written.
+	const writer: ClipboardWriter = clipboard ?? { writeText: (text) => activeWindow.navigator.clipboard.writeText(text) };
+	const runFor = (video: VideoRef | null): EditToolRun => ({ video, confirm: (c) => confirmEdit(app, c), notify });
+	const offered = offeredCache();
+	const copyNote = async (file: TFile, format: ExportFormat) => {
+		// The open editor is ahead of the saved file.
+		const text = openView(app.workspace, file)?.getViewData() ?? (await app.vault.cachedRead(file));
+		await copyCitations(writer, format, noteTextExportRows(text, services.notes.videoFor(file.path)), notify);
+	};
+
+	for (const tool of EDIT_TOOLS) {
+		plugin.addCommand({
+			id: tool.id,
+			name: tool.name,
+			icon: tool.icon,
+			editorCheckCallback: (checking, editor, ctx) => {
+				const path = ctx.file?.path;
+				if (!path) return false;
+				const video = services.notes.videoFor(path);
+				if (checking) return offered(tool, editor.getValue(), video);
+				void runEditTool(tool, editorTarget(editor, path), runFor(video));
+				return true;
+			},
+		});
+	}
+
+	for (const format of FORMAT_ORDER) {
+		plugin.addCommand({
+			id: `copy-citations-${format}`,
+			name: `Copy citations as ${EXPORT_FORMATS[format].as}`,
+			icon: "copy",
+			checkCallback: (checking) => {
+				const file = app.workspace.getActiveFile();
+				if (file?.extension !== "md") return false;
+				if (!checking) void copyNote(file, format);
+				return true;
+			},
+		});
+	}
+
+	// From the file menu the note may not be open, and reading it to check first would be async:
+	// the item is always there, and says so when there is nothing to repair.
+	plugin.registerEvent(
+		app.workspace.on("file-menu", (menu, file) => {
+			if (!(file instanceof TFile) || file.extension !== "md") return;
+			menu.addItem((item) =>
+				item
+					.setTitle("Repair timestamps")
+					.setIcon(repairTool.icon)
+					.onClick(() => {
+						const view = openView(app.workspace, file);
+						const target: NoteTarget = view ? editorTarget(view.editor, file.path) : vaultTarget(app.vault, file);
+						void runEditTool(repairTool, target, runFor(services.notes.videoFor(file.path)));
+					}),
+			);
+		}),
+	);
+}
+
+/** The markdown view showing `file`, if one is open. */
+function openView(workspace: Workspace, file: TFile): MarkdownView | null {
+	for (const leaf of workspace.getLeavesOfType("markdown")) {
+		if (leaf.view instanceof MarkdownView && leaf.view.file?.path === file.path) return leaf.view;
+	}
+	return null;
+}
+
+/**
+ * `tool.offered`, remembering the last answer per tool: the palette asks every command on every
+ * keystroke of its search, and the note has usually not changed in between.
+ */
+function offeredCache(): (tool: EditTool, text: string, video: VideoRef | null) => boolean {
+	const last = new Map<EditTool, { text: string; video: string; offered: boolean }>();
+	return (tool, text, video) => {
+		const key = video ? videoKey(video) : "";
+		const memo = last.get(tool);
+		if (memo && memo.video === key && memo.text === text) return memo.offered;
+		const offered = tool.offered(text, video);
+		last.set(tool, { text, video: key, offered });
+		return offered;
+	};
+}

@@ -1,0 +1,69 @@
+import { Notice, type TFile, type Workspace } from "obsidian";
+import type { ExportRow } from "../core";
+import type { PlaybackPort } from "../player/types";
+import { noteExportRows } from "../tools/exportCitations";
+import { showCitationMenu, type ClipboardWriter } from "./citationMenu";
+import { citationVideo, type NoteCitations } from "./panelModel";
+import { revealInNote, spotOf } from "./revealInNote";
+
+/** The note the panel shows in its "This note" scope. */
+export interface ShownNote {
+	file: TFile | null;
+	/** The text its citations were read from. */
+	text: string;
+	note: NoteCitations | null;
+}
+
+/** What the "This note" scope acts through. */
+export interface NoteActionsDeps {
+	workspace: Workspace;
+	playback: PlaybackPort;
+	clipboard: ClipboardWriter;
+	/** What to say when a citation cannot play because the note names no video. */
+	noVideoMessage: string;
+}
+
+/** What the rows of the "This note" scope do: a chip plays, the text shows the line, the menu copies. */
+export class NoteActions {
+	constructor(
+		private deps: NoteActionsDeps,
+		private shown: () => ShownNote,
+	) {}
+
+	/** Plays the citation at `index` (or shows it, when it has no usable time). */
+	seek(index: number): void {
+		const { file, note } = this.shown();
+		const c = note?.citations[index];
+		if (!c || !note || !file) return;
+		// A citation without a usable time cannot play: show where it is, so it can be fixed.
+		if (c.seconds === null) return this.reveal(index);
+		const video = citationVideo(c, note.noteVideo);
+		if (!video) {
+			new Notice(this.deps.noVideoMessage);
+			return;
+		}
+		this.deps.playback.seek(video, c.seconds, { sourcePath: file.path });
+	}
+
+	/** Shows the citation's line in the note. */
+	reveal(index: number): void {
+		const { file, note, text } = this.shown();
+		const c = note?.citations[index];
+		if (!c || !file) return;
+		void revealInNote(this.deps.workspace, file, spotOf(text, c.from, c.to));
+	}
+
+	/** The row menu of the citation at `index`. */
+	menu(index: number, evt: MouseEvent): void {
+		const { note } = this.shown();
+		const c = note?.citations[index];
+		if (!c || !note) return;
+		showCitationMenu(evt, c, { video: citationVideo(c, note.noteVideo), clipboard: this.deps.clipboard, reveal: () => this.reveal(index) });
+	}
+
+	/** The note's citations as export rows (the copy menu). */
+	exportRows(): ExportRow[] {
+		const { note } = this.shown();
+		return note ? noteExportRows(note.citations, note.noteVideo) : [];
+	}
+}
