@@ -30,8 +30,8 @@ const SUMMARIZE_AT_ONCE = 300_000;
  * start at a line that reads the same as in the whole note ({@link noteStructure} tracks the code
  * blocks and comments that may have opened above the screen, and the frontmatter), and an edit
  * re-reads only the lines it touched. The note as a whole is read only when the editor opens and,
- * after edits that touch an anchor, once typing pauses ({@link NoteSummary}: the frame layout
- * and the moments that decide which citation is playing). The playing position enters as a
+ * after edits that changed its citations, once typing pauses ({@link NoteSummary}: how it reads
+ * `mm:ss:ff` times, and the moments that decide which citation is playing). The playing position enters as a
  * {@link setPlaying} effect from this editor's playback subscription, dispatched only when the
  * playing citation changes.
  */
