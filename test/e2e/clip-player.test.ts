@@ -11,7 +11,7 @@ describeInBrowser("the demo clip's note", () => {
 	it("seeks the player's real <video> to 46 s when [00:00:46] is clicked in reading view", async () => {
 		const { page } = await playground.open({ note: CLIP_NOTE, mode: "reading", theme: "dark" });
 		await page.locator(".markdown-reading-view .vc-timestamp", { hasText: "00:00:46" }).click();
-		const video = page.locator(".mod-right-split video");
+		const video = page.locator(".workspace video");
 		await expect.poll(() => video.count(), { timeout: 15_000 }).toBe(1);
 		const time = () => video.evaluate((v: HTMLVideoElement) => (v.readyState >= 1 ? v.currentTime : -1));
 		await expect.poll(time, { timeout: 15_000 }).toBeGreaterThanOrEqual(46);
