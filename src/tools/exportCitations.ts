@@ -5,7 +5,7 @@ import type { ClipboardWriter } from "../views/citationMenu";
 export type ExportFormat = "markdown" | "chapters" | "csv";
 
 /** Each format: how its commands and menu items name it, and how it writes rows. */
-export const EXPORT_FORMATS: Record<ExportFormat, { as: string; noticeAs: string; write(rows: readonly ExportRow[]): string }> = {
+export const EXPORT_FORMATS: Record<ExportFormat, { as: string; noticeAs: string; write: (rows: readonly ExportRow[]) => string }> = {
 	markdown: { as: "markdown list", noticeAs: "a markdown list", write: toMarkdownList },
 	chapters: { as: "YouTube chapters", noticeAs: "YouTube chapters", write: toChapters },
 	csv: { as: "CSV", noticeAs: "CSV", write: toCsv },

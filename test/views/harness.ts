@@ -3,7 +3,7 @@
  * clipboard, and the panel opened in the right sidebar, read back the way a user sees it.
  */
 import { vi } from "vitest";
-import { App, type TFile, type WorkspaceLeaf } from "../double/obsidian";
+import { App, Plugin, type TFile, type WorkspaceLeaf } from "../double/obsidian";
 import { CitationsView, VIEW_TYPE_CITATIONS } from "../../src/views/CitationsView";
 import { NoteVideos } from "../../src/notes/noteVideo";
 import { DEFAULT_SETTINGS, type VideoCitationsSettings } from "../../src/settings/settings";
@@ -11,6 +11,8 @@ import type { PlaybackPort, PlaybackState, SeekOptions } from "../../src/player/
 import type { VideoRef } from "../../src/core";
 import type { PluginServices } from "../../src/services";
 import { settle } from "../helpers/plugin";
+import { registerCitationIndex } from "../../src/vault";
+import type { CitationIndex } from "../../src/vault/citationIndex";
 
 /** Playback that records seeks and lets a test play time updates. */
 export class FakePlayback implements PlaybackPort {
@@ -45,6 +47,7 @@ export class FakeClipboard {
 /** Everything a panel test touches. */
 export interface Panel {
 	app: App;
+	index?: CitationIndex;
 	playback: FakePlayback;
 	clipboard: FakeClipboard;
 	settings: { current: VideoCitationsSettings; onChange: () => () => void };
@@ -53,8 +56,25 @@ export interface Panel {
 	el: HTMLElement;
 }
 
-/** A fresh app with `notes` seeded (path → text) and the panel view type registered. */
-export function makeApp(notes: Record<string, string> = {}) {
+/** What {@link makeApp} sets up besides the panel. */
+export interface AppOptions {
+	/** Build the vault-wide citation index (as the plugin does after layout-ready) and give it to the panel. */
+	vault?: boolean;
+}
+
+/** A plugin on `app` that only holds what a test registers on it (the citation index, the tools). */
+export function hostPlugin(app: App): Plugin {
+	const plugin = new (class extends Plugin {})(app, { id: "video-citations", name: "Video Citations", version: "1", minAppVersion: "1", description: "", author: "" });
+	plugin.load();
+	return plugin;
+}
+
+/**
+ * A fresh app with `notes` seeded (path → text) and the panel view type registered; with
+ * `{ vault: true }` the citation index is registered on a host plugin and built (call
+ * {@link settleIndex} before reading the panel).
+ */
+export function makeApp(notes: Record<string, string> = {}, options: AppOptions = {}) {
 	const app = new App();
 	for (const [path, text] of Object.entries(notes)) app.vault.seed(path, text);
 	const playback = new FakePlayback();
@@ -65,9 +85,22 @@ export function makeApp(notes: Record<string, string> = {}) {
 		resolveLink: (link, source) => app.metadataCache.getFirstLinkpathDest(link, source)?.path ?? null,
 	});
 	const services: PluginServices = { settings, playback, notes: notesSource, openExternal: vi.fn() };
-	app.viewRegistry.set(VIEW_TYPE_CITATIONS, (leaf) => new CitationsView(leaf as never, { services, clipboard }) as never);
+	let host: Plugin | null = null;
+	let index: CitationIndex | undefined;
+	if (options.vault) {
+		host = hostPlugin(app);
+		index = registerCitationIndex(host as never, notesSource);
+		app.workspace.triggerLayoutReady();
+	}
+	app.viewRegistry.set(VIEW_TYPE_CITATIONS, (leaf) => new CitationsView(leaf as never, { services, clipboard, index }) as never);
 	document.body.appendChild(app.workspace.containerEl);
-	return { app, playback, clipboard, settings };
+	return { app, playback, clipboard, settings, services, host, index };
+}
+
+/** Lets the index build (chunks yield with zero-delay timers) and the panels re-render. */
+export async function settleIndex(app: App): Promise<void> {
+	await settle(20);
+	await settlePanels(app);
 }
 
 /** Opens the panel in the right sidebar of `made` and lets it render. */
