@@ -3,6 +3,7 @@ import { videoKey, type VideoRef } from "../core";
 import type { PlaybackControllerDeps } from "./host";
 import { PinnedSlots } from "./pinnedSlots";
 import { PlayerSlot, type PlayerMoment, type SlotOwner } from "./playerSlot";
+import { slotControls } from "./slotControls";
 import { StateFeed } from "./stateFeed";
 import { TimePoller } from "./timePoller";
 import { sameVideo, type PinnedSurface, type PlayerInfo, type PlayerSurface } from "./surface";
@@ -220,30 +221,11 @@ export class PlaybackController extends Component implements PlaybackPort, Playe
 	}
 
 	private controlsOf(slot: PlayerSlot): PlayerControls {
-		const act = <T>(run: () => T): T => {
-			this.use(slot);
-			return run();
-		};
-		return {
-			get state() {
-				return slot.state;
-			},
-			get hasVideo() {
-				return slot.hasVideo;
-			},
-			get isReady() {
-				return slot.isReady;
-			},
-			get info() {
-				return slot.info;
-			},
+		return slotControls(slot, {
+			use: (s) => this.use(s),
 			seek: (video, seconds, options) => this.seek(video, seconds, options),
-			positionOf: (video) => slot.positionOf(video),
-			togglePlay: () => act(() => slot.togglePlay()),
-			seekBy: (delta) => act(() => slot.seekBy(delta)),
-			setRate: (rate) => act(() => slot.setRate(rate)),
-			reveal: () => this.revealSlot(slot),
-		};
+			reveal: (s) => this.revealSlot(s),
+		});
 	}
 
 	private revealSlot(slot: PlayerSlot): Promise<void> {

@@ -14,7 +14,6 @@ import { YouTubePlayer } from "./YouTubePlayer";
 export { PlaybackController } from "./PlaybackController";
 export type { PlayerHost } from "./host";
 export { PLAYER_VIEW_TYPE, PlayerView } from "./PlayerView";
-export { PinnedPlayer } from "./pinned/PinnedPlayer";
 export type { PlaybackPort, PlaybackState, PlayerControls, PlayerDirectory, SeekOptions } from "./types";
 
 /** What the player feature needs from the plugin. */

@@ -55,6 +55,21 @@ describe("collapsing to the bar", () => {
 		expect(seen(view)?.play).toBe("Play");
 	});
 
+	it("a player that cannot play says why with its way out, even while collapsed", async () => {
+		const open_ = vi.spyOn(window, "open").mockImplementation(() => null);
+		const { app, plugin } = await loadPinned();
+		const { view } = await open(app, "a.md", noteText(SEED_ID));
+		clickIn(view, ".vc-pinned-collapse");
+		plugin.controller.seek({ kind: "youtube", id: SEED_ID }, 2811, { sourcePath: "a.md" });
+		ytOf(view).error(150);
+		expect(pinnedOf(view)?.classList.contains("has-problem")).toBe(true);
+		expect(seen(view)).toMatchObject({ collapsed: true, error: "The owner of this video does not allow it to be played outside YouTube." });
+		expect(pinnedOf(view)?.querySelector<HTMLElement>(".vc-player")?.hidden).toBe(true);
+		expect(pinnedOf(view)?.querySelector(".vc-pinned-play")?.getAttribute("aria-disabled")).toBe("true");
+		clickIn(view, ".vc-player-actions button");
+		expect(open_).toHaveBeenCalledWith("https://www.youtube.com/watch?v=aXGo1o_baBo&t=2811s", "_blank", "noopener");
+	});
+
 	it("is remembered for the vault: notes opened later, and the next session, start as the last one was left", async () => {
 		const app = new App();
 		const { plugin } = await loadPinned("top", app);

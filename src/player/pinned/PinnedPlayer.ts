@@ -113,6 +113,8 @@ export class PinnedPlayer extends Component implements PinnedSurface {
 		this.info = info;
 		if (!this.rootEl) return;
 		this.panel.show(info);
+		// A player that cannot play says why even when collapsed: the bar alone would look stuck.
+		this.rootEl.toggleClass("has-problem", !!info.problem);
 		this.titleEl.setText(info.title ?? (info.video ? videoName(info.video) : ""));
 		this.refreshPlayButton();
 	}
