@@ -70,6 +70,7 @@ const ICON_GLYPHS: Record<string, string> = {
 	search: "M11 4a7 7 0 100 14 7 7 0 000-14zM21 21l-5-5",
 	x: "M6 6l12 12M18 6L6 18",
 	"chevron-down": "M6 9l6 6 6-6",
+	"chevron-up": "M6 15l6-6 6 6",
 	"chevron-right": "M9 6l6 6-6 6",
 	crosshair: "M12 2v4M12 18v4M2 12h4M18 12h4M12 8a4 4 0 100 8 4 4 0 000-8z",
 	"clock": "M12 3a9 9 0 100 18 9 9 0 000-18zM12 7v5l3 3",
