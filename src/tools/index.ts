@@ -1,7 +1,8 @@
-import { MarkdownView, Notice, TFile, type Plugin, type Workspace } from "obsidian";
+import { Notice, TFile, type Plugin } from "obsidian";
 import { videoKey, type VideoRef } from "../core";
 import type { PluginServices } from "../services";
 import type { ClipboardWriter } from "../views/citationMenu";
+import { markdownViewOf } from "../views/revealInNote";
 import { confirmEdit } from "./ConfirmEditModal";
 import { EDIT_TOOLS, repairTool, runEditTool, type EditTool, type EditToolRun } from "./editTools";
 import { copyCitations, EXPORT_FORMATS, FORMAT_ORDER, noteTextExportRows, type ExportFormat } from "./exportCitations";
@@ -25,7 +26,7 @@ export function registerTools(plugin: Plugin, services: PluginServices, clipboar
 	const offered = offeredCache();
 	const copyNote = async (file: TFile, format: ExportFormat) => {
 		// The open editor is ahead of the saved file.
-		const text = openView(app.workspace, file)?.getViewData() ?? (await app.vault.cachedRead(file));
+		const text = markdownViewOf(app.workspace, file)?.getViewData() ?? (await app.vault.cachedRead(file));
 		await copyCitations(writer, format, noteTextExportRows(text, services.notes.videoFor(file.path)), notify);
 	};
 
@@ -69,21 +70,13 @@ export function registerTools(plugin: Plugin, services: PluginServices, clipboar
 					.setTitle("Repair timestamps")
 					.setIcon(repairTool.icon)
 					.onClick(() => {
-						const view = openView(app.workspace, file);
+						const view = markdownViewOf(app.workspace, file);
 						const target: NoteTarget = view ? editorTarget(view.editor, file.path) : vaultTarget(app.vault, file);
 						void runEditTool(repairTool, target, runFor(services.notes.videoFor(file.path)));
 					}),
 			);
 		}),
 	);
-}
-
-/** The markdown view showing `file`, if one is open. */
-function openView(workspace: Workspace, file: TFile): MarkdownView | null {
-	for (const leaf of workspace.getLeavesOfType("markdown")) {
-		if (leaf.view instanceof MarkdownView && leaf.view.file?.path === file.path) return leaf.view;
-	}
-	return null;
 }
 
 /**

@@ -7,7 +7,8 @@ import { showExportMenu, type ClipboardWriter } from "./citationMenu";
 import { NoteActions } from "./NoteActions";
 import { PanelHeader } from "./PanelHeader";
 import { PanelToolbar } from "./PanelToolbar";
-import { NoteCitations, type ListModel, type PanelLayout, type PanelScope } from "./panelModel";
+import { NoteCitations, PANEL_MESSAGES, type ListModel, type PanelLayout, type PanelScope } from "./panelModel";
+import { markdownViewOf } from "./revealInNote";
 import { ScopeSwitch } from "./ScopeSwitch";
 import type { VaultCitationSource } from "./timelineLoader";
 import { VaultScope } from "./VaultScope";
@@ -15,14 +16,7 @@ import { VaultScope } from "./VaultScope";
 /** The citations panel's view type. */
 export const VIEW_TYPE_CITATIONS = "video-citations-panel";
 
-/** What the panel says when there is nothing (or nothing playable) to list. */
-export const PANEL_MESSAGES = {
-	noNote: "Open a note to see its citations.",
-	noVideo: "This note names no video. Add videoId: … or video: … to its properties.",
-	noCitations: "No timestamps in this note yet. Use the insert timestamp command while the video plays.",
-	noVaultVideo: "Play a video, or open a note that names one, to see every citation of it in this vault.",
-	noVaultCitations: "No note in this vault cites this video yet.",
-} as const;
+export { PANEL_MESSAGES } from "./panelModel";
 
 /** What the panel needs from the plugin besides its leaf. */
 export interface CitationsPanelDeps {
@@ -74,19 +68,9 @@ export class CitationsView extends ItemView {
 		return "Citations";
 	}
 
-	/** The note the panel shows, if any. */
-	get shownFile(): TFile | null {
-		return this.file;
-	}
-
 	/** The rows' list (tests and the benchmark read it). */
 	get citationList(): CitationList {
 		return this.list;
-	}
-
-	/** The scope shown: this note, or the whole vault. */
-	get shownScope(): PanelScope {
-		return this.listScope;
 	}
 
 	override getState(): Record<string, unknown> {
@@ -168,14 +152,6 @@ export class CitationsView extends ItemView {
 		if (this.isShown(file)) this.refresh();
 	}
 
-	/** The markdown view showing `file`, if one is open. */
-	private openView(file: TFile): MarkdownView | null {
-		for (const leaf of this.app.workspace.getLeavesOfType("markdown")) {
-			if (leaf.view instanceof MarkdownView && leaf.view.file?.path === file.path) return leaf.view;
-		}
-		return null;
-	}
-
 	/**
 	 * Shows the active markdown note. When the panel itself or another non-note view becomes
 	 * active, keeps showing the last note while it is still open.
@@ -183,8 +159,8 @@ export class CitationsView extends ItemView {
 	private followActiveNote(): void {
 		const { workspace } = this.app;
 		const active = workspace.getActiveViewOfType(MarkdownView)?.file ?? workspace.getActiveFile();
-		if (active && active.extension === "md" && this.openView(active)) this.showNote(active);
-		else if (!this.file || !this.openView(this.file)) this.showNote(null);
+		if (active && active.extension === "md" && markdownViewOf(workspace, active)) this.showNote(active);
+		else if (!this.file || !markdownViewOf(workspace, this.file)) this.showNote(null);
 	}
 
 	private showNote(file: TFile | null): void {
@@ -202,7 +178,7 @@ export class CitationsView extends ItemView {
 		if (!file) return this.renderEmpty();
 		let text: string;
 		try {
-			text = this.openView(file)?.getViewData() ?? (await this.app.vault.cachedRead(file));
+			text = markdownViewOf(this.app.workspace, file)?.getViewData() ?? (await this.app.vault.cachedRead(file));
 		} catch {
 			text = "";
 		}

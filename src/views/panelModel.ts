@@ -1,6 +1,15 @@
 import { formatTimestamp, playingIndex, videoKey, type Citation, type InvalidCitation, type VideoRef } from "../core";
 import type { PlaybackState } from "../player/types";
 
+/** What the panel says when there is nothing (or nothing playable) to list. */
+export const PANEL_MESSAGES = {
+	noNote: "Open a note to see its citations.",
+	noVideo: "This note names no video. Add videoId: … or video: … to its properties.",
+	noCitations: "No timestamps in this note yet. Use the insert timestamp command while the video plays.",
+	noVaultVideo: "Play a video, or open a note that names one, to see every citation of it in this vault.",
+	noVaultCitations: "No note in this vault cites this video yet.",
+} as const;
+
 /** One row of the citations panel: a claim with its citations, or one citation in the timeline. */
 export interface PanelRow {
 	/** Indexes into the note's citations, in the order the row shows them (never empty). */

@@ -28,10 +28,10 @@ function positionAt(text: string, offset: number): EditorPosition {
  * scrolls to its line; elsewhere the note is opened at that line.
  */
 export async function revealInNote(workspace: Workspace, file: TFile, spot: NoteSpot): Promise<void> {
-	let view = openView(workspace, file);
+	let view = markdownViewOf(workspace, file);
 	if (!view) {
 		await workspace.getLeaf(false).openFile(file, { active: true, eState: { line: spot.from.line } });
-		view = openView(workspace, file);
+		view = markdownViewOf(workspace, file);
 		if (!view) return;
 	} else {
 		workspace.setActiveLeaf(view.leaf, { focus: true });
@@ -46,8 +46,8 @@ export async function revealInNote(workspace: Workspace, file: TFile, spot: Note
 	view.editor.scrollIntoView({ from, to }, true);
 }
 
-/** The markdown view showing `file`, preferring the most recently active one. */
-function openView(workspace: Workspace, file: TFile): MarkdownView | null {
+/** The markdown view showing `file` (the most recently active one if several do), or `null` when it is not open. */
+export function markdownViewOf(workspace: Workspace, file: TFile): MarkdownView | null {
 	const recent = workspace.getMostRecentLeaf();
 	if (recent?.view instanceof MarkdownView && recent.view.file?.path === file.path) return recent.view;
 	for (const leaf of workspace.getLeavesOfType("markdown")) {

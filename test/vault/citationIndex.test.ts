@@ -136,4 +136,22 @@ describe("registerCitationIndex on the app", () => {
 		expect(app.metadataCache.listenerCount()).toBe(0);
 		expect(Notice.shown).toEqual([]);
 	});
+
+	it("shows its progress in one notice for a vault of more than 500 notes, and hides it when done", async () => {
+		const app = new App();
+		for (let i = 0; i < 600; i++) app.vault.seed(`n${i}.md`, `---\nvideoId: aXGo1o_baBo\n---\nClaim ${a("00:00:20")}.`);
+		const plugin = new (class extends Plugin {})(app, { id: "t", name: "t", version: "1", minAppVersion: "1", description: "", author: "" });
+		plugin.load();
+		const notes = new NoteVideos({ frontmatter: (p) => app.metadataCache.getCache(p)?.frontmatter, resolveLink: () => null });
+		const hide = vi.spyOn(Notice.prototype, "hide");
+		const setMessage = vi.spyOn(Notice.prototype, "setMessage");
+		const index = registerCitationIndex(plugin as never, notes);
+		app.workspace.triggerLayoutReady();
+		await settle(40);
+		expect(index.noteCount).toBe(600);
+		expect(Notice.shown).toEqual(["Indexing video citations: 40 of 600 notes"]);
+		expect(setMessage.mock.calls.at(-1)?.[0]).toBe("Indexing video citations: 600 of 600 notes");
+		expect(hide).toHaveBeenCalledTimes(1);
+		plugin.unload();
+	});
 });

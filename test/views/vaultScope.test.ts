@@ -241,7 +241,7 @@ describe("citations panel: the whole-vault timeline", () => {
 		await leaf.setViewState({ type: "video-citations-panel", state: { scope: "vault" } });
 		await settleIndex(made.app);
 		const view = leaf.view as unknown as CitationsView;
-		expect(view.shownScope).toBe("vault");
+		expect(view.getState()).toMatchObject({ scope: "vault" });
 		expect(count(view.containerEl)).toBe("4 citations in 2 notes");
 	});
 });
