@@ -26,8 +26,15 @@ export function registerCitationIndex(plugin: Plugin, notes: NoteVideoSource): C
 		() => new Promise((resolve) => window.setTimeout(resolve, 0)),
 		progressNotice(),
 	);
-	plugin.register(() => indexer.cancel());
-	workspace.onLayoutReady(() => void indexer.build());
+	let loaded = true;
+	plugin.register(() => {
+		loaded = false;
+		indexer.cancel();
+	});
+	// A plugin unloaded before the layout was ready must not build later.
+	workspace.onLayoutReady(() => {
+		if (loaded) void indexer.build();
+	});
 	plugin.registerEvent(metadataCache.on("changed", (file, data) => indexer.noteChanged(file.path, data)));
 	plugin.registerEvent(
 		vault.on("rename", (file, oldPath) => {

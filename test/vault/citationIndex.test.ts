@@ -154,4 +154,19 @@ describe("registerCitationIndex on the app", () => {
 		expect(hide).toHaveBeenCalledTimes(1);
 		plugin.unload();
 	});
+
+	it("does not build when the plugin was unloaded before the layout was ready", async () => {
+		const app = new App();
+		app.vault.seed("talk.md", `---\nvideoId: aXGo1o_baBo\n---\nX ${a("00:00:20")}.`);
+		const plugin = new (class extends Plugin {})(app, { id: "t", name: "t", version: "1", minAppVersion: "1", description: "", author: "" });
+		plugin.load();
+		const notes = new NoteVideos({ frontmatter: (p) => app.metadataCache.getCache(p)?.frontmatter, resolveLink: () => null });
+		const index = registerCitationIndex(plugin as never, notes);
+		plugin.unload();
+		const read = vi.spyOn(app.vault, "cachedRead");
+		app.workspace.triggerLayoutReady();
+		await settle(5);
+		expect(read).not.toHaveBeenCalled();
+		expect(index.noteCount).toBe(0);
+	});
 });
