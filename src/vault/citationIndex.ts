@@ -116,13 +116,16 @@ export class CitationIndex {
 		const key = videoKey(video);
 		const cached = this.timelines.get(key);
 		if (cached) return cached;
+		// Entries go in by note path, then document order (line); the sort is stable, so sorting by
+		// time alone keeps that order among ties and no path is compared per entry.
+		const notes = this.notesFor(video).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 		const entries: TimelineEntry[] = [];
-		for (const note of this.notesFor(video)) {
+		for (const note of notes) {
 			for (let i = 0; i < note.seconds.length; i++) {
 				entries.push({ path: note.path, seconds: note.seconds[i] as number, line: note.lines[i] as number, index: i });
 			}
 		}
-		entries.sort((a, b) => a.seconds - b.seconds || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) || a.line - b.line);
+		entries.sort((a, b) => a.seconds - b.seconds);
 		this.timelines.set(key, entries);
 		return entries;
 	}
