@@ -5,6 +5,8 @@ import { registerCommands } from "./commands";
 import { registerReadingView } from "./reading";
 import { registerEditor } from "./editor";
 import { registerCitationsPanel } from "./views";
+import { registerCitationIndex } from "./vault";
+import { registerTools } from "./tools";
 import type { PluginServices } from "./services";
 import { SettingsStore } from "./settings/store";
 import { VideoCitationsSettingTab } from "./settings/SettingsTab";
@@ -46,7 +48,8 @@ export default class VideoCitationsPlugin extends Plugin {
 		};
 		registerReadingView(this, services);
 		registerEditor(this, services);
-		registerCitationsPanel(this, services);
+		registerCitationsPanel(this, services, registerCitationIndex(this, notes));
+		registerTools(this, services);
 		this.addSettingTab(new VideoCitationsSettingTab(this.app, this, this.settingsStore));
 	}
 }
