@@ -50,6 +50,8 @@ export class CitationsView extends ItemView {
 	private list!: CitationList;
 	/** Re-reads the shown note once edits pause (issue 7: debounced, this note only). */
 	private readonly refresh = debounce(() => void this.reload(true), 300, true);
+	/** Whether a re-read for typing is waiting for the pause. */
+	private typingPending = false;
 
 	constructor(leaf: WorkspaceLeaf, private deps: CitationsPanelDeps) {
 		super(leaf);
@@ -124,7 +126,7 @@ export class CitationsView extends ItemView {
 		this.registerEvent(workspace.on("active-leaf-change", follow));
 		this.registerEvent(workspace.on("file-open", follow));
 		this.registerEvent(workspace.on("layout-change", follow));
-		this.registerEvent(workspace.on("editor-change", (_editor, info) => this.noteChanged(info.file)));
+		this.registerEvent(workspace.on("editor-change", (_editor, info) => this.noteTyped(info.file)));
 		this.registerEvent(vault.on("modify", (file) => this.noteChanged(file)));
 		this.registerEvent(metadataCache.on("changed", (file) => this.noteChanged(file)));
 		this.registerEvent(vault.on("rename", (file) => this.noteChanged(file)));
@@ -148,8 +150,19 @@ export class CitationsView extends ItemView {
 		return !!file && !!this.file && file.path === this.file.path;
 	}
 
+	/** The shown note was edited: re-read it once typing pauses. */
+	private noteTyped(file: TAbstractFile | null | undefined): void {
+		if (!this.isShown(file)) return;
+		this.typingPending = true;
+		this.refresh();
+	}
+
+	/**
+	 * The shown note was saved, renamed or re-parsed. Obsidian saves what was typed after a pause,
+	 * so while a re-read for typing is pending this must not push it further back.
+	 */
 	private noteChanged(file: TAbstractFile | null | undefined): void {
-		if (this.isShown(file)) this.refresh();
+		if (this.isShown(file) && !this.typingPending) this.refresh();
 	}
 
 	/**
@@ -173,6 +186,7 @@ export class CitationsView extends ItemView {
 
 	/** Re-reads the shown note (from its editor when open, which is ahead of the saved file) and re-renders. */
 	private async reload(keep: boolean): Promise<void> {
+		this.typingPending = false;
 		const generation = ++this.generation;
 		const file = this.file;
 		if (!file) return this.renderEmpty();

@@ -72,6 +72,9 @@ describe("the obsidian test double", () => {
 		const view = await app.workspace.openNote(file);
 		view.editor.setCursor({ line: 0, ch: 3 });
 		view.editor.replaceSelection("def");
+		// Saved once typing pauses, as in Obsidian, not on every keystroke.
+		expect(app.vault.readSync(file)).toBe("abc");
+		view.save();
 		expect(app.vault.readSync(file)).toBe("abcdef");
 		view.editor.undo();
 		expect(view.editor.getValue()).toBe("abc");

@@ -6,6 +6,10 @@ import { Events } from "./events";
 import { Editor, editorInfoField, editorLivePreviewField, editorEditorField, setLivePreview } from "./editor";
 import { renderNote, type PostProcessor } from "./markdown";
 import { setIcon, setTooltip } from "./ui";
+import { debounce } from "./util";
+
+/** How long the double's editor waits after the last keystroke before saving. */
+export const SAVE_DELAY_MS = 250;
 import type { TFile, Vault, MetadataCache } from "./vault";
 
 /** The parts of the app a view reaches through `this.app`. */
@@ -202,9 +206,7 @@ export class MarkdownView extends ItemView {
 				this.pluginExtensions.of(this.app.editorExtensions.slice()),
 				EditorView.updateListener.of((update) => {
 					if (!update.docChanged || !this.file) return;
-					this.saving = true;
-					this.app.vault.saveFromEditor(this.file, update.state.doc.toString());
-					this.saving = false;
+					this.requestSave();
 					this.app.workspace.trigger("editor-change", this.editor, this);
 				}),
 			],
@@ -213,7 +215,24 @@ export class MarkdownView extends ItemView {
 		info.editor = this.editor;
 	}
 
+	/**
+	 * Saves what was typed once typing pauses, as Obsidian does (it waits 2 s; the double waits
+	 * {@link SAVE_DELAY_MS}), so a keystroke never serialises the whole note.
+	 */
+	requestSave = debounce(() => this.save(), SAVE_DELAY_MS, true);
+
+	/** Writes the editor's text to the vault now (what a pending `requestSave` would do). */
+	save(): void {
+		if (!this.file || !this.cm) return;
+		const text = this.cm.state.doc.toString();
+		if (text === this.app.vault.readSync(this.file)) return;
+		this.saving = true;
+		this.app.vault.saveFromEditor(this.file, text);
+		this.saving = false;
+	}
+
 	override onunload(): void {
+		this.requestSave.run();
 		this.cm?.destroy();
 		this.cm = null;
 	}

@@ -178,9 +178,9 @@ describe("repair timestamps", () => {
 			await settle();
 			await answer("Repair");
 			expect(made.app.vault.writes).toEqual([]);
-			expect(made.app.vault.readSync("n.md")).toBe(withVideo(`A claim ${std("00:04:37")}.\n`));
+			expect(view.editor.getValue()).toBe(withVideo(`A claim ${std("00:04:37")}.\n`));
 			view.editor.undo();
-			expect(made.app.vault.readSync("n.md")).toBe(before);
+			expect(view.editor.getValue()).toBe(before);
 		});
 
 		it("says so when there is nothing to repair, and is only on notes", async () => {

@@ -277,6 +277,8 @@ describe("citations panel: the whole-vault timeline stays current", () => {
 		const { el, app, playback, noteView } = await vaultPanel({ "a.md": A, "b.md": B });
 		playback.emit({ video: SEED_VIDEO, seconds: 31 });
 		noteView.editor.replaceRange(`Typed claim ${anchor("00:00:40")}.\n\n`, { line: 4, ch: 0 });
+		// Obsidian saves what was typed once typing pauses; the index follows the save.
+		noteView.save();
 		await settleIndex(app);
 		expect(vaultRows(el).map((r) => r.text)).toEqual(["First in A", "First in B", "Typed claim", "Second in A", "Second in B"]);
 		expect(playingRows(el).map((r) => r.text)).toEqual(["First in B"]);
