@@ -11,7 +11,7 @@ export default defineConfig([
 		languageOptions: {
 			parserOptions: {
 				projectService: {
-					allowDefaultProject: ["eslint.config.mjs", "esbuild.config.mjs", "version-bump.mjs", ".ci/*.mjs"],
+					allowDefaultProject: ["eslint.config.mjs", "esbuild.config.mjs", "version-bump.mjs", ".ci/*.mjs", "bench/*.mjs"],
 				},
 				tsconfigRootDir: import.meta.dirname,
 			},

@@ -55,6 +55,8 @@ export interface PlaygroundApi {
 	 * `app.workspace.openPopoutLeaf()` then builds its views there, as in an Obsidian pop-out window.
 	 */
 	openPopout(): Document;
+	/** Renders markdown the way the reading view does (marked, then DOMPurify), without post-processors. */
+	render(markdown: string): DocumentFragment;
 }
 
 /** `window` with the playground's handle, for code that reads it. */

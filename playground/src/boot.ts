@@ -1,5 +1,6 @@
 import { App, MarkdownView, Notice, type NoteMode, type Plugin } from "../../test/double/obsidian";
 import type { PluginManifest } from "../../test/double/plugin";
+import { renderToFragment } from "../../test/double/markdown";
 import { parseParams, type PlaygroundApi, type PlaygroundWindow, type Theme } from "./api";
 import { openSettings, showMenus, showNotices } from "./overlays";
 import { loadBuiltPlugin } from "./pluginLoader";
@@ -127,6 +128,7 @@ export async function bootPlayground(win: PlaygroundWindow): Promise<PlaygroundA
 		setTheme,
 		noteView,
 		openPopout: () => openPopoutDocument(app, doc),
+		render: (markdown) => renderToFragment(markdown, doc),
 	};
 	win.playground = api;
 	mark("ready");

@@ -1,0 +1,17 @@
+// `npm run bench`: builds the plugin, bundles the benchmark (plain esbuild, so the functions handed
+// to the browser stay free of helper calls) and runs it.
+import { execFileSync } from "node:child_process";
+import esbuild from "esbuild";
+
+execFileSync(process.execPath, ["esbuild.config.mjs", "production"], { stdio: "inherit" });
+await esbuild.build({
+	entryPoints: ["bench/main.ts"],
+	bundle: true,
+	platform: "node",
+	format: "esm",
+	target: "node20",
+	outfile: "bench/.out/main.mjs",
+	packages: "external",
+	logLevel: "warning",
+});
+execFileSync(process.execPath, ["bench/.out/main.mjs"], { stdio: "inherit" });
