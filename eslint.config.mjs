@@ -5,7 +5,7 @@ import obsidianmd from "eslint-plugin-obsidianmd";
 import globals from "globals";
 
 export default defineConfig([
-	globalIgnores(["node_modules/", "main.js", "demo-vault/", "playground/dist/", "test-results/", "coverage/"]),
+	globalIgnores(["node_modules/", "main.js", "demo-vault/", "playground/dist/", "test-results/", "coverage/", "bench/.out/"]),
 	...obsidianmd.configs.recommended,
 	{
 		languageOptions: {
