@@ -22,7 +22,7 @@ function sentences(corpus: readonly string[]): string[] {
 				.replace(/\[\[([^\]|]+)\|?([^\]]*)\]\]/g, (_m, a: string, b: string) => b || a)
 				.replace(/[*_#>`|[\]]/g, "")
 				.trim();
-			for (const s of plain.replace(/([.!?])\s+/g, "$1\n").split("\n")) if (s.length > 30 && /^[A-Z]/.test(s)) out.push(s.replace(/[.!?]+$/, ""));
+			for (const s of plain.replace(/([.!?])\s+/g, "$1\n").split("\n")) if (s.length > 30 && /^[A-Z]/.test(s) && !s.includes("http")) out.push(s.replace(/[.!?]+$/, ""));
 		}
 	}
 	return out;

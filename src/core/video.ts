@@ -29,7 +29,8 @@ export interface YouTubeUrlInfo {
 export function parseYouTubeUrl(url: string): YouTubeUrlInfo | null {
 	if (typeof url !== "string") return null;
 	let text = url.trim();
-	if (text.length === 0 || text.length > 2048) return null;
+	// Most links in a note are not YouTube's: turn them away before parsing a URL (which throws on many).
+	if (text.length === 0 || text.length > 2048 || !/youtu/i.test(text)) return null;
 	if (/^(www\.|m\.|music\.)?(youtube\.com|youtu\.be|youtube-nocookie\.com)\//i.test(text)) text = `https://${text}`;
 	let parsed: URL;
 	try {

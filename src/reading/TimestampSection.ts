@@ -2,7 +2,7 @@ import { Keymap, MarkdownRenderChild, Notice } from "obsidian";
 import { youtubeWatchUrl, type VideoRef } from "../core";
 import type { PluginServices } from "../services";
 import type { LiveSection, LiveSections } from "./liveSections";
-import { undecorate, type TimestampLink } from "./timestampLink";
+import { labelLink, undecorate, type TimestampLink } from "./timestampLink";
 import { YOUTUBE_LINK_CLASS, type YouTubeMomentLink } from "./youtubeLinks";
 
 /** What a section's clicks reach: settings, the player and the browser. */
@@ -38,6 +38,9 @@ export class TimestampSection extends MarkdownRenderChild implements LiveSection
 	override onload(): void {
 		this.registerDomEvent(this.containerEl, "click", (evt) => this.onClick(evt));
 		this.registerDomEvent(this.containerEl, "keydown", (evt) => this.onKeydown(evt));
+		// Tooltips are written on first use, not for every link up front (see `decorate`).
+		this.registerDomEvent(this.containerEl, "mouseover", (evt) => this.label(evt.target));
+		this.registerDomEvent(this.containerEl, "focusin", (evt) => this.label(evt.target));
 		this.registry.add(this);
 	}
 
@@ -70,6 +73,11 @@ export class TimestampSection extends MarkdownRenderChild implements LiveSection
 		evt.preventDefault();
 		evt.stopPropagation();
 		this.services.playback.seek(moment.video, moment.seconds, { sourcePath: this.sourcePath });
+	}
+
+	private label(target: EventTarget | null): void {
+		const link = this.find(target, this.links);
+		if (link) labelLink(link);
 	}
 
 	private onKeydown(evt: KeyboardEvent): void {

@@ -71,8 +71,18 @@ class DomShape implements Shape {
 	}
 }
 
+const STANDARD = '<a class="yt-timestamp" data-t="';
+
 /** Reads the element a citation spans in the source the way an HTML parser would see it. */
 function sourceShape(text: string, citation: Citation): Shape {
+	// Nearly every element is written the standard way: read its data-t without parsing the tag.
+	if (text.startsWith(STANDARD, citation.from)) {
+		const start = citation.from + STANDARD.length;
+		const end = text.indexOf('"', start);
+		if (end > start && end < citation.to && text.charCodeAt(end + 1) === 62 && !text.slice(start, end).includes("&")) {
+			return { tag: "a", dataT: text.slice(start, end), label: "" };
+		}
+	}
 	const raw = text.slice(citation.from, citation.to);
 	const tag = /^<([A-Za-z][A-Za-z0-9-]*)/.exec(raw)?.[1]?.toLowerCase() ?? "";
 	const tagEnd = openingTagEnd(raw, tag.length + 1);

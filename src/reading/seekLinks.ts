@@ -26,8 +26,10 @@ export function seekLinkProcessor(deps: SeekLinkDeps): (el: HTMLElement, ctx: Ma
 		const stamps = el.getElementsByClassName("yt-timestamp");
 		const anchors = el.getElementsByTagName("a");
 		if (stamps.length === 0 && anchors.length === 0) return;
-		const skip = (node: HTMLElement) => isInNestedEmbed(node, el);
-		const elements = Array.from(stamps).filter((node): node is HTMLElement => node.instanceOf(HTMLElement) && !node.hasClass("vc-timestamp") && !skip(node));
+		// Checked per element only when the section holds an embed at all.
+		const hasEmbed = el.querySelector(EMBEDS) !== null;
+		const skip = (node: HTMLElement) => hasEmbed && isInNestedEmbed(node, el);
+		const elements = Array.from(stamps).filter((node): node is HTMLElement => node.instanceOf(HTMLElement) && !isLink(node) && !skip(node));
 		const noteVideo = videoOf(ctx, deps.services);
 		const moments = youtubeMomentLinks(anchors, noteVideo, skip);
 		if (elements.length === 0 && moments.length === 0) return;
@@ -70,8 +72,15 @@ function videoOf(ctx: MarkdownPostProcessorContext, services: PluginServices): V
 	return services.notes.videoFor(ctx.sourcePath);
 }
 
+const EMBEDS = ".internal-embed, .markdown-embed";
+
+/** Whether an earlier pass over the same DOM already made this element a link. */
+function isLink(node: HTMLElement): boolean {
+	return node.getAttribute("role") === "link" && node.hasAttribute("tabindex");
+}
+
 /** Whether `node` sits in an embed nested inside `root`: that embed's own render pass handles it. */
 function isInNestedEmbed(node: HTMLElement, root: HTMLElement): boolean {
-	const embed = node.parentElement?.closest(".internal-embed, .markdown-embed");
+	const embed = node.parentElement?.closest(EMBEDS);
 	return !!embed && embed !== root && root.contains(embed);
 }

@@ -12,13 +12,15 @@ const KEPT = 4;
  * string) means a note is extracted once, not once per section or per scroll.
  */
 export class SourceCitations {
-	private kept: { text: string; citations: Citation[] }[] = [];
+	/** Most recently used first. */
+	private kept: { text: string; print: string; citations: Citation[] }[] = [];
 
 	/** Every citation of `text`, in document order. */
 	of(text: string): Citation[] {
-		const i = this.kept.findIndex((entry) => entry.text === text);
+		const print = fingerprint(text);
+		const i = this.kept.findIndex((entry) => entry.print === print && entry.text === text);
 		if (i >= 0) {
-			const hit = this.kept[i] as { text: string; citations: Citation[] };
+			const hit = this.kept[i] as { text: string; print: string; citations: Citation[] };
 			if (i > 0) {
 				this.kept.splice(i, 1);
 				this.kept.unshift(hit);
@@ -26,7 +28,7 @@ export class SourceCitations {
 			return hit.citations;
 		}
 		const citations = extractCitations(text);
-		this.kept.unshift({ text, citations });
+		this.kept.unshift({ text, print, citations });
 		if (this.kept.length > KEPT) this.kept.length = KEPT;
 		return citations;
 	}
@@ -35,6 +37,19 @@ export class SourceCitations {
 	clear(): void {
 		this.kept = [];
 	}
+}
+
+/**
+ * A cheap summary of a text (its length and a few dozen characters spread over it), compared before
+ * the texts themselves: V8 compares two long strings character by character (it does not hash
+ * strings past 16 K characters), so two different notes of the same length would otherwise cost a
+ * full comparison. The same string object compares in constant time either way.
+ */
+function fingerprint(text: string): string {
+	const n = text.length;
+	let out = String(n);
+	for (let k = 1; k <= 24; k++) out += text.charAt(Math.floor((n * k) / 25));
+	return out + text.slice(-24);
 }
 
 /** The citations on lines `lineStart`..`lineEnd` (inclusive) of a sorted list, found by binary search. */

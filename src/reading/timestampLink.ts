@@ -1,4 +1,3 @@
-import { setTooltip } from "obsidian";
 import { formatTimestamp, type Citation, type VideoRef } from "../core";
 import { readTimeFromDom, readVideoIdFromDom, truncate } from "./domTime";
 
@@ -42,34 +41,41 @@ export function playLabel(seconds: number): string {
 }
 
 /**
- * Makes the element look and behave like a link, in place: classes, role, keyboard focus and a
- * tooltip saying what a click does (or why it does nothing). An empty element shows its time.
+ * Makes the element behave like a link, in place: role and keyboard focus; an empty element shows
+ * its time, and the rare states (invalid, repaired, no video) add a class. Its look comes from its
+ * own `yt-timestamp` class (styles.css) and its tooltip is written when it is first hovered or
+ * focused ({@link labelLink}): each attribute written to an element in the page costs the browser
+ * work, and for a section with 2,000 links the eager version took longer than everything else.
  */
 export function decorate(link: TimestampLink): void {
 	const { el } = link;
-	el.addClass("vc-timestamp");
-	el.setAttr("role", "link");
-	el.setAttr("tabindex", "0");
+	el.setAttribute("role", "link");
+	el.setAttribute("tabindex", "0");
 	// An element with an image or other markup for a label keeps it; only a truly empty one gets text.
 	const empty = el.childElementCount === 0 && (el.textContent ?? "").trim() === "";
 	if (link.seconds === null) {
 		el.addClass("is-invalid");
-		setTooltip(el, `Cannot play this timestamp: ${link.invalid ?? "no usable time"}`);
 		if (empty) fill(link, "[?]");
 		if (!link.video) el.addClass("is-novideo");
 		return;
 	}
-	let tooltip = playLabel(link.seconds);
-	if (link.repaired) {
-		el.addClass("is-repaired");
-		tooltip += ` (repaired: ${link.repaired})`;
-	}
-	if (!link.video) {
-		el.addClass("is-novideo");
-		tooltip += " (this note names no video)";
-	}
-	setTooltip(el, tooltip);
+	if (link.repaired) el.addClass("is-repaired");
+	if (!link.video) el.addClass("is-novideo");
 	if (empty) fill(link, formatTimestamp(link.seconds));
+}
+
+/** What a link's tooltip (and accessible name) says: "Play from 46:51", or why it cannot play. */
+export function linkLabel(link: TimestampLink): string {
+	if (link.seconds === null) return `Cannot play this timestamp: ${link.invalid ?? "no usable time"}`;
+	let label = playLabel(link.seconds);
+	if (link.repaired) label += ` (repaired: ${link.repaired})`;
+	if (!link.video) label += " (this note names no video)";
+	return label;
+}
+
+/** Writes the link's tooltip once, when it is first hovered or focused. */
+export function labelLink(link: TimestampLink): void {
+	if (!link.el.hasAttribute("aria-label")) link.el.setAttribute("aria-label", linkLabel(link));
 }
 
 function fill(link: TimestampLink, text: string): void {
@@ -80,11 +86,10 @@ function fill(link: TimestampLink, text: string): void {
 /** Takes everything {@link decorate} added off the element again. */
 export function undecorate(link: TimestampLink): void {
 	const { el } = link;
-	el.removeClass("vc-timestamp", "is-invalid", "is-repaired", "is-novideo", "is-playing");
+	el.removeClass("is-invalid", "is-repaired", "is-novideo", "is-playing");
 	el.removeAttribute("role");
 	el.removeAttribute("tabindex");
 	el.removeAttribute("aria-label");
-	el.removeAttribute("data-tooltip-position");
 	if (link.filledLabel) el.empty();
 	link.filledLabel = false;
 }

@@ -18,8 +18,9 @@ export function youtubeMomentLinks(anchors: ArrayLike<Element>, noteVideo: Video
 	if (noteVideo?.kind !== "youtube") return [];
 	const out: YouTubeMomentLink[] = [];
 	for (const el of Array.from(anchors)) {
+		if (el.hasClass("yt-timestamp")) continue;
 		const href = el.getAttribute("href");
-		if (!href || !el.instanceOf(HTMLElement) || el.hasClass("yt-timestamp") || el.hasClass(YOUTUBE_LINK_CLASS) || skip(el)) continue;
+		if (!href || !el.instanceOf(HTMLElement) || el.hasClass(YOUTUBE_LINK_CLASS) || skip(el)) continue;
 		const info = parseYouTubeUrl(href);
 		if (info?.id !== noteVideo.id || info.start === undefined) continue;
 		out.push({ el, video: noteVideo, seconds: info.start });

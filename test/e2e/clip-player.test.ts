@@ -10,7 +10,7 @@ describeInBrowser("the demo clip's note", () => {
 
 	it("seeks the player's real <video> to 46 s when [00:00:46] is clicked in reading view", async () => {
 		const { page } = await playground.open({ note: CLIP_NOTE, mode: "reading", theme: "dark" });
-		await page.locator(".markdown-reading-view .vc-timestamp", { hasText: "00:00:46" }).click();
+		await page.locator(".markdown-reading-view .yt-timestamp[role=link]", { hasText: "00:00:46" }).click();
 		const video = page.locator(".workspace video");
 		await expect.poll(() => video.count(), { timeout: 15_000 }).toBe(1);
 		const time = () => video.evaluate((v: HTMLVideoElement) => (v.readyState >= 1 ? v.currentTime : -1));

@@ -13,11 +13,12 @@ describeInBrowser("seed note in reading view", () => {
 
 	it("shows its 32 timestamps as seek links, in order, with their times", async () => {
 		const { page } = await playground.open({ note: SEED_NOTE, mode: "reading" });
-		const links = page.locator(".markdown-reading-view .vc-timestamp");
+		const links = page.locator(".markdown-reading-view .yt-timestamp[role=link]");
 		await expect.poll(() => links.count()).toBe(32);
 		const seen = await links.evaluateAll((els) =>
 			els.map((el) => ({
-				label: el.getAttribute("aria-label"),
+				// A link writes its tooltip when pointed at, as a reader would.
+				label: (el.dispatchEvent(new MouseEvent("mouseover", { bubbles: true })), el.getAttribute("aria-label")),
 				role: el.getAttribute("role") ?? el.tagName.toLowerCase(),
 				focusable: (el as HTMLElement).tabIndex >= 0,
 				muted: el.classList.contains("is-invalid") || el.classList.contains("is-novideo"),
@@ -27,6 +28,6 @@ describeInBrowser("seed note in reading view", () => {
 		expect(seen.map((s) => s.label)).toEqual(SEED_CITATIONS.map(playLabel));
 		expect(seen.every((s) => (s.role === "link" || s.role === "a" || s.role === "button") && s.focusable && !s.muted && s.visible)).toBe(true);
 		// The source markup is not left behind next to the links.
-		expect(await page.locator(".markdown-reading-view .yt-timestamp:not(.vc-timestamp)").count()).toBe(0);
+		expect(await page.locator(".markdown-reading-view .yt-timestamp:not([role=link])").count()).toBe(0);
 	});
 });

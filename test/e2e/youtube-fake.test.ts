@@ -19,7 +19,7 @@ describeInBrowser("the fake YouTube", () => {
 		const session = await playground.open({ note: SEED_NOTE, mode: "reading" });
 		const { page } = session;
 		expect(session.youtubeRequests, "nothing is fetched from YouTube before a click").toEqual([]);
-		await page.locator(".markdown-reading-view .vc-timestamp", { hasText: "00:46:51" }).click();
+		await page.locator(".markdown-reading-view .yt-timestamp[role=link]", { hasText: "00:46:51" }).click();
 		const players = () => page.evaluate(() => ((window as unknown as { __fakeYouTube?: { players: FakePlayerState[] } }).__fakeYouTube?.players ?? []).map((p) => ({ id: p._videoId, time: p._time, state: p._state })));
 		await expect.poll(async () => (await players())[0]?.time ?? -1, { timeout: 15_000 }).toBeGreaterThanOrEqual(2811);
 		const [player] = await players();

@@ -25,7 +25,7 @@ function seeksOf(view: MarkdownView): number[] {
 
 /** Clicks the `n`th seek link of a note in reading view. */
 function clickLink(view: MarkdownView, n: number): void {
-	const link = view.previewEl.querySelectorAll<HTMLElement>(".vc-timestamp")[n];
+	const link = view.previewEl.querySelectorAll<HTMLElement>(".yt-timestamp[role=link]")[n];
 	if (!link) throw new Error(`no seek link ${n}`);
 	link.dispatchEvent(new MouseEvent("click", { bubbles: true, cancelable: true, button: 0 }));
 }
@@ -68,7 +68,7 @@ describe("two notes side by side", () => {
 
 	it("playing B pauses A; what the notes highlight follows the player used last", async () => {
 		const { a, b } = await sideBySide();
-		const linkA = () => a.previewEl.querySelectorAll(".vc-timestamp")[1];
+		const linkA = () => a.previewEl.querySelectorAll(".yt-timestamp[role=link]")[1];
 		const chipB = () => b.editorView?.contentDOM.querySelectorAll(".vc-chip")[1];
 		clickLink(a, 1);
 		await settle();

@@ -42,7 +42,7 @@ describe("placement 'top of the note'", () => {
 		const { view } = await open(app, SEED_PATH, SEED_TEXT, "reading");
 		const yt = ytOf(view).ready();
 		yt.calls.length = 0;
-		const links = [...view.previewEl.querySelectorAll<HTMLElement>(".vc-timestamp:not(.is-invalid)")];
+		const links = [...view.previewEl.querySelectorAll<HTMLElement>(".yt-timestamp[role=link]:not(.is-invalid)")];
 		const timed = extractCitations(SEED_TEXT).filter((c) => c.seconds !== null);
 		expect(links).toHaveLength(timed.length);
 		for (const link of links) link.dispatchEvent(new MouseEvent("click", { bubbles: true, cancelable: true, button: 0 }));

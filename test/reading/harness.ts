@@ -111,9 +111,19 @@ export function note(body: string, frontmatter = `videoId: ${SEED_ID}`): string 
 	return `---\n${frontmatter}\n---\n${body}\n`;
 }
 
-/** The seek links rendered under `root`, in document order. */
+/**
+ * The seek links rendered under `root`, in document order, each pointed at once (a `mouseover`),
+ * as a person reading them would: links write their tooltip on first hover or focus.
+ */
 export function links(root: ParentNode): HTMLElement[] {
-	return Array.from(root.querySelectorAll<HTMLElement>(".vc-timestamp"));
+	const found = unhoveredLinks(root);
+	for (const el of found) el.dispatchEvent(new MouseEvent("mouseover", { bubbles: true }));
+	return found;
+}
+
+/** The seek links under `root` as rendered, before anything has pointed at them. */
+export function unhoveredLinks(root: ParentNode): HTMLElement[] {
+	return Array.from(root.querySelectorAll<HTMLElement>(".yt-timestamp[role=link]"));
 }
 
 /** Clicks `el` as a person does; returns whether the default action was cancelled. */

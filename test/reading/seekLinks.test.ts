@@ -1,12 +1,23 @@
 import { describe, expect, it } from "vitest";
 import { installDomHelpers } from "../double/dom";
 import { Notice, Platform } from "../double/obsidian";
-import { anchor, click, links, note, press, SEED, SEED_ID, setUpReading } from "./harness";
+import { anchor, click, links, note, press, SEED, SEED_ID, setUpReading, unhoveredLinks } from "./harness";
 
 const OTHER_ID = "hEzpiDuYFoE";
 
 describe("seek links: click, keys and Mod-click", () => {
 	const body = `# Talk\n\nFirst claim ${anchor("00:46:51")}. Second ${anchor("01:02:03", "")}.\n\n- An item ${anchor("00:00:14")}`;
+
+	it("writes a link's tooltip when it is first hovered or focused, not for every link up front", async () => {
+		const reading = setUpReading();
+		const root = await reading.render(note(body));
+		const [first, second] = unhoveredLinks(root);
+		expect(first?.hasAttribute("aria-label")).toBe(false);
+		first?.dispatchEvent(new MouseEvent("mouseover", { bubbles: true }));
+		expect(first?.getAttribute("aria-label")).toBe("Play from 46:51");
+		second?.dispatchEvent(new FocusEvent("focusin", { bubbles: true }));
+		expect(second?.getAttribute("aria-label")).toBe("Play from 1:02:03");
+	});
 
 	it("renders each yt-timestamp in place as a focusable link named for its time", async () => {
 		const reading = setUpReading();
@@ -14,7 +25,7 @@ describe("seek links: click, keys and Mod-click", () => {
 		const [first, second, third] = links(root);
 		expect(links(root)).toHaveLength(3);
 		expect(first?.outerHTML).toBe(
-			'<a class="yt-timestamp vc-timestamp" data-t="00:46:51" role="link" tabindex="0" aria-label="Play from 46:51" data-tooltip-position="top">[00:46:51]</a>',
+			'<a class="yt-timestamp" data-t="00:46:51" role="link" tabindex="0" aria-label="Play from 46:51">[00:46:51]</a>',
 		);
 		expect(first?.parentElement?.textContent).toBe("First claim [00:46:51]. Second 01:02:03.");
 		// An empty element shows its time.
@@ -166,8 +177,8 @@ describe("YouTube links in the note", () => {
 			[SEED, 120],
 			[SEED, 120],
 		]);
-		// Nothing about their look changes but a marker class.
-		expect(anchors.filter((a) => a.hasClass("vc-timestamp"))).toEqual([]);
+		// Nothing about their look or role changes.
+		expect(anchors.filter((a) => a.hasAttribute("role"))).toEqual([]);
 		expect(anchors.map((a) => a.getAttribute("href"))).toEqual([
 			`https://youtu.be/${SEED_ID}?t=120`,
 			`https://www.youtube.com/watch?v=${SEED_ID}&t=2m`,
@@ -209,10 +220,10 @@ describe("without section info (embeds, hover previews, MarkdownRenderer.render)
 		const el = reading.renderWithoutSections(`One ${anchor("00:46:51")}, two ${anchor("12:34", "")}, three ${anchor("soon", "[01:00:00]")}, four ${anchor("", "")}.`, "embedded.md");
 		const found = links(el);
 		expect(found.map((l) => [l.textContent, l.getAttribute("aria-label"), l.className])).toEqual([
-			["[00:46:51]", "Play from 46:51", "yt-timestamp vc-timestamp"],
-			["00:12:34", "Play from 12:34", "yt-timestamp vc-timestamp"],
-			["[01:00:00]", 'Play from 1:00:00 (repaired: data-t "soon" is not a time; time read from the label)', "yt-timestamp vc-timestamp is-repaired"],
-			["[?]", "Cannot play this timestamp: data-t is empty and the label holds no time", "yt-timestamp vc-timestamp is-invalid"],
+			["[00:46:51]", "Play from 46:51", "yt-timestamp"],
+			["00:12:34", "Play from 12:34", "yt-timestamp"],
+			["[01:00:00]", 'Play from 1:00:00 (repaired: data-t "soon" is not a time; time read from the label)', "yt-timestamp is-repaired"],
+			["[?]", "Cannot play this timestamp: data-t is empty and the label holds no time", "yt-timestamp is-invalid"],
 		]);
 		for (const link of found) click(link);
 		expect(reading.playback.seeks.map((s) => [s.video, s.seconds, s.options?.sourcePath])).toEqual([
@@ -231,9 +242,9 @@ describe("without section info (embeds, hover previews, MarkdownRenderer.render)
 		const embedContent = section.createDiv({ cls: "internal-embed markdown-embed" }).createDiv({ cls: "markdown-embed-content" });
 		const inner = embedContent.createEl("a", { cls: "yt-timestamp", text: "[00:00:07]", attr: { "data-t": "00:00:07" } });
 		reading.process(section, "host.md");
-		expect(inner.hasClass("vc-timestamp")).toBe(false);
+		expect(inner.getAttribute("role")).toBeNull();
 		reading.process(embedContent, "other.md");
-		expect(inner.hasClass("vc-timestamp")).toBe(true);
+		expect(inner.getAttribute("role")).toBe("link");
 		click(inner);
 		click(links(section)[0] as HTMLElement);
 		expect(reading.playback.seeks.map((s) => [s.video, s.seconds, s.options?.sourcePath])).toEqual([
