@@ -1,9 +1,12 @@
-import type { App, MarkdownView, NoteMode, Plugin } from "../../test/double/obsidian";
+import type { App, MarkdownView, NoteMode, Plugin, WorkspaceLeaf } from "../../test/double/obsidian";
 
 /** The page's colour scheme: Obsidian's `theme-light` or `theme-dark` body class. */
 export type Theme = "light" | "dark";
 
-/** What the page's address asks for: `?note=PATH&mode=reading|live|source&theme=light|dark&panels=0`. */
+/** The device the page plays: a desktop app, or Obsidian on a phone. */
+export type Device = "desktop" | "phone";
+
+/** What the page's address asks for: `?note=PATH&mode=reading|live|source&theme=light|dark&panels=0&device=phone`. */
 export interface PlaygroundParams {
 	/** The note to open, relative to the vault (`null`: the Welcome note). */
 	note: string | null;
@@ -11,6 +14,11 @@ export interface PlaygroundParams {
 	theme: Theme;
 	/** Whether to open the player and the citations panel in the right sidebar at start. */
 	panels: boolean;
+	/**
+	 * `phone` sets `Platform.isMobile`/`isPhone` before the plugin loads and gives the body
+	 * Obsidian's `is-mobile is-phone` classes; the sidebars become closed drawers (not drawn).
+	 */
+	device: Device;
 }
 
 const MODES: readonly NoteMode[] = ["reading", "live", "source"];
@@ -23,12 +31,15 @@ export function parseParams(search: string, prefersDark: boolean): { params: Pla
 	const theme = query.get("theme") ?? (prefersDark ? "dark" : "light");
 	if (!MODES.includes(mode as NoteMode)) problems.push(`Unknown mode "${mode}": use reading, live or source.`);
 	if (theme !== "light" && theme !== "dark") problems.push(`Unknown theme "${theme}": use light or dark.`);
+	const device = query.get("device") ?? "desktop";
+	if (device !== "desktop" && device !== "phone") problems.push(`Unknown device "${device}": use desktop or phone.`);
 	return {
 		params: {
 			note: query.get("note"),
 			mode: MODES.includes(mode as NoteMode) ? (mode as NoteMode) : "live",
 			theme: theme === "dark" ? "dark" : "light",
 			panels: query.get("panels") !== "0",
+			device: device === "phone" ? "phone" : "desktop",
 		},
 		problems,
 	};
@@ -55,6 +66,13 @@ export interface PlaygroundApi {
 	 * `app.workspace.openPopoutLeaf()` then builds its views there, as in an Obsidian pop-out window.
 	 */
 	openPopout(): Document;
+	/**
+	 * Moves an open leaf into the pop-out document (opening it if needed), as Obsidian's
+	 * `workspace.moveLeafToPopout` does when a tab is dragged out: the leaf's element changes
+	 * document (so an iframe in it reloads), then its view gets `onResize()` and the workspace a
+	 * `layout-change`.
+	 */
+	moveLeafToPopout(leaf: WorkspaceLeaf): Document;
 	/** Renders markdown the way the reading view does (marked, then DOMPurify), without post-processors. */
 	render(markdown: string): DocumentFragment;
 }

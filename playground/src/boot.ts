@@ -1,10 +1,10 @@
-import { App, MarkdownView, Notice, type NoteMode, type Plugin } from "../../test/double/obsidian";
+import { App, MarkdownView, Notice, Platform, type NoteMode, type Plugin } from "../../test/double/obsidian";
 import type { PluginManifest } from "../../test/double/plugin";
 import { renderToFragment } from "../../test/double/markdown";
 import { parseParams, type PlaygroundApi, type PlaygroundWindow, type Theme } from "./api";
 import { openSettings, showMenus, showNotices } from "./overlays";
 import { loadBuiltPlugin } from "./pluginLoader";
-import { openPopoutDocument } from "./popout";
+import { moveLeafToPopout, openPopoutDocument } from "./popout";
 import { buildToolbar } from "./toolbar";
 import { seedVault } from "./vaultLoader";
 import { mountWorkspace } from "./workspaceShell";
@@ -34,6 +34,12 @@ export async function bootPlayground(win: PlaygroundWindow): Promise<PlaygroundA
 	body.dataset.playground = "loading";
 	const { params, problems } = parseParams(win.location.search, win.matchMedia("(prefers-color-scheme: dark)").matches);
 
+	if (params.device === "phone") {
+		// Before the plugin loads: it reads the platform to choose where the player goes.
+		Platform.isMobile = Platform.isPhone = Platform.isMobileApp = true;
+		Platform.isDesktop = Platform.isDesktopApp = false;
+		body.addClass("is-mobile", "is-phone");
+	}
 	showNotices(doc);
 	showMenus(doc);
 	const app = new App(doc);
@@ -128,6 +134,7 @@ export async function bootPlayground(win: PlaygroundWindow): Promise<PlaygroundA
 		setTheme,
 		noteView,
 		openPopout: () => openPopoutDocument(app, doc),
+		moveLeafToPopout: (leaf) => moveLeafToPopout(app, doc, leaf),
 		render: (markdown) => renderToFragment(markdown, doc),
 	};
 	win.playground = api;

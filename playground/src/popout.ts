@@ -1,5 +1,5 @@
 import { installDomHelpers } from "../../test/double/dom";
-import type { App } from "../../test/double/obsidian";
+import type { App, WorkspaceLeaf } from "../../test/double/obsidian";
 
 /**
  * A pop-out-like second document: an iframe on the page with the same styles and theme, handed
@@ -20,5 +20,19 @@ export function openPopoutDocument(app: App, doc: Document): Document {
 	popout.body.className = doc.body.className;
 	popout.body.addClass("is-popout-window");
 	app.workspace.popoutDocument = popout;
+	return popout;
+}
+
+/**
+ * Moves `leaf` into the pop-out document, as a tab dragged out to its own window: its element is
+ * adopted there (an iframe inside reloads, as in Obsidian), it becomes a window leaf, its view is
+ * told to resize (where Obsidian's views notice a new window) and the layout changes.
+ */
+export function moveLeafToPopout(app: App, doc: Document, leaf: WorkspaceLeaf): Document {
+	const popout = openPopoutDocument(app, doc);
+	popout.body.appendChild(popout.adoptNode(leaf.containerEl));
+	leaf.side = "window";
+	leaf.onResize();
+	app.workspace.trigger("layout-change");
 	return popout;
 }

@@ -38,3 +38,42 @@ export async function editorElements(page: Page, selector: string): Promise<Edit
 		return [...found.values()].sort((a, b) => a.pos - b.pos);
 	}, selector);
 }
+
+/**
+ * Scrolls the open note's editor until the element matching `selector` that covers document
+ * offset `pos` is drawn, and tags it `data-e2e-target` (only it), so the test can click it with
+ * a real mouse through `page.locator("[data-e2e-target]")`. Returns whether one was found.
+ */
+export async function targetEditorElement(page: Page, selector: string, pos: number): Promise<boolean> {
+	return page.evaluate(
+		async ({ sel, at }) => {
+			const view = (window as unknown as PlaygroundWindow).playground.noteView()?.editorView;
+			if (!view) throw new Error("No editor open.");
+			for (const old of Array.from(document.querySelectorAll("[data-e2e-target]"))) old.removeAttribute("data-e2e-target");
+			const frame = () => new Promise((resolve) => window.requestAnimationFrame(() => window.requestAnimationFrame(resolve)));
+			const find = () =>
+				Array.from(view.contentDOM.querySelectorAll<HTMLElement>(sel)).find((el) => {
+					const from = view.posAtDOM(el, 0);
+					const to = view.posAtDOM(el, el.childNodes.length);
+					return from <= at && (at < to || from === at);
+				});
+			let el = find();
+			const box = () => el?.getBoundingClientRect();
+			const scroller = view.scrollDOM.getBoundingClientRect();
+			const inView = () => {
+				const b = box();
+				return !!b && b.top >= scroller.top && b.bottom <= scroller.bottom;
+			};
+			if (!el || !inView()) {
+				const EditorViewClass = view.constructor as unknown as { scrollIntoView(pos: number, options: { y: string }): unknown };
+				view.dispatch({ effects: EditorViewClass.scrollIntoView(at, { y: "center" }) as never });
+				await frame();
+				el = find();
+			}
+			if (!el) return false;
+			el.setAttribute("data-e2e-target", "");
+			return true;
+		},
+		{ sel: selector, at: pos },
+	);
+}

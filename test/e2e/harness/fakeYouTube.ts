@@ -142,24 +142,117 @@ show({ id: id, time: 0, state: -1 });
 addEventListener("message", function (e) { if (e.data && e.data.fakeYouTube) show(e.data.fakeYouTube); });
 </script></body></html>`;
 
+/** Changes how the fake YouTube answers from the next request on (a network that comes back). */
+export interface FakeYouTubeControl {
+	set(options: FakeYouTubeOptions): void;
+}
+
 /**
  * Routes the page's YouTube traffic to the fake: the IFrame API script (served, failed, or left
  * hanging) and embed pages. Every YouTube request is appended to `requests`, so a test can prove
  * when (and whether) the plugin went to the network. Register it after the catch-all route.
+ * Requests from the page's frames (the pop-out document) go through the same routes.
  */
-export async function routeFakeYouTube(page: Page, options: FakeYouTubeOptions = {}, requests: string[] = []): Promise<void> {
+export async function routeFakeYouTube(page: Page, options: FakeYouTubeOptions = {}, requests: string[] = []): Promise<FakeYouTubeControl> {
 	const hanging: Route[] = [];
+	let current = { ...options };
 	await page.route(IFRAME_API_URL, async (route) => {
 		requests.push(route.request().url());
-		if (options.script === "fail") return route.abort("internetdisconnected");
-		if (options.script === "never") {
+		if (current.script === "fail") return route.abort("internetdisconnected");
+		if (current.script === "never") {
 			hanging.push(route);
 			return;
 		}
-		return route.fulfill({ status: 200, contentType: "text/javascript", body: fakeApiScript(options) });
+		return route.fulfill({ status: 200, contentType: "text/javascript", body: fakeApiScript(current) });
 	});
 	await page.route(EMBED_URL, async (route) => {
 		requests.push(route.request().url());
 		return route.fulfill({ status: 200, contentType: "text/html", body: EMBED_PAGE });
 	});
+	return {
+		set(next) {
+			current = { ...current, ...next };
+		},
+	};
+}
+
+/** One fake `YT.Player` as a test reads it. */
+export interface FakePlayer {
+	/** The video id it plays. */
+	id: string;
+	/** Its position in seconds. */
+	time: number;
+	/** `YT.PlayerState`: 1 playing, 2 paused, -1 unstarted, 5 cued. */
+	state: number;
+	/** Where its iframe sits: a pinned player on a note, the side player view, or elsewhere. */
+	place: "pinned" | "side" | "other";
+	/** The note whose leaf holds its iframe (a pinned player's note), or `null`. */
+	note: string | null;
+	/** `main` or `popout`: the document its iframe is in. */
+	doc: "main" | "popout";
+	/** The iframe is still in its document. */
+	attached: boolean;
+}
+
+/** What a page's fake YouTube did: its live players (main page and pop-out) and how many it ever created. */
+export interface FakeRegistry {
+	players: FakePlayer[];
+	created: number;
+}
+
+/**
+ * Reads every fake player of the page, in the main window and in the pop-out document's window
+ * (each window that loads the IFrame API has its own `YT`, as in Obsidian's pop-out windows).
+ */
+export function fakeYouTube(page: Page): Promise<FakeRegistry> {
+	return page.evaluate(() => {
+		interface Raw {
+			_videoId: string;
+			_time: number;
+			_state: number;
+			_frame: HTMLIFrameElement;
+		}
+		type RegistryWindow = Window & { __fakeYouTube?: { players: Raw[]; created: number } };
+		const popout = document.querySelector<HTMLIFrameElement>("iframe.playground-popout")?.contentWindow as RegistryWindow | null | undefined;
+		const wins: [RegistryWindow, "main" | "popout"][] = [[window as RegistryWindow, "main"]];
+		if (popout) wins.push([popout, "popout"]);
+		const app = (window as unknown as { playground: { app: { workspace: { leaves: { containerEl: HTMLElement; view: { file?: { path: string } | null } }[] } } } }).playground.app;
+		const players: {
+			id: string;
+			time: number;
+			state: number;
+			place: "pinned" | "side" | "other";
+			note: string | null;
+			doc: "main" | "popout";
+			attached: boolean;
+		}[] = [];
+		let created = 0;
+		for (const [win, doc] of wins) {
+			const registry = win.__fakeYouTube;
+			if (!registry) continue;
+			created += registry.created;
+			for (const p of registry.players) {
+				const frame = p._frame;
+				const leaf = app.workspace.leaves.find((l) => l.containerEl.contains(frame));
+				const place = frame.closest(".vc-pinned-player") ? "pinned" : frame.closest(".vc-player-view") ? "side" : "other";
+				players.push({ id: p._videoId, time: p._time, state: p._state, place, note: place === "pinned" ? (leaf?.view.file?.path ?? null) : null, doc, attached: frame.isConnected });
+			}
+		}
+		return { players, created };
+	});
+}
+
+/**
+ * Moves every fake player of the page to `seconds`, as if the video had played on to there: the
+ * plugin only learns it by reading the player's time, as it does while a real video plays.
+ */
+export async function playFakeTo(page: Page, seconds: number): Promise<void> {
+	await page.evaluate((to) => {
+		const registry = (window as unknown as { __fakeYouTube?: { players: { _time: number; _show(): void }[] } }).__fakeYouTube;
+		if (!registry?.players.length) throw new Error("No fake YouTube player to move");
+		for (const p of registry.players) {
+			p._time = to;
+			p._show();
+		}
+	}, seconds);
 }

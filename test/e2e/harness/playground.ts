@@ -2,10 +2,10 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, inject } from "vitest";
-import type { PlaygroundApi, Theme } from "../../../playground/src/api";
+import type { Device, PlaygroundApi, Theme } from "../../../playground/src/api";
 import type { NoteMode } from "../../double/obsidian";
 import { launchChrome } from "./chrome";
-import { routeFakeYouTube, type FakeYouTubeOptions } from "./fakeYouTube";
+import { routeFakeYouTube, type FakeYouTubeControl, type FakeYouTubeOptions } from "./fakeYouTube";
 import { SCREENSHOT_DIR } from "./paths";
 
 export { CLIP_NOTE, DEMO_VAULT, SCREENSHOT_DIR, SEED_NOTE } from "./paths";
@@ -24,6 +24,10 @@ export interface OpenOptions {
 	viewport?: { width: number; height: number };
 	/** How the fake YouTube behaves; `false` leaves YouTube unrouted (then any request is a problem). */
 	youtube?: FakeYouTubeOptions | false;
+	/** `phone`: the page plays Obsidian on a phone (`Platform.isMobile`, sidebars as closed drawers). */
+	device?: Device;
+	/** Installs Playwright's fake clock before the page loads, so `page.clock.fastForward()` can skip a timeout. */
+	clock?: boolean;
 }
 
 /** One page on the playground, with everything that went wrong on it. */
@@ -35,6 +39,10 @@ export interface Session {
 	youtubeRequests: string[];
 	/** Drops the problems matching `pattern` (a case that expects, say, a logged error). */
 	allow(pattern: RegExp): void;
+	/** Changes how the fake YouTube answers from now on (for example the script starts loading). */
+	youtube: FakeYouTubeControl;
+	/** The addresses the page asked `window.open` for, in order (the harness opens no window). */
+	opened(): Promise<string[]>;
 }
 
 /**
@@ -51,6 +59,7 @@ export function playgroundUrl(options: OpenOptions = {}): string {
 	url.searchParams.set("mode", options.mode ?? "live");
 	url.searchParams.set("theme", options.theme ?? "light");
 	if (options.panels === false) url.searchParams.set("panels", "0");
+	if (options.device) url.searchParams.set("device", options.device);
 	return url.href;
 }
 
@@ -62,6 +71,16 @@ export function playgroundUrl(options: OpenOptions = {}): string {
 export async function openSession(context: BrowserContext, options: OpenOptions = {}): Promise<Session> {
 	const page = await context.newPage();
 	await page.setViewportSize(options.viewport ?? { width: 1400, height: 900 });
+	if (options.clock) await page.clock.install();
+	// "Open on YouTube" and external links would open a real browser window: record them instead.
+	await page.addInitScript(() => {
+		const w = window as unknown as { __opened: string[] };
+		w.__opened = [];
+		window.open = (url?: string | URL) => {
+			w.__opened.push(String(url));
+			return null;
+		};
+	});
 	const session: Session = {
 		page,
 		problems: [],
@@ -69,6 +88,8 @@ export async function openSession(context: BrowserContext, options: OpenOptions 
 		allow(pattern) {
 			session.problems = session.problems.filter((p) => !pattern.test(p));
 		},
+		youtube: { set: () => undefined },
+		opened: () => page.evaluate(() => (window as unknown as { __opened: string[] }).__opened.slice()),
 	};
 	page.on("console", (msg) => {
 		if (msg.type() === "error") session.problems.push(`console error: ${msg.text()} (${msg.location().url})`);
@@ -86,7 +107,7 @@ export async function openSession(context: BrowserContext, options: OpenOptions 
 			return route.abort("blockedbyclient");
 		},
 	);
-	if (options.youtube !== false) await routeFakeYouTube(page, options.youtube ?? {}, session.youtubeRequests);
+	if (options.youtube !== false) session.youtube = await routeFakeYouTube(page, options.youtube ?? {}, session.youtubeRequests);
 	await page.goto(playgroundUrl(options));
 	await page.waitForSelector("body[data-playground=ready], body[data-playground=error]", { timeout: 30_000 });
 	const state = await page.evaluate(() => document.body.dataset.playground);
@@ -144,4 +165,20 @@ export function usePlayground(): { open(options?: OpenOptions): Promise<Session>
 			return session;
 		},
 	};
+}
+
+/**
+ * Runs one of the plugin's commands by its name ("Play or pause") from the playground's command runner (the
+ * toolbar's "Run a command…" list, what Obsidian's command palette does), as a person would pick
+ * it. Fails when the command is not available now (the page says so in a notice).
+ */
+export async function runCommand(page: Page, name: string): Promise<void> {
+	const runner = page.getByRole("combobox", { name: "Run a command" });
+	await runner.focus();
+	const before = await page.locator(".notice").count();
+	// Obsidian lists a plugin's commands under the plugin's name.
+	await runner.selectOption({ label: `Video Citations: ${name}` }, { timeout: 5_000 });
+	const notices = await page.locator(".notice").allInnerTexts();
+	const refused = notices.slice(before).find((n) => n.includes("is not available here"));
+	if (refused) throw new Error(`Command "${name}": ${refused}`);
 }
