@@ -142,7 +142,10 @@ show({ id: id, time: 0, state: -1 });
 addEventListener("message", function (e) { if (e.data && e.data.fakeYouTube) show(e.data.fakeYouTube); });
 </script></body></html>`;
 
-/** Changes how the fake YouTube answers from the next request on (a network that comes back). */
+/**
+ * Changes how the fake YouTube answers from the next request on; requests left hanging by
+ * `script: "never"` are answered at once the new way (a network that comes back).
+ */
 export interface FakeYouTubeControl {
 	set(options: FakeYouTubeOptions): void;
 }
@@ -172,6 +175,12 @@ export async function routeFakeYouTube(page: Page, options: FakeYouTubeOptions =
 	return {
 		set(next) {
 			current = { ...current, ...next };
+			// The network came back: requests left hanging get their answer now.
+			if (current.script !== "never") {
+				for (const route of hanging.splice(0)) {
+					void (current.script === "fail" ? route.abort("internetdisconnected") : route.fulfill({ status: 200, contentType: "text/javascript", body: fakeApiScript(current) })).catch(() => undefined);
+				}
+			}
 		},
 	};
 }

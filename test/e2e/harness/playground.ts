@@ -142,7 +142,8 @@ export function usePlayground(): { open(options?: OpenOptions): Promise<Session>
 		const path = inject("chromePath");
 		if (!path) return;
 		browser = await launchChrome(path);
-		context = await browser.newContext();
+		// The plugin copies links and citations: let the page use the clipboard, as Obsidian can.
+		context = await browser.newContext({ permissions: ["clipboard-read", "clipboard-write"] });
 	});
 	afterEach(async (ctx) => {
 		const open = sessions;
