@@ -1,5 +1,6 @@
 import type { Command } from "obsidian";
-import { extractCitations, videoKey, type TimedCitation, type VideoRef } from "../core";
+import { extractCitations, type TimedCitation } from "../core";
+import { citationsOfVideo } from "../notes/citationVideo";
 import type { PlayerControls } from "../player/types";
 import type { CommandContext } from "./context";
 import { clock } from "./playbackCommands";
@@ -24,16 +25,6 @@ export function neighbourCitation(citations: readonly TimedCitation[], seconds: 
 		if (c.seconds < seconds - PREVIOUS_MARGIN_SECONDS) return c;
 	}
 	return null;
-}
-
-/** The timed citations of a note's text that cite `video` (an element's own `data-v` wins over the note's video). */
-export function citationsOfVideo(text: string, noteVideo: VideoRef | null, video: VideoRef): TimedCitation[] {
-	const key = videoKey(video);
-	const noteKey = noteVideo ? videoKey(noteVideo) : null;
-	return extractCitations(text).filter((c): c is TimedCitation => {
-		if (c.seconds === null) return false;
-		return (c.videoId ? `youtube:${c.videoId}` : noteKey) === key;
-	});
 }
 
 /** "Jump to previous/next citation": through the cited moments of the note, relative to the playing time. */
@@ -70,7 +61,7 @@ async function jump(ctx: CommandContext, player: PlayerControls, direction: Jump
 		} catch {
 			continue;
 		}
-		const citations = citationsOfVideo(text, ctx.notes.videoFor(path), video);
+		const citations = citationsOfVideo(extractCitations(text), video, ctx.notes.videoFor(path));
 		if (citations.length === 0) continue;
 		const target = neighbourCitation(citations, now, direction);
 		if (target) player.seek(video, target.seconds, { sourcePath: path });

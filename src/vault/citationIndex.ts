@@ -1,10 +1,17 @@
-import { extractCitations, videoKey, type Citation, type TimedCitation, type VideoRef } from "../core";
+import { extractCitations, videoKey, type Citation, type VideoRef } from "../core";
 
-/** One note's citations as the index keeps them: typed arrays, no text, so a large vault stays small. */
+/**
+ * One note's citations of one video as the index keeps them: typed arrays, no text, so a large
+ * vault stays small. A note citing two videos (its own, and another one some elements name with
+ * `data-v`) has one record for each.
+ */
 export interface IndexedNote {
 	path: string;
+	/** The video these citations play. */
 	video: VideoRef;
-	/** Seconds of each citation with a time, in document order. */
+	/** The note's own video when it was indexed (`null`: none), to find the same citations again in its text. */
+	noteVideo: VideoRef | null;
+	/** Seconds of each of its citations of {@link video}, in document order. */
 	seconds: Float64Array;
 	/** 0-based line of each of those citations. */
 	lines: Int32Array;
@@ -15,100 +22,92 @@ export interface TimelineEntry {
 	path: string;
 	seconds: number;
 	line: number;
-	/** Index of the citation among the note's timed citations (document order). */
+	/** Index of the citation among the note's citations of this video (document order, as `citationsOfVideo` lists them). */
 	index: number;
 }
 
+interface Track {
+	video: VideoRef;
+	seconds: number[];
+	lines: number[];
+}
+
 /**
- * Whether the index keeps citation `c` of a note whose video has YouTube id `ownId` (`null` for
- * other videos): it has a time and does not name another video with `data-v`. The panel reads notes
- * again with the same rule, so its rows line up with the index's entries.
+ * A note's citations grouped by the video each plays (its own `data-v`, else the note's video), as
+ * `citationsOfVideo` would list them for each video. Most notes name no other video, so the
+ * common path compares one field per citation and builds no key.
  */
-export function isIndexed(c: Citation, ownId: string | null): c is TimedCitation {
-	return c.seconds !== null && (c.videoId === undefined || c.videoId === ownId);
-}
-
-/** The citations of a note that the index keeps, in document order (what {@link TimelineEntry.index} counts). */
-export function indexedCitations(citations: readonly Citation[], video: VideoRef): TimedCitation[] {
-	const ownId = video.kind === "youtube" ? video.id : null;
-	return citations.filter((c): c is TimedCitation => isIndexed(c, ownId));
+function tracksOf(path: string, citations: readonly Citation[], noteVideo: VideoRef | null): IndexedNote[] {
+	const ownId = noteVideo?.kind === "youtube" ? noteVideo.id : null;
+	const own: Track | null = noteVideo ? { video: noteVideo, seconds: [], lines: [] } : null;
+	let others: Map<string, Track> | null = null;
+	for (const c of citations) {
+		if (c.seconds === null) continue;
+		let track = own;
+		if (c.videoId !== undefined && c.videoId !== ownId) {
+			others ??= new Map();
+			track = others.get(c.videoId) ?? null;
+			if (!track) others.set(c.videoId, (track = { video: { kind: "youtube", id: c.videoId }, seconds: [], lines: [] }));
+		}
+		if (!track) continue;
+		track.seconds.push(c.seconds);
+		track.lines.push(c.line);
+	}
+	const tracks = [own, ...(others?.values() ?? [])];
+	return tracks.flatMap((t) =>
+		t && t.seconds.length > 0 ? [{ path, video: t.video, noteVideo, seconds: Float64Array.from(t.seconds), lines: Int32Array.from(t.lines) }] : [],
+	);
 }
 
 /**
- * Every citation of every note, keyed by video. Notes are re-indexed one at a time from their
- * text (`setNote`), so keeping the index current costs one extraction per changed note; the
- * per-video timeline is merged lazily and cached until one of its notes changes.
+ * Every citation of every note, keyed by the video it plays. Notes are re-indexed one at a time
+ * from their text (`setNote`), so keeping the index current costs one extraction per changed note;
+ * the per-video timeline is merged lazily and cached until one of its notes changes.
  */
 export class CitationIndex {
-	private notes = new Map<string, IndexedNote>();
-	private byVideo = new Map<string, Set<string>>();
+	/** Each note's records, one per video it cites. */
+	private notes = new Map<string, IndexedNote[]>();
+	/** Video key → note path → that note's record for the video. */
+	private byVideo = new Map<string, Map<string, IndexedNote>>();
 	private timelines = new Map<string, TimelineEntry[]>();
 	private listeners = new Set<(videoKeys: ReadonlySet<string>) => void>();
 	private pending: Set<string> | null = null;
 
-	/** How many notes with a video and at least one citation are indexed. */
+	/** How many notes with at least one citation of a video are indexed. */
 	get noteCount(): number {
 		return this.notes.size;
 	}
 
-	/** Indexes (or re-indexes) a note from its text; `video` is its resolved video, `null` to drop it. */
+	/**
+	 * Indexes (or re-indexes) a note from its text; `video` is its resolved video (`null`: it names
+	 * none, and only elements naming their own video with `data-v` count).
+	 */
 	setNote(path: string, text: string, video: VideoRef | null): void {
-		const changed = new Set<string>();
-		const old = this.notes.get(path);
-		if (old) changed.add(this.detach(path, old));
-		if (video) {
-			const all = extractCitations(text);
-			const ownId = video.kind === "youtube" ? video.id : null;
-			const seconds = new Float64Array(all.length);
-			const lines = new Int32Array(all.length);
-			let n = 0;
-			for (const c of all) {
-				if (!isIndexed(c, ownId)) continue;
-				seconds[n] = c.seconds;
-				lines[n] = c.line;
-				n++;
-			}
-			if (n > 0) {
-				const note: IndexedNote = { path, video, seconds: seconds.subarray(0, n), lines: lines.subarray(0, n) };
-				const key = videoKey(video);
-				this.notes.set(path, note);
-				let set = this.byVideo.get(key);
-				if (!set) this.byVideo.set(key, (set = new Set()));
-				set.add(path);
-				changed.add(key);
-			}
-		}
-		for (const key of changed) this.timelines.delete(key);
-		if (changed.size) this.emit(changed);
+		const changed = this.detach(path);
+		// A note without a video cites nothing unless an element names its own: skip the extraction.
+		const records = video || text.includes("data-v") ? tracksOf(path, extractCitations(text), video) : [];
+		this.attach(path, records, changed);
+		this.changed(changed);
 	}
 
 	/** Forgets a note (deleted, or no longer a note). */
 	removeNote(path: string): void {
-		const old = this.notes.get(path);
-		if (!old) return;
-		const key = this.detach(path, old);
-		this.timelines.delete(key);
-		this.emit(new Set([key]));
+		this.changed(this.detach(path));
 	}
 
 	/** Follows a rename without re-reading the note. */
 	renameNote(oldPath: string, newPath: string): void {
-		const note = this.notes.get(oldPath);
-		if (!note) return;
-		const key = this.detach(oldPath, note);
-		note.path = newPath;
-		this.notes.set(newPath, note);
-		let set = this.byVideo.get(key);
-		if (!set) this.byVideo.set(key, (set = new Set()));
-		set.add(newPath);
-		this.timelines.delete(key);
-		this.emit(new Set([key]));
+		const records = this.notes.get(oldPath);
+		if (!records) return;
+		const changed = this.detach(oldPath);
+		for (const record of records) record.path = newPath;
+		this.attach(newPath, records, changed);
+		this.changed(changed);
 	}
 
 	/** The indexed notes that cite `video`. */
 	notesFor(video: VideoRef): IndexedNote[] {
-		const set = this.byVideo.get(videoKey(video));
-		return set ? [...set].map((p) => this.notes.get(p) as IndexedNote) : [];
+		return [...(this.byVideo.get(videoKey(video))?.values() ?? [])];
 	}
 
 	/** Every citation of `video` across the vault, sorted by time (then note, then line). */
@@ -145,15 +144,6 @@ export class CitationIndex {
 		if (keys.size) this.emit(keys);
 	}
 
-	private detach(path: string, note: IndexedNote): string {
-		const key = videoKey(note.video);
-		this.notes.delete(path);
-		const set = this.byVideo.get(key);
-		set?.delete(path);
-		if (set && set.size === 0) this.byVideo.delete(key);
-		return key;
-	}
-
 	/** Runs `update` and tells listeners once, with every video it changed. */
 	batch(update: () => void): void {
 		if (this.pending) {
@@ -168,6 +158,39 @@ export class CitationIndex {
 			this.pending = null;
 			if (keys.size) this.emit(keys);
 		}
+	}
+
+	/** Takes a note's records out; returns the keys of the videos it cited. */
+	private detach(path: string): Set<string> {
+		const keys = new Set<string>();
+		for (const record of this.notes.get(path) ?? []) {
+			const key = videoKey(record.video);
+			const notes = this.byVideo.get(key);
+			notes?.delete(path);
+			if (notes?.size === 0) this.byVideo.delete(key);
+			keys.add(key);
+		}
+		this.notes.delete(path);
+		return keys;
+	}
+
+	/** Puts a note's records in, adding the keys of their videos to `keys`. */
+	private attach(path: string, records: IndexedNote[], keys: Set<string>): void {
+		if (records.length === 0) return;
+		this.notes.set(path, records);
+		for (const record of records) {
+			const key = videoKey(record.video);
+			let notes = this.byVideo.get(key);
+			if (!notes) this.byVideo.set(key, (notes = new Map<string, IndexedNote>()));
+			notes.set(path, record);
+			keys.add(key);
+		}
+	}
+
+	/** Forgets the cached timelines of `keys` and tells listeners. */
+	private changed(keys: Set<string>): void {
+		for (const key of keys) this.timelines.delete(key);
+		if (keys.size) this.emit(keys);
 	}
 
 	private emit(keys: ReadonlySet<string>): void {

@@ -3,7 +3,8 @@ import type { ExportRow } from "../core";
 import type { PlaybackPort } from "../player/types";
 import { noteExportRows } from "../tools/exportCitations";
 import { showCitationMenu, type ClipboardWriter } from "./citationMenu";
-import { citationVideo, type NoteCitations } from "./panelModel";
+import { citationVideo } from "../notes/citationVideo";
+import type { NoteCitations } from "./panelModel";
 import { revealInNote, spotOf } from "./revealInNote";
 
 /** The note the panel shows in its "This note" scope. */

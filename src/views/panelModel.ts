@@ -1,4 +1,5 @@
 import { formatTimestamp, playingIndex, videoKey, type Citation, type InvalidCitation, type VideoRef } from "../core";
+import { citationVideo } from "../notes/citationVideo";
 import type { PlaybackState } from "../player/types";
 
 /** What the panel says when there is nothing (or nothing playable) to list. */
@@ -46,14 +47,6 @@ export interface ListModel {
 	playing(state: Readonly<PlaybackState>): number;
 	/** Where the citation at `index` comes from, when the list spans notes. */
 	source?(index: number): NoteSource;
-}
-
-/**
- * The video a citation plays: its own `data-v` YouTube id wins over the note's video. `null` when
- * neither names one.
- */
-export function citationVideo(citation: Citation, noteVideo: VideoRef | null): VideoRef | null {
-	return citation.videoId ? { kind: "youtube", id: citation.videoId } : noteVideo;
 }
 
 /**

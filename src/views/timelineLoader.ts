@@ -1,5 +1,6 @@
 import { extractCitations, type TimedCitation, type VideoRef } from "../core";
-import { indexedCitations, type IndexedNote, type TimelineEntry } from "../vault/citationIndex";
+import { citationsOfVideo } from "../notes/citationVideo";
+import type { IndexedNote, TimelineEntry } from "../vault/citationIndex";
 import { placeholderCitation, VaultTimeline, type VaultCitation } from "./vaultTimeline";
 
 /** The slice of the vault-wide citation index the panel reads (the `CitationIndex` in the plugin). */
@@ -14,7 +15,7 @@ export interface VaultCitationSource {
 
 interface NoteRead {
 	text: string;
-	/** The note's citations the index keeps, in document order. */
+	/** The note's citations of the timeline's video, in document order (as the index counts them). */
 	timed: TimedCitation[];
 }
 
@@ -53,7 +54,7 @@ export class TimelineLoader {
 		let read = this.reads.get(note);
 		if (!read) {
 			read = this.read(note.path).then(
-				(text) => ({ text, timed: indexedCitations(extractCitations(text), note.video) }),
+				(text) => ({ text, timed: citationsOfVideo(extractCitations(text), note.video, note.noteVideo) }),
 				() => ({ text: "", timed: [] }),
 			);
 			this.reads.set(note, read);

@@ -49,10 +49,30 @@ describe("CitationIndex", () => {
 		]);
 	});
 
-	it("skips invalid citations and those naming another video with data-v", () => {
+	it("skips invalid citations, and indexes those naming another video with data-v under that video", () => {
 		const index = new CitationIndex();
-		index.setNote("a.md", `X ${a("00:00:20")}. <a class="yt-timestamp" data-t="soon"></a> <a class="yt-timestamp" data-t="00:00:09" data-v="hEzpiDuYFoE">[x]</a>`, YT("aXGo1o_baBo"));
-		expect(index.timeline(YT("aXGo1o_baBo")).map((e) => e.seconds)).toEqual([20]);
+		const changes: string[][] = [];
+		index.onChange((keys) => changes.push([...keys]));
+		const guest = (t: string, id = "hEzpiDuYFoE") => `<a class="yt-timestamp" data-t="${t}" data-v="${id}">[x]</a>`;
+		index.setNote("a.md", `X ${a("00:00:20")}. <a class="yt-timestamp" data-t="soon"></a> ${guest("00:00:09")}\n\nSame ${guest("00:00:30", "aXGo1o_baBo")}.`, YT("aXGo1o_baBo"));
+		// A note naming no video of its own still cites the one its elements name.
+		index.setNote("b.md", `No video, one guest ${guest("00:00:03")}. No time ${a("00:00:04")}.`, null);
+		expect(index.timeline(YT("aXGo1o_baBo")).map((e) => [e.path, e.seconds, e.line, e.index])).toEqual([
+			["a.md", 20, 0, 0],
+			["a.md", 30, 2, 1],
+		]);
+		expect(index.timeline(YT("hEzpiDuYFoE")).map((e) => [e.path, e.seconds, e.line, e.index])).toEqual([
+			["b.md", 3, 0, 0],
+			["a.md", 9, 0, 0],
+		]);
+		expect(changes).toEqual([["youtube:aXGo1o_baBo", "youtube:hEzpiDuYFoE"], ["youtube:hEzpiDuYFoE"]]);
+		index.renameNote("a.md", "moved.md");
+		expect(index.timeline(YT("hEzpiDuYFoE")).map((e) => e.path)).toEqual(["b.md", "moved.md"]);
+		expect(changes.at(-1)).toEqual(["youtube:aXGo1o_baBo", "youtube:hEzpiDuYFoE"]);
+		index.removeNote("moved.md");
+		expect(index.timeline(YT("aXGo1o_baBo"))).toEqual([]);
+		expect(index.notesFor(YT("hEzpiDuYFoE")).map((n) => n.path)).toEqual(["b.md"]);
+		expect(index.noteCount).toBe(1);
 	});
 });
 

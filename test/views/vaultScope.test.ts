@@ -3,7 +3,7 @@ import { join, relative } from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { Menu, Notice } from "../double/obsidian";
 import { extractCitations, formatTimestamp } from "../../src/core";
-import { isIndexed } from "../../src/vault/citationIndex";
+import { citationsOfVideo } from "../../src/notes/citationVideo";
 import type { CitationsView } from "../../src/views/CitationsView";
 import { SEED_PATH } from "../helpers/corpus";
 import { settle } from "../helpers/plugin";
@@ -88,7 +88,7 @@ describe("citations panel: the whole-vault timeline", () => {
 		// What the index keeps of each note on the seed video, straight from core.
 		const expected = Object.entries(notes)
 			.filter(([, text]) => text.includes(`videoId: ${SEED_ID}`))
-			.flatMap(([path, text]) => extractCitations(text).flatMap((c) => (isIndexed(c, SEED_ID) ? [{ path, seconds: c.seconds, line: c.line, text: c.text }] : [])))
+			.flatMap(([path, text]) => citationsOfVideo(extractCitations(text), SEED_VIDEO, SEED_VIDEO).map((c) => ({ path, seconds: c.seconds, line: c.line, text: c.text })))
 			.sort((a, b) => a.seconds - b.seconds || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) || a.line - b.line);
 		const rows = vaultRows(el);
 		expect(new Set(expected.map((e) => e.path)).size).toBe(5);
@@ -177,6 +177,32 @@ describe("citations panel: the whole-vault timeline", () => {
 		expect(messageOf(panel.el)).toBe("No note in this vault cites this video yet.");
 		expect(playback.seeks).toEqual([]);
 		expect(app.vault.writes).toEqual([]);
+	});
+
+	it("lists a citation naming another video with data-v in that video's timeline, where it plays, opens and exports from its note", async () => {
+		const guest = `<a class="yt-timestamp" data-t="00:00:40" data-v="hEzpiDuYFoE">[00:00:40]</a>`;
+		const a = note(`# Talk A\n\nFirst in A ${anchor("00:00:10")}.\n\nA clip of the other talk ${guest}.\n`);
+		const other = note(`Other talk ${anchor("00:02:00")}.`, "videoId: hEzpiDuYFoE");
+		const { el, app, playback, clipboard } = await vaultPanel({ "a.md": a, "other.md": other });
+		expect(vaultRows(el).map((r) => r.text)).toEqual(["First in A"]);
+		playback.emit({ video: OTHER_VIDEO, seconds: 0 });
+		await settleIndex(app);
+		expect(vaultRows(el)).toEqual([
+			{ chip: "0:40", note: "a", folder: "", text: "A clip of the other talk" },
+			{ chip: "2:00", note: "other", folder: "", text: "Other talk" },
+		]);
+		expect(count(el)).toBe("2 citations in 2 notes");
+		click(rowEls(el)[0]?.querySelector(".vc-panel-chip") as Element);
+		expect(playback.seeks).toEqual([{ video: OTHER_VIDEO, seconds: 40, options: { sourcePath: "a.md" } }]);
+		click(rowEls(el)[0]?.querySelector(".vc-panel-source") as Element);
+		await settle();
+		expect(app.workspace.activeEditor?.editor.getSelection()).toBe(guest);
+		click(el.querySelector(".vc-panel-copy") as Element);
+		Menu.lastShown?.click("Copy as CSV");
+		await settle();
+		expect(clipboard.written).toEqual([
+			["time,seconds,note,line,text,link", "00:00:40,40,a,8,A clip of the other talk,https://youtu.be/hEzpiDuYFoE?t=40", "00:02:00,120,other,4,Other talk,https://youtu.be/hEzpiDuYFoE?t=120", ""].join("\r\n"),
+		]);
 	});
 
 	it("a chip plays that moment from its own note", async () => {
