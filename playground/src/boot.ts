@@ -4,6 +4,7 @@ import { renderToFragment } from "../../test/double/markdown";
 import { parseParams, type PlaygroundApi, type PlaygroundWindow, type Theme } from "./api";
 import { openSettings, showMenus, showNotices } from "./overlays";
 import { loadBuiltPlugin } from "./pluginLoader";
+import { installPalette } from "./palette";
 import { moveLeafToPopout, openPopoutDocument } from "./popout";
 import { buildToolbar } from "./toolbar";
 import { seedVault } from "./vaultLoader";
@@ -43,6 +44,7 @@ export async function bootPlayground(win: PlaygroundWindow): Promise<PlaygroundA
 	showNotices(doc);
 	showMenus(doc);
 	const app = new App(doc);
+	installPalette(app, doc);
 	await seedVault(app, win.location.href);
 	mark("vault");
 	const manifest = (await (await fetch(new URL("/manifest.json", win.location.href))).json()) as PluginManifest;
