@@ -26,6 +26,12 @@ export interface TimelineEntry {
 	index: number;
 }
 
+/** How far a build of the whole index has come: notes read, of the vault's notes (0 until listed). */
+export interface IndexBuild {
+	done: number;
+	total: number;
+}
+
 interface Track {
 	video: VideoRef;
 	seconds: number[];
@@ -72,6 +78,18 @@ export class CitationIndex {
 	private timelines = new Map<string, TimelineEntry[]>();
 	private listeners = new Set<(videoKeys: ReadonlySet<string>) => void>();
 	private pending: Set<string> | null = null;
+	private build: Readonly<IndexBuild> | null = null;
+
+	/** The build of the whole index in progress; `null` once it is complete. */
+	get building(): Readonly<IndexBuild> | null {
+		return this.build;
+	}
+
+	/** Records how far a build has come (`null`: done); listeners hear of it with an empty set of videos. */
+	setBuilding(build: IndexBuild | null): void {
+		this.build = build && { ...build };
+		this.emit(new Set());
+	}
 
 	/** How many notes with at least one citation of a video are indexed. */
 	get noteCount(): number {
@@ -129,7 +147,10 @@ export class CitationIndex {
 		return entries;
 	}
 
-	/** Calls `listener` with the keys of the videos whose citations changed; returns the unsubscribe function. */
+	/**
+	 * Calls `listener` with the keys of the videos whose citations changed (none when only the
+	 * build's progress did); returns the unsubscribe function.
+	 */
 	onChange(listener: (videoKeys: ReadonlySet<string>) => void): () => void {
 		this.listeners.add(listener);
 		return () => this.listeners.delete(listener);

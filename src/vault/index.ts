@@ -13,6 +13,8 @@ const PROGRESS_THRESHOLD = 500;
 export function registerCitationIndex(plugin: Plugin, notes: NoteVideoSource): CitationIndex {
 	const { vault, metadataCache, workspace } = plugin.app;
 	const index = new CitationIndex();
+	// Incomplete until the first build, which waits for the layout: the panel says so meanwhile.
+	index.setBuilding({ done: 0, total: 0 });
 	const indexer = new CitationIndexer(
 		index,
 		{

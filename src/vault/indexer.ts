@@ -65,6 +65,7 @@ export class CitationIndexer {
 	private async run(generation: number): Promise<void> {
 		const paths = this.source.markdownPaths();
 		this.index.clear();
+		this.index.setBuilding({ done: 0, total: paths.length });
 		for (let i = 0; i < paths.length; i += CHUNK) {
 			if (generation !== this.generation) return;
 			const chunk = paths.slice(i, i + CHUNK);
@@ -77,9 +78,13 @@ export class CitationIndexer {
 					this.index.setNote(path, text, this.notes.videoFor(path));
 				});
 			});
-			this.progress?.update(Math.min(i + CHUNK, paths.length), paths.length);
+			const done = Math.min(i + CHUNK, paths.length);
+			this.index.setBuilding({ done, total: paths.length });
+			this.progress?.update(done, paths.length);
 			await this.yieldToUi();
 		}
-		if (generation === this.generation) this.progress?.finish(paths.length);
+		if (generation !== this.generation) return;
+		this.index.setBuilding(null);
+		this.progress?.finish(paths.length);
 	}
 }

@@ -7,7 +7,7 @@ import { showExportMenu, type ClipboardWriter } from "./citationMenu";
 import { NoteActions } from "./NoteActions";
 import { PanelHeader } from "./PanelHeader";
 import { PanelToolbar } from "./PanelToolbar";
-import { NoteCitations, PANEL_MESSAGES, type ListModel, type PanelLayout, type PanelScope } from "./panelModel";
+import { indexingMessage, NoteCitations, PANEL_MESSAGES, type ListModel, type PanelLayout, type PanelScope } from "./panelModel";
 import { markdownViewOf } from "./revealInNote";
 import { ScopeSwitch } from "./ScopeSwitch";
 import type { VaultCitationSource } from "./timelineLoader";
@@ -139,8 +139,10 @@ export class CitationsView extends ItemView {
 		if (index) {
 			this.register(
 				index.onChange((keys) => {
-					const shown = this.vaultScope?.key;
-					if (this.listScope === "vault" && shown && keys.has(shown)) void this.loadVault(true);
+					const scope = this.vaultScope;
+					if (this.listScope !== "vault" || !scope?.key) return;
+					// While the index builds, and once it is done, the indexing message changes.
+					if (scope.indexing || index.building || keys.has(scope.key)) void this.loadVault(true);
 				}),
 			);
 		}
@@ -303,11 +305,11 @@ export class CitationsView extends ItemView {
 	private async loadVault(keep: boolean): Promise<void> {
 		const scope = this.vaultScope;
 		if (!scope || !(await scope.load(this.vaultVideo())) || this.listScope !== "vault") return;
-		const timeline = scope.timeline;
+		const { timeline, video, indexing } = scope;
 		const n = timeline?.citations.length ?? 0;
-		if (timeline) this.header.updateVault(timeline.video, n, timeline.noteCount);
+		if (video) this.header.updateVault(video, n, timeline?.noteCount ?? 0);
 		else this.header.hide();
-		this.showMessage(!timeline ? PANEL_MESSAGES.noVaultVideo : n === 0 ? PANEL_MESSAGES.noVaultCitations : "");
+		this.showMessage(!video ? PANEL_MESSAGES.noVaultVideo : indexing ? indexingMessage(indexing) : n === 0 ? PANEL_MESSAGES.noVaultCitations : "");
 		this.toolbar?.el.toggle(n > 0);
 		this.toolbar?.showLayoutButton(false);
 		if (timeline) return this.renderRows(keep);

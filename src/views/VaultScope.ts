@@ -3,6 +3,7 @@ import { videoKey, type ExportRow, type VideoRef } from "../core";
 import type { PlaybackPort } from "../player/types";
 import { showCitationMenu, type ClipboardWriter } from "./citationMenu";
 import { revealInNote, spotOf, type NoteSpot } from "./revealInNote";
+import type { IndexBuild } from "../vault/citationIndex";
 import { TimelineLoader, type VaultCitationSource } from "./timelineLoader";
 import type { VaultTimeline } from "./vaultTimeline";
 
@@ -25,6 +26,10 @@ export class VaultScope {
 	timeline: VaultTimeline | null = null;
 	/** The key of the video shown or being loaded; `null` when there is none to show. */
 	key: string | null = null;
+	/** The video shown or being loaded. */
+	video: VideoRef | null = null;
+	/** How far the index's first build had come when the timeline was asked for (`null`: built, the timeline is shown). */
+	indexing: Readonly<IndexBuild> | null = null;
 	private generation = 0;
 	private loader: TimelineLoader;
 
@@ -47,7 +52,10 @@ export class VaultScope {
 	async load(video: VideoRef | null): Promise<boolean> {
 		const generation = ++this.generation;
 		this.key = video ? videoKey(video) : null;
-		if (!video) {
+		this.video = video;
+		// A timeline read while the index builds would miss the notes not read yet.
+		this.indexing = video ? this.deps.index.building : null;
+		if (!video || this.indexing) {
 			this.timeline = null;
 			return true;
 		}
@@ -61,6 +69,8 @@ export class VaultScope {
 	reset(): void {
 		this.generation++;
 		this.key = null;
+		this.video = null;
+		this.indexing = null;
 		this.timeline = null;
 	}
 

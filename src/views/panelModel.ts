@@ -1,6 +1,7 @@
 import { formatTimestamp, playingIndex, videoKey, type Citation, type InvalidCitation, type VideoRef } from "../core";
 import { citationVideo } from "../notes/citationVideo";
 import type { PlaybackState } from "../player/types";
+import type { IndexBuild } from "../vault/citationIndex";
 
 /** What the panel says when there is nothing (or nothing playable) to list. */
 export const PANEL_MESSAGES = {
@@ -10,6 +11,11 @@ export const PANEL_MESSAGES = {
 	noVaultVideo: "Play a video, or open a note that names one, to see every citation of it in this vault.",
 	noVaultCitations: "No note in this vault cites this video yet.",
 } as const;
+
+/** What the whole-vault scope says while the index's first build runs: "Indexing citations… 120 of 5,000 notes". */
+export function indexingMessage(build: Readonly<IndexBuild>): string {
+	return build.total > 0 ? `Indexing citations… ${build.done.toLocaleString()} of ${build.total.toLocaleString()} notes` : "Indexing citations…";
+}
 
 /** One row of the citations panel: a claim with its citations, or one citation in the timeline. */
 export interface PanelRow {

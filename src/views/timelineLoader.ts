@@ -1,6 +1,6 @@
 import { extractCitations, type TimedCitation, type VideoRef } from "../core";
 import { citationsOfVideo } from "../notes/citationVideo";
-import type { IndexedNote, TimelineEntry } from "../vault/citationIndex";
+import type { IndexBuild, IndexedNote, TimelineEntry } from "../vault/citationIndex";
 import { placeholderCitation, VaultTimeline, type VaultCitation } from "./vaultTimeline";
 
 /** The slice of the vault-wide citation index the panel reads (the `CitationIndex` in the plugin). */
@@ -9,7 +9,12 @@ export interface VaultCitationSource {
 	timeline(video: VideoRef): readonly TimelineEntry[];
 	/** The notes that cite `video`. */
 	notesFor(video: VideoRef): IndexedNote[];
-	/** Calls `listener` with the keys of the videos whose citations changed; returns the unsubscribe function. */
+	/** The build of the whole index in progress (its timelines are not complete yet); `null` once done. */
+	readonly building: Readonly<IndexBuild> | null;
+	/**
+	 * Calls `listener` with the keys of the videos whose citations changed (none when only the
+	 * build's progress did); returns the unsubscribe function.
+	 */
 	onChange(listener: (videoKeys: ReadonlySet<string>) => void): () => void;
 }
 

@@ -60,6 +60,10 @@ export interface Panel {
 export interface AppOptions {
 	/** Build the vault-wide citation index (as the plugin does after layout-ready) and give it to the panel. */
 	vault?: boolean;
+	/** Runs once the notes are seeded, before the index starts building (to slow its reads down, say). */
+	beforeIndex?(app: App): void;
+	/** Leaves the layout not ready (so the index has not started); the test triggers it. */
+	layoutLater?: boolean;
 }
 
 /** A plugin on `app` that only holds what a test registers on it (the citation index, the tools). */
@@ -90,7 +94,8 @@ export function makeApp(notes: Record<string, string> = {}, options: AppOptions 
 	if (options.vault) {
 		host = hostPlugin(app);
 		index = registerCitationIndex(host as never, notesSource);
-		app.workspace.triggerLayoutReady();
+		options.beforeIndex?.(app);
+		if (!options.layoutLater) app.workspace.triggerLayoutReady();
 	}
 	app.viewRegistry.set(VIEW_TYPE_CITATIONS, (leaf) => new CitationsView(leaf as never, { services, clipboard, index }) as never);
 	document.body.appendChild(app.workspace.containerEl);

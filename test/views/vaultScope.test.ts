@@ -205,6 +205,47 @@ describe("citations panel: the whole-vault timeline", () => {
 		]);
 	});
 
+	it("says it is indexing, with its progress, until the first build has finished; then shows the timeline", async () => {
+		let release = () => {};
+		const gate = new Promise<void>((resolve) => (release = resolve));
+		const notes: Record<string, string> = { "a.md": A, "b.md": B };
+		for (let i = 0; i < 98; i++) notes[`filler/${i}.md`] = "No citations here.";
+		const made = makeApp(notes, {
+			vault: true,
+			beforeIndex: (app) => {
+				// The last note (in the third chunk of 40) takes its time to read.
+				const read = app.vault.cachedRead.bind(app.vault);
+				vi.spyOn(app.vault, "cachedRead").mockImplementation(async (file) => {
+					if (file.path === "filler/97.md") await gate;
+					return read(file);
+				});
+			},
+		});
+		const panel = await openPanel(made);
+		await openNote(made.app, "a.md");
+		click(scopeButton(panel.el, "vault"));
+		await settleIndex(made.app);
+		expect(messageOf(panel.el)).toBe("Indexing citations… 80 of 100 notes");
+		expect(vaultRows(panel.el)).toEqual([]);
+		expect(panel.el.querySelector(".vc-panel-video-name")?.textContent).toBe(`YouTube ${SEED_ID}`);
+		release();
+		await settleIndex(made.app);
+		expect(messageOf(panel.el)).toBe("");
+		expect(count(panel.el)).toBe("4 citations in 2 notes");
+	});
+
+	it("says it is indexing before the layout is ready, when the vault has not been listed yet", async () => {
+		const made = makeApp({ "a.md": A, "b.md": B }, { vault: true, layoutLater: true });
+		const panel = await openPanel(made);
+		await openNote(made.app, "a.md");
+		click(scopeButton(panel.el, "vault"));
+		await settleIndex(made.app);
+		expect(messageOf(panel.el)).toBe("Indexing citations…");
+		made.app.workspace.triggerLayoutReady();
+		await settleIndex(made.app);
+		expect(count(panel.el)).toBe("4 citations in 2 notes");
+	});
+
 	it("a chip plays that moment from its own note", async () => {
 		const { el, playback } = await vaultPanel({ "a.md": A, "talks/b.md": B });
 		click(rowEls(el)[1]?.querySelector(".vc-panel-chip") as Element);
