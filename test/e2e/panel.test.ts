@@ -4,7 +4,8 @@ import type { Page } from "playwright-core";
 import { expect, it } from "vitest";
 import { extractCitations, formatTimestamp, type Citation } from "../../src/core";
 import { fakeYouTube, playFakeTo } from "./harness/fakeYouTube";
-import { DEMO_VAULT, describeInBrowser, screenshot, SEED_NOTE, usePlayground, type PlaygroundWindow } from "./harness/playground";
+import { DEMO_VAULT, describeInBrowser, SEED_NOTE, usePlayground, type PlaygroundWindow } from "./harness/playground";
+import { shootThemes } from "./harness/shots";
 import { playLabel, SEED_CITATIONS } from "./harness/seed";
 
 const PANEL = ".mod-right-split .vc-panel";
@@ -80,7 +81,7 @@ describeInBrowser("the citations panel", () => {
 		expect(rows.map((r) => r.text)).toEqual(CLAIMS.map((claim) => SEED_CITATIONS[claim[0]!]!.text));
 		const labels = await page.locator(`${ROWS} .vc-panel-chip`).evaluateAll((chips) => chips.map((c) => c.getAttribute("aria-label")));
 		expect(labels).toEqual(SEED_CITATIONS.map(playLabel));
-		await screenshot(page, "panel-note-light", ".mod-right-split");
+		await shootThemes(page, "panel-note", ".mod-right-split");
 
 		// Filtering as you type, key by key; Escape clears it.
 		const filter = page.getByRole("searchbox", { name: "Filter citations" });
@@ -163,7 +164,7 @@ describeInBrowser("the citations panel", () => {
 		const rows = await shownRows(page);
 		expect(rows.map((r) => r.chips.join())).toEqual(VAULT_TIMES.map((s) => formatTimestamp(s, { style: "m:ss" })));
 		expect(new Set(rows.map((r) => r.source))).toEqual(new Set(VIDEO_NOTES.map((n) => n.name)));
-		await screenshot(page, "panel-vault-light", ".mod-right-split");
+		await shootThemes(page, "panel-vault", ".mod-right-split");
 
 		// Start the video from the first row, then let it "play" through the timeline.
 		await page.locator(ROWS).first().locator(".vc-panel-chip").click();
