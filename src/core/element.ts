@@ -40,6 +40,12 @@ function isSpace(c: number): boolean {
 	return c === 32 || c === 9 || c === 10 || c === 13 || c === 12;
 }
 
+/** Whether what follows a closing quote at `i` goes on as a tag would: a space, `>` or `/>`. */
+function endsAttributeValue(text: string, i: number): boolean {
+	const c = text.charCodeAt(i);
+	return isSpace(c) || c === 62 || (c === 47 && text.charCodeAt(i + 1) === 62);
+}
+
 function isLetter(c: number): boolean {
 	return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
@@ -107,7 +113,9 @@ export function readElementAt(text: string, hit: number, floor: number, lineEnd:
 				const quote = text.charAt(j);
 				const close = indexWithin(text, quote, j + 1, tagLimit);
 				const lt2 = indexWithin(text, "<", j + 1, close < 0 ? tagLimit : close);
-				if (close >= 0 && lt2 < 0) {
+				// A "<" inside quotes is part of the value when the quote closes and the tag goes on
+				// after it, as an HTML parser reads it; otherwise the quote was never closed.
+				if (close >= 0 && (lt2 < 0 || endsAttributeValue(text, close + 1))) {
 					value = text.slice(j + 1, close);
 					i = close + 1;
 				} else {

@@ -1,3 +1,4 @@
+import { OpenComments } from "./comments";
 import type { Citation, TimedCitation, InvalidCitation } from "./types";
 import { readElementAt, type RawElement } from "./element";
 import { readElementTime, readElementVideo, type ElementTime } from "./elementTime";
@@ -64,6 +65,7 @@ export function extractCitations(markdown: string): Citation[] {
 	}
 
 	const comments = finder(text, "<!--");
+	const openComments = new OpenComments(text);
 	const backticks = finder(text, "`");
 	let fence: { char: number; len: number } | null = null;
 	let commentClose = -2; // -2: not in a comment; -1: in one that never closes
@@ -207,8 +209,12 @@ export function extractCitations(markdown: string): Citation[] {
 		const excluded = hasComment || (tick >= 0 && tick < contentEnd) ? excludedRanges(text, scanFrom, contentEnd) : NONE;
 		const last = excluded[excluded.length - 1];
 		if (last && last[1] === -1) {
-			commentClose = text.indexOf("-->", last[0] + 4);
-			last[1] = contentEnd;
+			const end = openComments.end(last[0], lineStart);
+			if (end === null) excluded.pop();
+			else {
+				commentClose = end;
+				last[1] = contentEnd;
+			}
 		}
 		block ??= newBlock(blockStart, blockTable);
 		const lineElementsFrom = block.elements.length;

@@ -1,4 +1,5 @@
 import { codeSpans } from "./codeSpans";
+import { OpenComments } from "./comments";
 
 /**
  * Where a note's text is not prose: frontmatter, fenced and indented code, inline code and HTML
@@ -16,6 +17,7 @@ export function proseExclusions(markdown: string): [number, number][] {
 	}
 	let fence: { char: string; len: number; start: number } | null = null;
 	let comment = -1;
+	const openComments = new OpenComments(text);
 	let prevBlank = true;
 	let paragraph = false;
 	let list = false;
@@ -30,7 +32,7 @@ export function proseExclusions(markdown: string): [number, number][] {
 			if (close < 0) continue;
 			out.push([comment, lineStart + close + 3]);
 			comment = -1;
-			scanInline(line.slice(close + 3), lineStart + close + 3);
+			scanInline(line.slice(close + 3), lineStart + close + 3, lineStart);
 			continue;
 		}
 		const trimmed = line.replace(/^(?:[ \t]{0,3}>)+/, "").trim();
@@ -63,13 +65,13 @@ export function proseExclusions(markdown: string): [number, number][] {
 		else if (!indent && prevBlank) list = false;
 		prevBlank = false;
 		paragraph = !/^#{1,6}(\s|$)/.test(trimmed);
-		scanInline(line, lineStart);
+		scanInline(line, lineStart, lineStart);
 	}
 	if (fence) out.push([fence.start, text.length]);
 	if (comment >= 0) out.push([comment, text.length]);
 	return out.sort((a, b) => a[0] - b[0]);
 
-	function scanInline(line: string, base: number): void {
+	function scanInline(line: string, base: number, lineStart: number): void {
 		const spans = line.includes("`") ? codeSpans(line) : [];
 		for (const [a, b] of spans) out.push([base + a, base + b]);
 		let at = line.indexOf("<!--");
@@ -80,6 +82,8 @@ export function proseExclusions(markdown: string): [number, number][] {
 			}
 			const close = line.indexOf("-->", at + 4);
 			if (close < 0) {
+				const end = openComments.end(base + at, lineStart);
+				if (end === null) return; // a stray "<!--" inside a paragraph is text
 				comment = base + at;
 				return;
 			}

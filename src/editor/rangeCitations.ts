@@ -58,12 +58,12 @@ function hoursLeadIn(slice: string): string {
 export function citationsBetween(doc: Text, structure: NoteStructure, from: number, to: number, frames: FrameReadings): ChipCitation[] {
 	const start = sliceStart(doc, structure, from);
 	if (start > to) return [];
-	const slice = doc.sliceString(start, to);
+	const slice = doc.sliceString(start, sliceEnd(doc, structure, start, to));
 	const prefix = hoursLeadIn(slice);
 	const shift = start - prefix.length;
 	const out: ChipCitation[] = [];
 	for (const c of extractCitations(prefix + slice)) {
-		if (c.from < prefix.length || c.from + shift < from) continue;
+		if (c.from < prefix.length || c.from + shift < from || c.from + shift > to) continue;
 		const chip = toChipCitation(c, shift);
 		if (frames.size > 0 && chip.seconds !== null) {
 			const reading = frames.get(slice.slice(c.from - prefix.length, c.to - prefix.length));
@@ -102,6 +102,19 @@ export function sliceStart(doc: Text, structure: NoteStructure, from: number): n
 		if (line.from <= floor || steps >= LOOKBACK_LINES) return line.from;
 		line = prev;
 	}
+}
+
+/**
+ * Where to stop extracting so that the lines up to `to` read as in the whole note: past the line
+ * where a comment that opens in the slice closes (a `<!--` inside a paragraph is a comment only
+ * when its `-->` comes before the paragraph ends, which extraction must see).
+ */
+function sliceEnd(doc: Text, structure: NoteStructure, start: number, to: number): number {
+	let end = to;
+	structure.regions.between(start, to, (regionFrom, regionTo, value) => {
+		if (value.kind === "comment" && regionFrom >= start && regionFrom <= to && regionTo > end) end = doc.lineAt(regionTo).to;
+	});
+	return end;
 }
 
 /** Where text resumes after a region: the line after a fence, the text after a comment's `-->`. */

@@ -1,5 +1,6 @@
 import { RangeSet, RangeValue, StateField, type Text, type Transaction } from "@codemirror/state";
 import { codeSpans } from "../core/codeSpans";
+import { commentOpensLine, OpenComments } from "../core/comments";
 import { ATX, HR, isBlankLine, isMarkerChar, isRestartLine, ITEM, lineIndent, lineShape } from "./lineKinds";
 
 /** How far below a reshaped line the lines it may change are looked at. */
@@ -43,6 +44,12 @@ export interface NoteStructure {
 	regions: RangeSet<CodeRegion>;
 	/** Bumped by every full scan, so readers can tell a rescan from a mapping. */
 	scan: number;
+	/**
+	 * The note holds a `<!--` inside a paragraph (a comment only when `-->` closes it before the
+	 * paragraph ends): a blank line typed or deleted anywhere can change what it hides, so every
+	 * edit scans again. Rare in real notes, and a scan is one linear pass.
+	 */
+	fragile: boolean;
 }
 
 /**
@@ -57,8 +64,8 @@ export const noteStructure = StateField.define<NoteStructure>({
 	create: (state) => scanStructure(state.doc, 0),
 	update(value, tr) {
 		if (!tr.docChanged) return value;
-		if (touchesStructure(tr)) return scanStructure(tr.newDoc, value.scan + 1);
-		return { bodyFrom: tr.changes.mapPos(value.bodyFrom, -1), regions: value.regions.map(tr.changes), scan: value.scan };
+		if (value.fragile || touchesStructure(tr)) return scanStructure(tr.newDoc, value.scan + 1);
+		return { bodyFrom: tr.changes.mapPos(value.bodyFrom, -1), regions: value.regions.map(tr.changes), scan: value.scan, fragile: false };
 	},
 });
 
@@ -83,7 +90,7 @@ export function scanStructure(doc: Text, scan: number): NoteStructure {
 		const open = to === doc.length;
 		return (kind === "fence" ? (open ? REGIONS.openFence : REGIONS.fence) : open ? REGIONS.openComment : REGIONS.comment).range(from, to);
 	});
-	return { bodyFrom: found.bodyFrom, regions: RangeSet.of(ranges, true), scan };
+	return { bodyFrom: found.bodyFrom, regions: RangeSet.of(ranges, true), scan, fragile: found.fragile };
 }
 
 /**
@@ -91,7 +98,7 @@ export function scanStructure(doc: Text, scan: number): NoteStructure {
  * open only where a line is not indented code, comments only outside inline code, and lines that
  * a fence or comment swallows open nothing.
  */
-export function structureOf(text: string): { bodyFrom: number; regions: [number, number, CodeRegion["kind"]][] } {
+export function structureOf(text: string): { bodyFrom: number; regions: [number, number, CodeRegion["kind"]][]; fragile: boolean } {
 	const regions: [number, number, CodeRegion["kind"]][] = [];
 	const len = text.length;
 	let pos = frontmatterEnd(text, text.charCodeAt(0) === 0xfeff ? 1 : 0);
@@ -104,6 +111,8 @@ export function structureOf(text: string): { bodyFrom: number; regions: [number,
 	let prevIndentedCode = false;
 	let paragraphOpen = false;
 	const comments = finder(text, "<!--");
+	const openComments = new OpenComments(text);
+	let fragile = false;
 
 	for (; pos <= len; ) {
 		const nl = text.indexOf("\n", pos);
@@ -172,13 +181,17 @@ export function structureOf(text: string): { bodyFrom: number; regions: [number,
 		if (nextComment < 0 || nextComment >= contentEnd) continue;
 		const open = openComment(text, scanFrom, contentEnd);
 		if (open >= 0) {
-			commentFrom = open;
-			commentClose = text.indexOf("-->", open + 4);
+			const end = openComments.end(open, lineStart);
+			if (!commentOpensLine(text, lineStart, open)) fragile = true;
+			if (end !== null) {
+				commentFrom = open;
+				commentClose = end;
+			}
 		}
 	}
 	if (fence) regions.push([fence.from, len, "fence"]);
 	if (commentClose !== -2) regions.push([commentFrom, len, "comment"]);
-	return { bodyFrom, regions };
+	return { bodyFrom, regions, fragile };
 }
 
 function closesFence(text: string, first: number, end: number, fence: { char: number; len: number }): boolean {

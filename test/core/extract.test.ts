@@ -136,6 +136,22 @@ describe("extractCitations: what is not a citation", () => {
 		expect(extractCitations(md).map((c) => c.seconds)).toEqual([1, 3, 6]);
 	});
 
+	it("reads a stray <!-- inside a paragraph as text, as CommonMark does, and one opening a line as a comment to the end", () => {
+		const stray = `F<!--rom here\n\nNext ${a("00:00:01")}.`;
+		expect(extractCitations(stray).map((c) => c.seconds)).toEqual([1]);
+		expect(extractCitations(`!<!--${a("00:00:02")}\n`).map((c) => c.seconds)).toEqual([2]);
+		// Closed later in the same paragraph: a comment across lines.
+		expect(extractCitations(`A <!-- ${a("00:00:03")}\nstill --> B ${a("00:00:04")}.`).map((c) => c.seconds)).toEqual([4]);
+		// Opening a line: an HTML block that runs to its end, across blank lines.
+		expect(extractCitations(`<!-- note\n\n${a("00:00:05")}\n\nmore`).map((c) => c.seconds)).toEqual([]);
+		expect(extractCitations(`> <!-- quoted\n\n${a("00:00:06")}`).map((c) => c.seconds)).toEqual([]);
+	});
+
+	it("reads a quoted attribute value holding < and > as one value, as an HTML parser does", () => {
+		const md = `Claim <a class="yt-timestamp" href="data:text/html,<script>x</script>" data-t="00:02:01">[00:02:01]</a>.`;
+		expect(extractCitations(md).map((c) => [c.seconds, md.slice(c.from, c.to).endsWith("</a>")])).toEqual([[121, true]]);
+	});
+
 	it("does not take indented list continuations for code", () => {
 		const md = `*   **Point** ${a("00:00:01")}:\n    continued ${a("00:00:02")}.\n\n    More of the item ${a("00:00:03")}.`;
 		expect(extractCitations(md).map((c) => c.seconds)).toEqual([1, 2, 3]);

@@ -143,4 +143,11 @@ describe("proseExclusions", () => {
 		const slices = proseExclusions(md).map(([a, b]) => md.slice(a, b));
 		expect(slices).toEqual(["---\na: 1\n---\n", "`code`", "<!-- c -->", "```\nfenced\n```"]);
 	});
+
+	it("leaves a stray <!-- inside a paragraph as prose, and takes one opening a line to the end", () => {
+		const stray = "F<!--rom\n\nnext";
+		expect(proseExclusions(stray)).toEqual([]);
+		const block = "<!-- open\n\nhidden";
+		expect(proseExclusions(block)).toEqual([[0, block.length]]);
+	});
 });

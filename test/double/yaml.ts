@@ -48,10 +48,14 @@ function scalar(text: string): unknown {
 	return t.replace(/\s+#.*$/, "");
 }
 
-/** Splits a note into its frontmatter source (without the fences) and where the body starts. */
+/**
+ * Splits a note into its frontmatter source (without the fences) and where the body starts. A
+ * byte-order mark before the opening fence (Notepad writes one) is skipped, as Obsidian does.
+ */
 export function splitFrontmatter(text: string): { yaml: string | null; bodyStart: number; endLine: number } {
-	const m = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/.exec(text);
+	const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+	const m = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/.exec(bom ? text.slice(1) : text);
 	if (!m) return { yaml: null, bodyStart: 0, endLine: -1 };
 	const endLine = m[0].replace(/\r?\n$/, "").split("\n").length - 1;
-	return { yaml: m[1] ?? "", bodyStart: m[0].length, endLine };
+	return { yaml: m[1] ?? "", bodyStart: bom + m[0].length, endLine };
 }
