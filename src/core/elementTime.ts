@@ -63,6 +63,18 @@ function fieldCount(source: string): number {
 }
 
 /**
+ * The moment a clean `data-t` gives, exactly as `extractCitations` reads it, or `null` when the
+ * value is not clean or its meaning depends on the rest of the note: a three-field time ending in
+ * `:00` may be minutes:seconds:frames in a note written that way (see `extractCitations`).
+ * For callers that hold a rendered element and want its time without extracting the whole note.
+ */
+export function cleanDataTime(value: string): number | null {
+	const time = parseColonTime(value);
+	if (!time || (time.fields === 3 && value.endsWith(":00"))) return null;
+	return time.seconds;
+}
+
+/**
  * `h:mm:ss`, `mm:ss`, `h:mm:ss:ff` and plain seconds (up to three digits a field): the clean
  * `data-t` almost every element has, read without a regex. `null` for anything else.
  */

@@ -18,6 +18,7 @@ export {
 } from "./video";
 export type { YouTubeUrlInfo } from "./video";
 export { extractCitations } from "./extract";
+export { cleanDataTime } from "./elementTime";
 export { toPlainText } from "./plainText";
 export { playingIndex } from "./playing";
 export { applyEdits } from "./edits";

@@ -63,11 +63,17 @@ export class LiveSections {
 	add(section: LiveSection): void {
 		if (this.sections.has(section)) return;
 		const joined: Group[] = [];
+		// Links of a section nearly always share one video object: key and group it once.
+		let lastVideo: VideoRef | null = null;
+		let group: Group | null = null;
 		for (const { el, seconds, video } of section.playable()) {
-			const group = this.groupFor(videoKey(video), section.docId);
+			if (video !== lastVideo || !group) {
+				group = this.groupFor(videoKey(video), section.docId);
+				lastVideo = video;
+				if (!joined.includes(group)) joined.push(group);
+			}
 			group.entries.push({ el, seconds, section });
 			group.seconds = null;
-			if (!joined.includes(group)) joined.push(group);
 		}
 		this.sections.set(section, joined);
 		for (const group of joined) this.sync(group);

@@ -55,14 +55,14 @@ function agrees(dom: Shape, source: Shape): boolean {
 	return dom.label === source.label;
 }
 
-/** A rendered element's shape; its label is only read when `data-t` cannot decide (it rarely is). */
+/** A rendered element's shape; its label is only read when `data-t` cannot decide (it rarely does). */
 class DomShape implements Shape {
 	readonly tag: string;
 	readonly dataT: string | undefined;
 	private text: string | undefined;
 
 	constructor(private el: HTMLElement) {
-		this.tag = el.tagName.toLowerCase();
+		this.tag = el.localName;
 		this.dataT = el.getAttribute("data-t") ?? undefined;
 	}
 

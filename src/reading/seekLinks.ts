@@ -1,5 +1,5 @@
 import type { MarkdownPostProcessorContext } from "obsidian";
-import type { VideoRef } from "../core";
+import { cleanDataTime, type VideoRef } from "../core";
 import type { PluginServices } from "../services";
 import type { LiveSections } from "./liveSections";
 import { pairWithCitations } from "./pairing";
@@ -24,14 +24,13 @@ export function seekLinkProcessor(deps: SeekLinkDeps): (el: HTMLElement, ctx: Ma
 	return (el, ctx) => {
 		// Most sections hold neither: two live collections are the cheapest way to find out.
 		const stamps = el.getElementsByClassName("yt-timestamp");
-		const anchors = el.getElementsByTagName("a");
-		if (stamps.length === 0 && anchors.length === 0) return;
+		if (stamps.length === 0 && el.getElementsByTagName("a").length === 0) return;
 		// Checked per element only when the section holds an embed at all.
 		const hasEmbed = el.querySelector(EMBEDS) !== null;
 		const skip = (node: HTMLElement) => hasEmbed && isInNestedEmbed(node, el);
 		const elements = Array.from(stamps).filter((node): node is HTMLElement => node.instanceOf(HTMLElement) && !isLink(node) && !skip(node));
 		const noteVideo = videoOf(ctx, deps.services);
-		const moments = youtubeMomentLinks(anchors, noteVideo, skip);
+		const moments = youtubeMomentLinks(el, noteVideo, skip);
 		if (elements.length === 0 && moments.length === 0) return;
 
 		const links = readLinks(elements, el, ctx, noteVideo, deps.citations);
@@ -44,6 +43,14 @@ export function seekLinkProcessor(deps: SeekLinkDeps): (el: HTMLElement, ctx: Ma
 /**
  * Each element's time and video: from the citation core found for it in the section's source when
  * there is one, else (no section info, or source and DOM disagree) from the element itself.
+ *
+ * When every element of the section is in the standard form (`<a class="yt-timestamp"
+ * data-t="…">` with a clean time whose meaning does not depend on the rest of the note), core
+ * would read exactly that `data-t` with exactly {@link cleanDataTime}, so the times are taken from
+ * the DOM without extracting the note: the same seconds, without the whole note's extraction on
+ * the render path. Anything else (broken markup, `data-v`, `mm:ss:00` times) goes through core,
+ * and so does every section of a note that writes `data-v` anywhere: the sanitizer may have
+ * dropped one from an element that looks standard in the DOM.
  */
 function readLinks(
 	elements: readonly HTMLElement[],
@@ -54,6 +61,8 @@ function readLinks(
 ): TimestampLink[] {
 	if (elements.length === 0) return [];
 	const info = ctx.getSectionInfo(section);
+	const standard = info && !citations.writesDataV(info.text) ? standardTimes(elements) : null;
+	if (standard) return elements.map((el, i) => ({ el, seconds: standard[i] as number, video: noteVideo }));
 	const paired = info
 		? pairWithCitations(elements, citationsInLines(citations.of(info.text), info.lineStart, info.lineEnd), info.text)
 		: [];
@@ -61,6 +70,18 @@ function readLinks(
 		const citation = paired[i];
 		return citation ? linkFromCitation(node, citation, noteVideo) : linkFromDom(node, noteVideo);
 	});
+}
+
+/** The times of a section's elements when all are in the standard form, else `null`. */
+function standardTimes(elements: readonly HTMLElement[]): number[] | null {
+	const out: number[] = [];
+	for (const el of elements) {
+		if (el.localName !== "a" || el.attributes.length !== 2 || el.className !== "yt-timestamp") return null;
+		const seconds = cleanDataTime(el.getAttribute("data-t") ?? "");
+		if (seconds === null) return null;
+		out.push(seconds);
+	}
+	return out;
 }
 
 /** The note's video from the frontmatter Obsidian hands over, or (embeds have none) from the metadata cache. */

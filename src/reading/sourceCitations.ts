@@ -14,6 +14,7 @@ const KEPT = 4;
 export class SourceCitations {
 	/** Most recently used first. */
 	private kept: { text: string; print: string; citations: Citation[] }[] = [];
+	private dataV: { text: string; print: string; answer: boolean } | null = null;
 
 	/** Every citation of `text`, in document order. */
 	of(text: string): Citation[] {
@@ -33,9 +34,23 @@ export class SourceCitations {
 		return citations;
 	}
 
+	/**
+	 * Whether `text` writes `data-v` anywhere (any case). The HTML sanitizer can drop an attribute
+	 * whose value it dislikes, so a rendered element without `data-v` proves nothing about its
+	 * source; only a note that never writes one lets the DOM be read on its own.
+	 */
+	writesDataV(text: string): boolean {
+		const print = fingerprint(text);
+		if (this.dataV && this.dataV.print === print && this.dataV.text === text) return this.dataV.answer;
+		const answer = /data-v/i.test(text);
+		this.dataV = { text, print, answer };
+		return answer;
+	}
+
 	/** Forgets every kept note (the plugin is unloading). */
 	clear(): void {
 		this.kept = [];
+		this.dataV = null;
 	}
 }
 
