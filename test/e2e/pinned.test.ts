@@ -38,7 +38,7 @@ function boxes(page: Page, selectors: string[]): Promise<(Box | null)[]> {
 /** Switches the placement setting as the settings tab does. */
 async function placeOnTop(page: Page): Promise<void> {
 	await page.evaluate(async () => {
-		const tab = (window as unknown as PlaygroundWindow).playground.app.settingTabs[0]!;
+		const tab = (window as unknown as PlaygroundWindow).playground.app.settingTabs[0] as { setControlValue(key: string, value: unknown): Promise<void> };
 		await tab.setControlValue("playerPlacement", "top");
 	});
 	await expect.poll(() => page.locator(PINNED).count()).toBe(1);

@@ -222,8 +222,8 @@ export function fakeYouTube(page: Page): Promise<FakeRegistry> {
 			_frame: HTMLIFrameElement;
 		}
 		type RegistryWindow = Window & { __fakeYouTube?: { players: Raw[]; created: number } };
-		const popout = document.querySelector<HTMLIFrameElement>("iframe.playground-popout")?.contentWindow as RegistryWindow | null | undefined;
-		const wins: [RegistryWindow, "main" | "popout"][] = [[window as RegistryWindow, "main"]];
+		const popout = document.querySelector<HTMLIFrameElement>("iframe.playground-popout")?.contentWindow;
+		const wins: [RegistryWindow, "main" | "popout"][] = [[window, "main"]];
 		if (popout) wins.push([popout, "popout"]);
 		const app = (window as unknown as { playground: { app: { workspace: { leaves: { containerEl: HTMLElement; view: { file?: { path: string } | null } }[] } } } }).playground.app;
 		const players: {
