@@ -74,6 +74,20 @@ export function cleanDataTime(value: string): number | null {
 	return time.seconds;
 }
 
+/** Why a `mm:ss:00` time was read as minutes, seconds and frames (see `extractCitations`). */
+export const FRAME_REPAIR = "read as minutes:seconds:frames, as the rest of this note is written";
+
+/**
+ * A clean three-field `data-t` ending in `:00`, whose meaning {@link cleanDataTime} leaves to the
+ * note: its seconds as written (`hh:mm:ss`) and as minutes:seconds:frames. `null` for any other value.
+ */
+export function frameAmbiguousTime(value: string): { asWritten: number; asFrames: number } | null {
+	const time = parseColonTime(value);
+	if (!time || time.fields !== 3 || !value.endsWith(":00")) return null;
+	const [m, sec] = value.split(":").map(Number);
+	return { asWritten: time.seconds, asFrames: (m ?? 0) * 60 + (sec ?? 0) };
+}
+
 /**
  * `h:mm:ss`, `mm:ss`, `h:mm:ss:ff` and plain seconds (up to three digits a field): the clean
  * `data-t` almost every element has, read without a regex. `null` for anything else.

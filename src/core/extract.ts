@@ -1,7 +1,7 @@
 import { OpenComments } from "./comments";
 import type { Citation, TimedCitation, InvalidCitation } from "./types";
 import { readElementAt, type RawElement } from "./element";
-import { readElementTime, readElementVideo, type ElementTime } from "./elementTime";
+import { FRAME_REPAIR, readElementTime, readElementVideo, type ElementTime } from "./elementTime";
 import { formatTimestamp } from "./timestamp";
 import { toPlainText } from "./plainText";
 import { codeSpans } from "./codeSpans";
@@ -458,7 +458,7 @@ function applyFrameSuffixLayout(citations: Citation[], frames: FrameSources): vo
 		if (!c || c.seconds === null) return;
 		const [m, sec] = (frames.sources[k] as string).split(":").map(Number);
 		c.seconds = (m ?? 0) * 60 + (sec ?? 0);
-		c.repaired = "read as minutes:seconds:frames, as the rest of this note is written";
+		c.repaired = FRAME_REPAIR;
 	});
 }
 

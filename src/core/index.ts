@@ -18,7 +18,7 @@ export {
 } from "./video";
 export type { YouTubeUrlInfo } from "./video";
 export { extractCitations } from "./extract";
-export { cleanDataTime } from "./elementTime";
+export { cleanDataTime, frameAmbiguousTime, FRAME_REPAIR } from "./elementTime";
 export { toPlainText } from "./plainText";
 export { playingIndex } from "./playing";
 export { applyEdits } from "./edits";

@@ -1,5 +1,5 @@
 import type { MarkdownPostProcessorContext } from "obsidian";
-import { cleanDataTime, type VideoRef } from "../core";
+import { cleanDataTime, FRAME_REPAIR, frameAmbiguousTime, type VideoRef } from "../core";
 import type { PluginServices } from "../services";
 import type { LiveSections } from "./liveSections";
 import { pairWithCitations } from "./pairing";
@@ -45,12 +45,12 @@ export function seekLinkProcessor(deps: SeekLinkDeps): (el: HTMLElement, ctx: Ma
  * there is one, else (no section info, or source and DOM disagree) from the element itself.
  *
  * When every element of the section is in the standard form (`<a class="yt-timestamp"
- * data-t="…">` with a clean time whose meaning does not depend on the rest of the note), core
- * would read exactly that `data-t` with exactly {@link cleanDataTime}, so the times are taken from
- * the DOM without extracting the note: the same seconds, without the whole note's extraction on
- * the render path. Anything else (broken markup, `data-v`, `mm:ss:00` times) goes through core,
- * and so does every section of a note that writes `data-v` anywhere: the sanitizer may have
- * dropped one from an element that looks standard in the DOM.
+ * data-t="…">` with a clean time), core would read exactly that `data-t` with exactly
+ * {@link cleanDataTime}, so the times are taken from the DOM without pairing elements with the
+ * source: the same seconds. A `mm:ss:00` time, whose meaning depends on the rest of the note, asks
+ * how core read the note (one extraction per note text, shared by its sections). Anything else
+ * (broken markup, `data-v`) goes through core, and so does every section of a note that writes
+ * `data-v` anywhere: the sanitizer may have dropped one from an element that looks standard.
  */
 function readLinks(
 	elements: readonly HTMLElement[],
@@ -61,8 +61,8 @@ function readLinks(
 ): TimestampLink[] {
 	if (elements.length === 0) return [];
 	const info = ctx.getSectionInfo(section);
-	const standard = info && !citations.writesDataV(info.text) ? standardTimes(elements) : null;
-	if (standard) return elements.map((el, i) => ({ el, seconds: standard[i] as number, video: noteVideo }));
+	const standard = info && !citations.writesDataV(info.text) ? standardLinks(elements, noteVideo, () => citations.readsFrames(info.text)) : null;
+	if (standard) return standard;
 	const paired = info
 		? pairWithCitations(elements, citationsInLines(citations.of(info.text), info.lineStart, info.lineEnd), info.text)
 		: [];
@@ -72,14 +72,25 @@ function readLinks(
 	});
 }
 
-/** The times of a section's elements when all are in the standard form, else `null`. */
-function standardTimes(elements: readonly HTMLElement[]): number[] | null {
-	const out: number[] = [];
+/**
+ * The links of a section whose elements are all in the standard form, else `null`. A `mm:ss:00`
+ * time reads as the note is written: `readsFrames` (asked at most once) says how core reads them.
+ */
+function standardLinks(elements: readonly HTMLElement[], video: VideoRef | null, readsFrames: () => boolean): TimestampLink[] | null {
+	const out: TimestampLink[] = [];
+	let frames: boolean | undefined;
 	for (const el of elements) {
 		if (el.localName !== "a" || el.attributes.length !== 2 || el.className !== "yt-timestamp") return null;
-		const seconds = cleanDataTime(el.getAttribute("data-t") ?? "");
-		if (seconds === null) return null;
-		out.push(seconds);
+		const value = el.getAttribute("data-t") ?? "";
+		const seconds = cleanDataTime(value);
+		if (seconds !== null) {
+			out.push({ el, seconds, video });
+			continue;
+		}
+		const ambiguous = frameAmbiguousTime(value);
+		if (!ambiguous) return null;
+		frames ??= readsFrames();
+		out.push(frames ? { el, seconds: ambiguous.asFrames, video, repaired: FRAME_REPAIR } : { el, seconds: ambiguous.asWritten, video });
 	}
 	return out;
 }

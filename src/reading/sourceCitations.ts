@@ -1,4 +1,4 @@
-import { extractCitations, type Citation } from "../core";
+import { extractCitations, FRAME_REPAIR, type Citation } from "../core";
 
 /** How many notes' citations are kept: a couple of panes plus an embed or a hover preview. */
 const KEPT = 4;
@@ -45,6 +45,11 @@ export class SourceCitations {
 		const answer = /data-v/i.test(text);
 		this.dataV = { text, print, answer };
 		return answer;
+	}
+
+	/** Whether `text` is a note whose `mm:ss:00` times core reads as minutes:seconds:frames (extracts it once, like {@link of}). */
+	readsFrames(text: string): boolean {
+		return this.of(text).some((c) => c.repaired === FRAME_REPAIR);
 	}
 
 	/** Forgets every kept note (the plugin is unloading). */

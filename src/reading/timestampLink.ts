@@ -52,7 +52,7 @@ export function decorate(link: TimestampLink): void {
 	el.setAttribute("role", "link");
 	el.setAttribute("tabindex", "0");
 	// An element with an image or other markup for a label keeps it; only a truly empty one gets text.
-	const empty = el.childElementCount === 0 && (el.textContent ?? "").trim() === "";
+	const empty = isEmpty(el);
 	if (link.seconds === null) {
 		el.addClass("is-invalid");
 		if (empty) fill(link, "[?]");
@@ -76,6 +76,14 @@ export function linkLabel(link: TimestampLink): string {
 /** Writes the link's tooltip once, when it is first hovered or focused. */
 export function labelLink(link: TimestampLink): void {
 	if (!link.el.hasAttribute("aria-label")) link.el.setAttribute("aria-label", linkLabel(link));
+}
+
+/** Whether the element shows nothing: no child element and only blank text (one text node, nearly always, read without building `textContent`). */
+function isEmpty(el: HTMLElement): boolean {
+	const first = el.firstChild;
+	if (!first) return true;
+	if (first.nodeType === Node.TEXT_NODE && !first.nextSibling) return (first.nodeValue ?? "").trim() === "";
+	return el.childElementCount === 0 && (el.textContent ?? "").trim() === "";
 }
 
 function fill(link: TimestampLink, text: string): void {

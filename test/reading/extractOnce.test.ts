@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
+import { extractCitations } from "../../src/core";
 import { corpusNote, SEED_PATH } from "../helpers/corpus";
 import { anchor, links, note, setUpReading } from "./harness";
 
@@ -27,6 +28,31 @@ describe("one extraction per note", () => {
 		const frames = note(`One ${anchor("00:20:00")}.`);
 		await reading.open(frames, "frames.md");
 		expect(calls.texts).toEqual([frames]);
+	});
+
+	it("reads mm:ss:00 times in standard sections as core reads the note: as written, or as minutes:seconds:frames", async () => {
+		const reading = setUpReading();
+		const shown = (el: HTMLElement) =>
+			links(el).map((l) => {
+				l.dispatchEvent(new MouseEvent("mouseover", { bubbles: true }));
+				return [l.getAttribute("aria-label")?.split(" (")[0], l.hasClass("is-repaired")];
+			});
+		const plain = await reading.open(note(`One ${anchor("00:05:00")}, two ${anchor("00:06:12")}.`), "plain.md");
+		expect(shown(plain.previewEl)).toEqual([
+			["Play from 5:00", false],
+			["Play from 6:12", false],
+		]);
+		// A note written as mm:ss:ff (with the longest times as hh:mm:ss:ff): "20:19:00" is 20 min 19 s.
+		const written = note(`A ${anchor("20:19:00")}. B ${anchor("21:05:00")}. C ${anchor("22:10:00")}. D ${anchor("01:02:03:00")}.`);
+		const framed = await reading.open(written, "framed.md");
+		expect(shown(framed.previewEl)).toEqual([
+			["Play from 20:19", true],
+			["Play from 21:05", true],
+			["Play from 22:10", true],
+			["Play from 1:02:03", false],
+		]);
+		const core = extractCitations(written).map((c) => c.seconds);
+		expect(core).toEqual([20 * 60 + 19, 21 * 60 + 5, 22 * 60 + 10, 3723]);
 	});
 
 	it("renders the seed note's sections with a single extraction of its text", async () => {
