@@ -36,7 +36,8 @@ export function citationJumpCommands(ctx: CommandContext): Command[] {
 		checkCallback: (checking) => {
 			// The active note's player: its pinned one on top of the note, else the one used last.
 			const player = ctx.playback.controlsFor(ctx.activeNote.path());
-			if (!player.isReady || notesToSearch(ctx, player).length === 0) return false;
+			// A pinned player's video that waits for the user loads at the citation.
+			if ((!player.isReady && !player.isDeferred) || notesToSearch(ctx, player).length === 0) return false;
 			if (!checking) void jump(ctx, player, direction);
 			return true;
 		},

@@ -1,5 +1,6 @@
 import type { Command } from "obsidian";
-import { formatTimestamp, videoKey } from "../core";
+import { formatTimestamp } from "../core";
+import { videoStart } from "../player/surface";
 import type { PlayerControls } from "../player/types";
 import type { CommandContext } from "./context";
 
@@ -12,10 +13,11 @@ export const RATE_STEP = 0.25;
  */
 export function playbackCommands(ctx: CommandContext): Command[] {
 	const { settings } = ctx;
-	// The active note's player: its pinned one on top of the note, else the one used last.
-	const whenReady = (run: (player: PlayerControls) => void) => (checking: boolean) => {
+	// The active note's player: its pinned one on top of the note, else the one used last. Play and
+	// skip also load a video that waits for the user (a pinned player's poster); speed needs it playing.
+	const when = (deferredToo: boolean, run: (player: PlayerControls) => void) => (checking: boolean) => {
 		const player = ctx.playback.controlsFor(ctx.activeNote.path());
-		if (!player.isReady) return false;
+		if (!player.isReady && !(deferredToo && player.isDeferred)) return false;
 		if (!checking) run(player);
 		return true;
 	};
@@ -33,32 +35,27 @@ export function playbackCommands(ctx: CommandContext): Command[] {
 				const video = path ? ctx.notes.videoFor(path) : null;
 				if (!path || !video) return false;
 				if (checking) return true;
-				const player = ctx.playback.controlsFor(path);
-				const loaded = player.state.video;
-				if (!loaded || videoKey(loaded) !== videoKey(video)) {
-					const start = player.positionOf(video) ?? (video.kind === "youtube" ? video.start : undefined) ?? 0;
-					player.seek(video, start, { play: false, sourcePath: path });
-				}
-				void player.reveal();
+				// Where the video was left, moving no player that has it, and brought into view.
+				ctx.playback.controlsFor(path).seek(video, videoStart(video), { resume: true, sourcePath: path });
 				return true;
 			},
 		},
-		{ id: "toggle-playback", name: "Play or pause", icon: "play", checkCallback: whenReady((player) => player.togglePlay()) },
+		{ id: "toggle-playback", name: "Play or pause", icon: "play", checkCallback: when(true, (player) => player.togglePlay()) },
 		{
 			id: "skip-back",
 			name: "Skip back",
 			icon: "rewind",
-			checkCallback: whenReady((player) => player.seekBy(-settings.current.seekStepSeconds)),
+			checkCallback: when(true, (player) => player.seekBy(-settings.current.seekStepSeconds)),
 		},
 		{
 			id: "skip-forward",
 			name: "Skip forward",
 			icon: "fast-forward",
-			checkCallback: whenReady((player) => player.seekBy(settings.current.seekStepSeconds)),
+			checkCallback: when(true, (player) => player.seekBy(settings.current.seekStepSeconds)),
 		},
-		{ id: "slower", name: "Slower playback", checkCallback: whenReady((player) => changeRate(player, player.state.rate - RATE_STEP)) },
-		{ id: "faster", name: "Faster playback", checkCallback: whenReady((player) => changeRate(player, player.state.rate + RATE_STEP)) },
-		{ id: "normal-speed", name: "Normal playback speed", checkCallback: whenReady((player) => changeRate(player, 1)) },
+		{ id: "slower", name: "Slower playback", checkCallback: when(false, (player) => changeRate(player, player.state.rate - RATE_STEP)) },
+		{ id: "faster", name: "Faster playback", checkCallback: when(false, (player) => changeRate(player, player.state.rate + RATE_STEP)) },
+		{ id: "normal-speed", name: "Normal playback speed", checkCallback: when(false, (player) => changeRate(player, 1)) },
 	];
 }
 

@@ -6,7 +6,7 @@ import { PlayerSlot, type PlayerMoment, type SlotOwner } from "./playerSlot";
 import { slotControls } from "./slotControls";
 import { StateFeed } from "./stateFeed";
 import { TimePoller } from "./timePoller";
-import { sameVideo, type PinnedSurface, type PlayerInfo, type PlayerSurface } from "./surface";
+import { sameVideo, videoStart, type PinnedSurface, type PlayerInfo, type PlayerSurface } from "./surface";
 import type { PlaybackPort, PlaybackState, PlayerControls, PlayerDirectory, SeekOptions } from "./types";
 
 export { RATE_LIMITS } from "./playerSlot";
@@ -59,7 +59,14 @@ export class PlaybackController extends Component implements PlaybackPort, Playe
 		}
 		const slot = this.pinned.forNote(options.sourcePath)?.slot ?? this.side;
 		this.use(slot);
-		slot.seek(video, seconds, options.play ?? this.deps.settings.current.playOnSeek, options.sourcePath);
+		if (!options.resume) {
+			slot.seek(video, seconds, options.play ?? this.deps.settings.current.playOnSeek, options.sourcePath);
+			return;
+		}
+		// "Open player": a player that has the video stays where it is; another one takes it where it was left.
+		if (!slot.holds(video)) slot.seek(video, this.positions.get(videoKey(video)) ?? seconds, options.play ?? false, options.sourcePath);
+		else if (options.sourcePath) slot.setInfo({ sourcePath: options.sourcePath });
+		void this.revealSlot(slot);
 	}
 
 	/** Whether the player used last has a video in an open player (loaded or loading). */
@@ -70,6 +77,11 @@ export class PlaybackController extends Component implements PlaybackPort, Playe
 	/** Whether the player used last takes play, pause, skip and speed commands now. */
 	get isReady(): boolean {
 		return this.current.isReady;
+	}
+
+	/** Whether the player used last shows a video it has not loaded yet. */
+	get isDeferred(): boolean {
+		return this.current.isDeferred;
 	}
 
 	positionOf(video: VideoRef): number | null {
@@ -144,22 +156,22 @@ export class PlaybackController extends Component implements PlaybackPort, Playe
 		this.side.rebuild(keepPlaying);
 	}
 
-	/** A player pinned on top of a note opened: it gets its own player, loading `video` paused where it was left. */
+	/** A player pinned on top of a note opened: it gets its own player, showing `video` where it was left. */
 	pin(surface: PinnedSurface, video: VideoRef): void {
 		if (this.pinned.of(surface)) return;
 		const slot = new PlayerSlot(this.slotOwner());
 		this.pinned.add({ surface, slot });
 		slot.attach(surface);
 		slot.setInfo({ sourcePath: surface.notePath() });
-		slot.load(video, { seconds: this.startOf(video), play: false });
+		this.place(slot, video);
 	}
 
-	/** The note under a pinned player changed: another video loads, the same one keeps playing. */
+	/** The note under a pinned player changed: another video takes its place, the same one keeps playing. */
 	repin(surface: PinnedSurface, video: VideoRef): void {
 		const slot = this.pinned.of(surface)?.slot;
 		if (!slot) return;
 		slot.setInfo({ sourcePath: surface.notePath() });
-		if (!sameVideo(video, slot.video)) slot.load(video, { seconds: this.startOf(video), play: false });
+		if (!sameVideo(video, slot.video)) this.place(slot, video);
 	}
 
 	/** A pinned player closed (its note closed, or the placement changed): its player ends. */
@@ -239,7 +251,17 @@ export class PlaybackController extends Component implements PlaybackPort, Playe
 
 	/** Where a video starts when a player loads it without a seek: where it was left, else its own start. */
 	private startOf(video: VideoRef): number {
-		return this.positions.get(videoKey(video)) ?? (video.kind === "youtube" ? video.start : undefined) ?? 0;
+		return this.positions.get(videoKey(video)) ?? videoStart(video);
+	}
+
+	/**
+	 * Puts a note's video in its pinned player where it was left, paused: a vault file loads at once
+	 * (it is local, and shows its first frame); anything from the network waits for the user to
+	 * play it, so opening a note fetches nothing (DESIGN.md's boundary).
+	 */
+	private place(slot: PlayerSlot, video: VideoRef): void {
+		if (video.kind === "file") slot.load(video, { seconds: this.startOf(video), play: false });
+		else slot.defer(video, this.startOf(video));
 	}
 
 	/** `slot` is the player used last: the feed follows it from now on. */

@@ -1,19 +1,23 @@
-import type { PlayerInfo, PlayerNotice } from "./surface";
+import { setIcon } from "obsidian";
+import type { VideoRef } from "../core";
+import { deferredNote, videoName, type PlayerInfo, type PlayerNotice } from "./surface";
 
 /** Which notice a button belongs to: the error panel or the "switch video" prompt. */
 type NoticeKind = "problem" | "prompt";
 
 /**
  * The player area both homes of the player draw (the side view and the player pinned on top of a
- * note): the box the media player fills, the loading or idle line, and the error panel with its
- * buttons. The buttons are plain elements tagged with their action; the owner's one click listener
- * hands clicks to {@link runNoticeAction}, so redraws add no listeners.
+ * note): the box the media player fills (or, for a deferred video, a poster with a play button),
+ * the loading or idle line, and the error panel with its buttons. The buttons are plain elements
+ * tagged with their action; the owner's one click listener hands clicks to {@link runNoticeAction}
+ * (and a click on `.vc-player-poster` to its play control), so redraws add no listeners.
  */
 export class PlayerPanel {
 	/** Where the media player puts its iframe or media element. */
 	readonly playerEl: HTMLElement;
 	private readonly statusEl: HTMLElement;
 	private readonly problemEl: HTMLElement;
+	private posterEl: HTMLElement | null = null;
 
 	constructor(
 		parent: HTMLElement,
@@ -28,11 +32,36 @@ export class PlayerPanel {
 		drawNotice(this.problemEl, info.problem, "problem");
 		this.playerEl.toggleClass("is-loading", info.loading);
 		this.playerEl.toggle(!!info.video && !info.problem);
+		this.showPoster(info.deferred ? info.video : null, info.title);
 		const status = info.problem ? "" : info.loading ? "Loading video…" : info.video ? "" : this.idleText;
 		this.statusEl.setText(status);
 		this.statusEl.toggle(status !== "");
 		this.statusEl.toggleClass("is-idle", !info.video);
 	}
+
+	private showPoster(video: VideoRef | null, title: string | null): void {
+		if (!video) {
+			this.posterEl?.detach();
+			this.posterEl = null;
+			return;
+		}
+		if (this.posterEl?.parentElement !== this.playerEl) this.posterEl = this.playerEl.createEl("button", { cls: "vc-player-poster" });
+		drawPoster(this.posterEl, video, title);
+	}
+}
+
+/**
+ * The poster of a deferred video, in the player's box (a media player loading there empties the
+ * box, poster and all): its name as far as it is known without the network, and what playing it
+ * will load.
+ */
+function drawPoster(el: HTMLElement, video: VideoRef, title: string | null): void {
+	el.empty();
+	const name = title ?? videoName(video);
+	el.setAttr("aria-label", `Play ${name}`);
+	setIcon(el.createSpan({ cls: "vc-player-poster-icon" }), "play");
+	el.createSpan({ cls: "vc-player-poster-title", text: name });
+	el.createSpan({ cls: "vc-player-poster-note", text: deferredNote(video) });
 }
 
 /** Draws a notice (message and buttons) into `el`, or hides `el` when there is none. */

@@ -42,6 +42,8 @@ export interface PlayerMoment {
 export class PlayerSlot {
 	private surfaces: PlayerSurface[] = [];
 	private session: PlayerSession | null = null;
+	/** The video shown but not loaded yet (see {@link defer}). */
+	private deferredVideo: VideoRef | null = null;
 	private shown: Readonly<PlayerInfo> = IDLE_INFO;
 	private current: Readonly<PlaybackState> = IDLE_STATE;
 
@@ -57,9 +59,19 @@ export class PlayerSlot {
 		return this.shown;
 	}
 
-	/** The video loaded or loading, if any. */
+	/** The video loaded, loading or deferred, if any. */
 	get video(): VideoRef | null {
-		return this.session?.video ?? null;
+		return this.session?.video ?? this.deferredVideo;
+	}
+
+	/** Whether the video is shown but not loaded yet (see {@link defer}). */
+	get isDeferred(): boolean {
+		return this.deferredVideo !== null;
+	}
+
+	/** Whether `video` is loaded (or loading) here and working: opening it again need not move anything. */
+	holds(video: VideoRef): boolean {
+		return sameVideo(video, this.session?.video) && !this.shown.problem;
 	}
 
 	/** Whether a video is loaded or waiting for a surface. */
@@ -106,6 +118,7 @@ export class PlayerSlot {
 	}
 
 	togglePlay(): void {
+		if (this.start(true)) return;
 		const player = this.readyPlayer();
 		if (this.current.playing) player?.pause();
 		else player?.play();
@@ -117,6 +130,7 @@ export class PlayerSlot {
 	}
 
 	seekBy(delta: number): void {
+		if (this.start(false, Math.max(0, this.current.seconds + delta))) return;
 		const player = this.readyPlayer();
 		if (!player) return;
 		const duration = player.duration();
@@ -187,10 +201,21 @@ export class PlayerSlot {
 		const session = new PlayerSession(video, seek, this.owner.createPlayer, this.sessionListener());
 		this.session = session;
 		this.update({ video, seconds: seek.seconds, playing: false, duration: null, rate: 1 });
-		this.setInfo({ video, title: null, loading: true, problem: null });
+		this.setInfo({ video, title: null, loading: true, problem: null, deferred: false });
 		const surface = this.surface();
 		if (surface) session.mount(surface.playerEl);
 		else this.owner.needSurface(this);
+	}
+
+	/**
+	 * Shows `video` at `seconds` without loading it: a poster until the user plays, skips or seeks
+	 * it (issue 12's privacy: opening a note must not reach YouTube). The first of those loads it.
+	 */
+	defer(video: VideoRef, seconds: number): void {
+		this.closeSession();
+		this.deferredVideo = video;
+		this.update({ video, seconds, playing: false, duration: null, rate: 1 });
+		this.setInfo({ video, title: null, loading: false, problem: null, deferred: true });
 	}
 
 	/** Back to idle: no video, no waiting seek. */
@@ -210,6 +235,14 @@ export class PlayerSlot {
 	setInfo(patch: Partial<PlayerInfo>): void {
 		this.shown = Object.freeze({ ...this.shown, ...patch });
 		this.surface()?.show(this.shown);
+	}
+
+	/** Loads the deferred video at `seconds` (where it waits, by default); `false` when none waits. */
+	private start(play: boolean, seconds = this.current.seconds): boolean {
+		const video = this.deferredVideo;
+		if (!video) return false;
+		this.load(video, { seconds, play });
+		return true;
 	}
 
 	private readyPlayer(): MediaPlayer | null {
@@ -261,8 +294,9 @@ export class PlayerSlot {
 		this.update({ seconds, ...extra });
 	}
 
-	/** Ends the current player, remembering where its video was. */
+	/** Ends the current player, remembering where its video was (a deferred video is simply dropped). */
 	private closeSession(): void {
+		this.deferredVideo = null;
 		const session = this.session;
 		if (!session) return;
 		const position = session.isReady ? session.player.currentTime() : (session.waitingSeek?.seconds ?? this.current.seconds);

@@ -32,6 +32,9 @@ export function slotControls(slot: PlayerSlot, owner: SlotControlsOwner): Player
 		get isReady() {
 			return slot.isReady;
 		},
+		get isDeferred() {
+			return slot.isDeferred;
+		},
 		get info() {
 			return slot.info;
 		},

@@ -29,6 +29,8 @@ export interface PlayerInfo {
 	problem: PlayerNotice | null;
 	/** The "switch to this note's video" prompt. */
 	offer: PlayerNotice | null;
+	/** The video waits for the user to play it: nothing is loaded (or fetched) yet; a poster stands in. */
+	deferred: boolean;
 }
 
 /** What the player shows when nothing is loaded. */
@@ -39,6 +41,7 @@ export const IDLE_INFO: Readonly<PlayerInfo> = Object.freeze({
 	loading: false,
 	problem: null,
 	offer: null,
+	deferred: false,
 });
 
 /** What an open player view does for the controller. */
@@ -80,6 +83,22 @@ export function videoName(video: VideoRef): string {
 				return video.url;
 			}
 		}
+	}
+}
+
+/** Where a video starts when nothing says otherwise: the start its YouTube link names (`?t=`), else 0:00. */
+export function videoStart(video: VideoRef): number {
+	return (video.kind === "youtube" ? video.start : undefined) ?? 0;
+}
+
+/** Where a deferred video would load from, for its poster: "Loads from YouTube when you play". */
+export function deferredNote(video: VideoRef): string {
+	if (video.kind === "youtube") return "Loads from YouTube when you play";
+	if (video.kind === "file") return "Plays from this vault";
+	try {
+		return `Loads from ${new URL(video.url).hostname} when you play`;
+	} catch {
+		return "Loads when you play";
 	}
 }
 

@@ -18,6 +18,13 @@ export interface SeekOptions {
 	play?: boolean;
 	/** The note the seek came from, so the player can follow and name it. */
 	sourcePath?: string;
+	/**
+	 * Open the player on the video rather than play a moment (the "Open player" button and
+	 * command): it starts where the video was left this session (at `seconds` when it was not
+	 * played yet), paused unless `play`; a player that has the video loaded stays where it is.
+	 * Either way the player is brought into view.
+	 */
+	resume?: boolean;
 }
 
 /** What seek links, chips and rows need: play a video from a moment. */
@@ -47,13 +54,18 @@ export interface PlayerControls extends Seeker {
 	readonly hasVideo: boolean;
 	/** The player takes play, pause, skip and speed commands now. */
 	readonly isReady: boolean;
+	/**
+	 * The player shows a video it has not loaded yet (a pinned player before the user plays it:
+	 * nothing is fetched until then). Play, skip and citation jumps load it.
+	 */
+	readonly isDeferred: boolean;
 	/** The note the video was last played from. */
 	readonly info: { readonly sourcePath: string | null };
 	/** Where `video` was last left this session, if it was played. */
 	positionOf(video: VideoRef): number | null;
-	/** Plays when paused, pauses when playing. */
+	/** Plays when paused (loading a deferred video), pauses when playing. */
 	togglePlay(): void;
-	/** Moves by `delta` seconds, kept within the video. */
+	/** Moves by `delta` seconds, kept within the video (loading a deferred video there, paused). */
 	seekBy(delta: number): void;
 	/** Asks for a speed; returns the one applied (a quarter step from 0.25 to 3). */
 	setRate(rate: number): number;

@@ -1,5 +1,6 @@
 import { debounce, ItemView, MarkdownView, type TAbstractFile, type TFile, type ViewStateResult, type WorkspaceLeaf } from "obsidian";
-import { extractCitations, videoKey, type VideoRef } from "../core";
+import { extractCitations, type VideoRef } from "../core";
+import { sameVideo, videoStart } from "../player/surface";
 import type { PlaybackState } from "../player/types";
 import type { PluginServices } from "../services";
 import { CitationList } from "./CitationList";
@@ -201,8 +202,7 @@ export class CitationsView extends ItemView {
 		if (generation !== this.generation || file !== this.file) return;
 		const video = this.deps.services.notes.videoFor(file.path);
 		const old = this.note?.noteVideo;
-		const sameVideo = old === video || (!!old && !!video && videoKey(old) === videoKey(video));
-		if (keep && this.note && text === this.text && sameVideo) {
+		if (keep && this.note && text === this.text && (old === video || sameVideo(old, video))) {
 			if (this.listScope === "note") this.header.update(file.basename, this.note);
 			return;
 		}
@@ -329,13 +329,16 @@ export class CitationsView extends ItemView {
 		return this.listScope === "vault" && this.vaultScope ? this.vaultScope : this.noteActions;
 	}
 
+	/**
+	 * Opens the player of the shown note on its video (the vault scope's video from that note, or
+	 * from its first citing note) where the video was left: a player that has it is only revealed,
+	 * so no player is rewound, whichever was used last.
+	 */
 	private openPlayer(): void {
 		const timeline = this.listScope === "vault" ? this.vaultScope?.timeline : null;
 		const video = timeline ? timeline.video : this.note?.noteVideo;
 		const sourcePath = this.file?.path ?? timeline?.entries[0]?.path;
 		if (!video || !sourcePath) return;
-		const { state } = this.deps.services.playback;
-		const loaded = !!state.video && videoKey(state.video) === videoKey(video);
-		this.deps.services.playback.seek(video, loaded ? state.seconds : 0, { play: false, sourcePath });
+		this.deps.services.playback.seek(video, videoStart(video), { resume: true, sourcePath });
 	}
 }

@@ -56,9 +56,18 @@ describeInBrowser("the player pinned on top of the note", () => {
 	const playground = usePlayground();
 
 	it("sits above the note, plays its links, stays in view while a long note scrolls, collapses and resizes", async () => {
-		const { page } = await playground.open({ note: SEED_NOTE, mode: "reading" });
+		const { page, youtubeRequests } = await playground.open({ note: SEED_NOTE, mode: "reading" });
 		await placeOnTop(page);
 		expect(await page.locator(".vc-player-view").count(), "the side player closed").toBe(0);
+		// Nothing played yet: the video waits behind a poster, and nothing was asked of YouTube.
+		const poster = page.locator(`${PINNED} .vc-player-poster`);
+		await expect.poll(() => poster.isVisible()).toBe(true);
+		expect(await poster.innerText()).toContain("Loads from YouTube when you play");
+		const [body, shown] = await boxes(page, [".vc-pinned-player .vc-player", ".vc-player-poster"]);
+		expect(shown, "the poster fills the player's box").toEqual(body);
+		await shootThemes(page, "pinned-poster", PINNED);
+		expect(youtubeRequests, "opening a note fetches nothing").toEqual([]);
+		expect((await fakeYouTube(page)).created).toBe(0);
 		const at4651 = SEED_CITATIONS.findIndex((c) => c.seconds === 2811);
 		await page.locator(LINK).nth(at4651).click();
 		await expect.poll(async () => (await fakeYouTube(page)).players[0]?.time ?? -1, { timeout: 15_000 }).toBeGreaterThanOrEqual(2811);
@@ -81,9 +90,10 @@ describeInBrowser("the player pinned on top of the note", () => {
 		await expect.poll(async () => Math.floor((await fakeYouTube(page)).players[0]?.time ?? -1)).toBe(chip.seconds);
 		expect((await fakeYouTube(page)).created).toBe(1);
 
-		// The long note: scrolled to its very end, the player is still where it was.
+		// The long note: its own video waits behind the poster; scrolled to its very end, the player is still where it was.
 		await page.evaluate((path) => (window as unknown as PlaygroundWindow).playground.openNote(path, "reading"), LONG_NOTE);
-		await expect.poll(async () => (await fakeYouTube(page)).players.find((p) => p.note === LONG_NOTE)?.id, { timeout: 10_000 }).toBe("tncs0m5pmQg");
+		await expect.poll(() => page.locator(`${PINNED} .vc-player-poster-title`).innerText(), { timeout: 10_000 }).toBe("YouTube video tncs0m5pmQg");
+		expect((await fakeYouTube(page)).players, "the seed video's player went with its note").toEqual([]);
 		for (const mode of ["reading", "live"] as const) {
 			await page.evaluate((m) => (window as unknown as PlaygroundWindow).playground.setMode(m), mode);
 			const [before] = await boxes(page, [".vc-pinned-player"]);
@@ -128,6 +138,13 @@ describeInBrowser("the player pinned on top of the note", () => {
 		await page.mouse.up();
 		await expect.poll(videoHeight).toBe(start + 180);
 		expect(await handle.getAttribute("aria-valuenow")).toBe("6");
+
+		// The poster plays the long note's video, in the box as it was resized.
+		await poster.click();
+		await expect.poll(async () => (await fakeYouTube(page)).players.find((p) => p.note === LONG_NOTE)?.state, { timeout: 15_000 }).toBe(1);
+		expect(await poster.count()).toBe(0);
+		const [frame] = await boxes(page, [".vc-pinned-player .vc-player iframe"]);
+		expect(frame!.height).toBe(start + 180);
 	});
 
 	it("gives two notes side by side their own players, each driven by its own links", async () => {

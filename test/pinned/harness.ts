@@ -78,6 +78,25 @@ export function ytOf(view: MarkdownView): FakeYTPlayer {
 	return players[0] as FakeYTPlayer;
 }
 
+/**
+ * Loads `view`'s pinned player the way a person does before using it, with "Open player for this
+ * note" on that note (a YouTube video waits for the user until then), and resolves to its fake
+ * YouTube player, not ready yet. The active tab is left as it was.
+ */
+export async function wake(app: App, view: MarkdownView): Promise<FakeYTPlayer> {
+	const before = app.workspace.activeLeaf;
+	app.workspace.setActiveLeaf(view.leaf);
+	if (!app.commands.execute(`${PLUGIN_ID}:open-player`)) throw new Error("'Open player for this note' is not available");
+	if (before && before !== view.leaf) app.workspace.setActiveLeaf(before);
+	await flush();
+	return ytOf(view);
+}
+
+/** Lets queued promise callbacks run (the IFrame API arrives through one), without timers: some tests fake them. */
+export async function flush(): Promise<void> {
+	for (let i = 0; i < 10; i++) await Promise.resolve();
+}
+
 /** What a person sees of `view`'s pinned player. */
 export function seen(view: MarkdownView) {
 	const root = pinnedOf(view);
@@ -95,6 +114,8 @@ export function seen(view: MarkdownView) {
 		size: [...root.classList].find((c) => c.startsWith("vc-pinned-size-"))?.slice("vc-pinned-size-".length) ?? null,
 		status: text(".vc-player-status"),
 		error: text(".vc-player-error-message"),
+		/** The poster of a video not loaded yet: its name and what playing it loads. */
+		poster: root.querySelector(".vc-player-poster") ? [text(".vc-player-poster-title"), text(".vc-player-poster-note")] : null,
 	};
 }
 

@@ -4,7 +4,7 @@ import { POLL_INTERVAL_MS } from "../../src/player/PlaybackController";
 import { LAYOUT_KEY, PINNED_SIZES, readLayout } from "../../src/player/pinned/layout";
 import { settle } from "../helpers/plugin";
 import { installFakeYouTube, removeFakeYouTube, YTState } from "../player/fakeYouTube";
-import { clickIn, loadPinned, noteText, open, pinnedOf, PLUGIN_ID, seen, SEED_ID, ytOf } from "./harness";
+import { clickIn, flush, loadPinned, noteText, open, pinnedOf, PLUGIN_ID, seen, SEED_ID, wake, ytOf } from "./harness";
 
 beforeEach(() => {
 	installFakeYouTube();
@@ -24,7 +24,7 @@ describe("collapsing to the bar", () => {
 	it("collapses to a slim bar and expands again; the player keeps playing meanwhile", async () => {
 		const { app } = await loadPinned();
 		const { view } = await open(app, "a.md", noteText(SEED_ID));
-		const yt = ytOf(view).ready().setState(YTState.PLAYING);
+		const yt = (await wake(app, view)).ready().setState(YTState.PLAYING);
 		yt.calls.length = 0;
 		clickIn(view, ".vc-pinned-collapse");
 		expect(seen(view)).toMatchObject({ collapsed: true, collapse: "Expand player", play: "Pause" });
@@ -39,8 +39,13 @@ describe("collapsing to the bar", () => {
 	it("play/pause and the time in the bar drive and follow the note's player", async () => {
 		const { app } = await loadPinned();
 		const { view } = await open(app, "a.md", noteText(SEED_ID));
-		expect(pinnedOf(view)?.querySelector(".vc-pinned-play")?.getAttribute("aria-disabled")).toBe("true");
-		const yt = ytOf(view).ready();
+		const disabled = () => pinnedOf(view)?.querySelector(".vc-pinned-play")?.getAttribute("aria-disabled");
+		// A video waiting behind its poster can be played; one loading cannot yet.
+		expect(disabled()).toBeNull();
+		const yt = await wake(app, view);
+		expect(disabled()).toBe("true");
+		yt.ready();
+		expect(disabled()).toBeNull();
 		yt.calls.length = 0;
 		yt.duration = 3000;
 		vi.useFakeTimers();
@@ -61,6 +66,7 @@ describe("collapsing to the bar", () => {
 		const { view } = await open(app, "a.md", noteText(SEED_ID));
 		clickIn(view, ".vc-pinned-collapse");
 		plugin.controller.seek({ kind: "youtube", id: SEED_ID }, 2811, { sourcePath: "a.md" });
+		await flush();
 		ytOf(view).error(150);
 		expect(pinnedOf(view)?.classList.contains("has-problem")).toBe(true);
 		expect(seen(view)).toMatchObject({ collapsed: true, error: "The owner of this video does not allow it to be played outside YouTube." });
@@ -96,6 +102,9 @@ describe("collapsing to the bar", () => {
 		expect(seen(view)?.collapsed).toBe(false);
 		expect(app.loadLocalStorage(LAYOUT_KEY)).toMatchObject({ collapsed: false });
 		expect(app.workspace.getLeavesOfType("video-citations-player")).toHaveLength(0);
+		// The user asked for the player: the video that waited behind its poster loads, paused.
+		expect(seen(view)?.poster).toBeNull();
+		expect(ytOf(view).ready().calls).toEqual([["seekTo", 0, true], ["pauseVideo"]]);
 	});
 });
 

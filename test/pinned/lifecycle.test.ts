@@ -3,7 +3,7 @@ import { App, type MarkdownView } from "../double/obsidian";
 import { footprint, settle } from "../helpers/plugin";
 import { FakeYTPlayer, installFakeYouTube, removeFakeYouTube, YTState } from "../player/fakeYouTube";
 import { popoutWindow } from "../player/popout";
-import { loadPinned, loadWholePinned, noteText, open, OTHER_ID, pinnedOf, SEED_ID, ytIn, ytOf } from "./harness";
+import { flush, loadPinned, loadWholePinned, noteText, open, OTHER_ID, pinnedOf, seen, SEED_ID, wake, ytIn, ytOf } from "./harness";
 
 beforeEach(() => {
 	installFakeYouTube();
@@ -25,7 +25,7 @@ describe("attaching and detaching", () => {
 	it("closing the note takes its player away and leaves no node in the view", async () => {
 		const { app } = await loadPinned();
 		const { view } = await open(app, "a.md", noteText(SEED_ID));
-		const yt = ytOf(view).ready().setState(YTState.PLAYING);
+		const yt = (await wake(app, view)).ready().setState(YTState.PLAYING);
 		view.leaf.detach();
 		await settle();
 		expect(nodesIn(view)).toBe(0);
@@ -33,26 +33,28 @@ describe("attaching and detaching", () => {
 		expect(liveYT()).toEqual([]);
 	});
 
-	it("follows the note a tab shows: another video loads, a note without one has no player, coming back resumes", async () => {
+	it("follows the note a tab shows: another video waits in its place, a note without one has no player, coming back resumes", async () => {
 		const { app } = await loadPinned();
 		const { view } = await open(app, "a.md", noteText(SEED_ID));
-		const first = ytOf(view).ready();
+		const first = (await wake(app, view)).ready();
 		first.time = 300;
 		await view.leaf.openFile(app.vault.seed("b.md", noteText(OTHER_ID)));
 		expect(first.destroyed).toBe(true);
 		expect(nodesIn(view)).toBe(1);
-		expect(ytOf(view).iframe.getAttribute("src")).toContain(OTHER_ID);
+		expect(seen(view)?.poster).toEqual([`YouTube video ${OTHER_ID}`, "Loads from YouTube when you play"]);
+		expect((await wake(app, view)).iframe.getAttribute("src")).toContain(OTHER_ID);
 		await view.leaf.openFile(app.vault.seed("plain.md", "# No video\n"));
 		expect(nodesIn(view)).toBe(0);
 		expect(liveYT()).toEqual([]);
 		await view.leaf.openFile(app.vault.getFileByPath("a.md") as never);
-		expect(ytOf(view).ready().calls[0]).toEqual(["seekTo", 300, true]);
+		expect(seen(view)).toMatchObject({ time: "5:00", poster: [`YouTube video ${SEED_ID}`, "Loads from YouTube when you play"] });
+		expect((await wake(app, view)).ready().calls[0]).toEqual(["seekTo", 300, true]);
 	});
 
 	it("another note with the same video keeps the player playing", async () => {
 		const { app } = await loadPinned();
 		const { view } = await open(app, "a.md", noteText(SEED_ID));
-		const yt = ytOf(view).ready().setState(YTState.PLAYING);
+		const yt = (await wake(app, view)).ready().setState(YTState.PLAYING);
 		await view.leaf.openFile(app.vault.seed("a2.md", noteText(SEED_ID, "Same talk")));
 		expect(yt.destroyed).toBe(false);
 		expect(ytOf(view)).toBe(yt);
@@ -61,17 +63,18 @@ describe("attaching and detaching", () => {
 	it("follows frontmatter changes: another video, no video, a video again", async () => {
 		const { app } = await loadPinned();
 		const { file, view } = await open(app, "a.md", noteText(SEED_ID));
-		const first = ytOf(view).ready();
+		const first = (await wake(app, view)).ready();
 		app.vault.externalModify(file, noteText(OTHER_ID));
 		await settle();
 		expect(first.destroyed).toBe(true);
-		expect(ytOf(view).iframe.getAttribute("src")).toContain(OTHER_ID);
+		expect(seen(view)?.poster?.[0]).toBe(`YouTube video ${OTHER_ID}`);
+		expect((await wake(app, view)).iframe.getAttribute("src")).toContain(OTHER_ID);
 		app.vault.externalModify(file, "---\nvideoId: not a video\n---\nText\n");
 		expect(nodesIn(view)).toBe(0);
 		app.vault.externalModify(file, noteText(SEED_ID));
 		await settle();
 		expect(nodesIn(view)).toBe(1);
-		expect(ytOf(view).iframe.getAttribute("src")).toContain(SEED_ID);
+		expect((await wake(app, view)).iframe.getAttribute("src")).toContain(SEED_ID);
 	});
 
 	it("typing the video into the note's properties in Live Preview pins a player, without touching the typing", async () => {
@@ -91,7 +94,7 @@ describe("attaching and detaching", () => {
 		const { app } = await loadPinned();
 		const { view } = await open(app, "a.md", noteText(SEED_ID));
 		const el = pinnedOf(view);
-		const yt = ytOf(view);
+		const yt = await wake(app, view);
 		for (const mode of ["reading", "source", "live"] as const) {
 			view.setMode(mode);
 			expect(pinnedOf(view)).toBe(el);
@@ -102,10 +105,10 @@ describe("attaching and detaching", () => {
 	it("keeps the note's seeks after the note is renamed", async () => {
 		const { app, plugin } = await loadPinned();
 		const { file, view } = await open(app, "a.md", noteText(SEED_ID));
-		const yt = ytOf(view).ready();
 		app.vault.rename(file, "talks/renamed.md");
 		plugin.controller.seek({ kind: "youtube", id: SEED_ID }, 90, { sourcePath: "talks/renamed.md" });
-		expect(yt.calls.at(-2)).toEqual(["seekTo", 90, true]);
+		await flush();
+		expect(ytOf(view).ready().calls).toEqual([["seekTo", 90, true], ["playVideo"]]);
 		expect(app.workspace.getLeavesOfType("video-citations-player")).toHaveLength(0);
 	});
 
@@ -113,7 +116,7 @@ describe("attaching and detaching", () => {
 		const { app } = await loadPinned();
 		const { file, view } = await open(app, "a.md", noteText(SEED_ID));
 		const { view: other } = await open(app, "b.md", noteText(OTHER_ID));
-		const players = [ytOf(view), ytOf(other)];
+		const players = [await wake(app, view), await wake(app, other)];
 		for (let i = 0; i < 5; i++) {
 			app.workspace.trigger("layout-change");
 			app.workspace.trigger("file-open", file);
@@ -155,7 +158,7 @@ describe("attaching and detaching", () => {
 		await leaf.openFile(app.vault.seed("a.md", noteText(SEED_ID)));
 		const view = leaf.view as MarkdownView;
 		expect(pinnedOf(view)?.ownerDocument).toBe(win.document);
-		expect(ytIn(view)[0]?.iframe.ownerDocument).toBe(win.document);
+		expect((await wake(app, view)).iframe.ownerDocument).toBe(win.document);
 		removeFakeYouTube(win);
 	});
 });
@@ -174,8 +177,8 @@ describe("unloading", () => {
 		const { plugin } = await loadWholePinned("top", app);
 		const { view: a } = await open(app, "a.md", noteText(SEED_ID), "reading");
 		const { view: b } = await open(app, "b.md", noteText(OTHER_ID), "live");
-		ytOf(a).ready().setState(YTState.PLAYING);
-		ytOf(b).ready();
+		(await wake(app, a)).ready().setState(YTState.PLAYING);
+		(await wake(app, b)).ready();
 		const handle = pinnedOf(b)?.querySelector(".vc-pinned-resize") as HTMLElement;
 		handle.dispatchEvent(new MouseEvent("pointerdown", { bubbles: true, cancelable: true, button: 0, clientY: 10 }));
 		plugin.unload();
@@ -195,7 +198,7 @@ describe("unloading", () => {
 		const before = footprint(app);
 		const { plugin } = await loadPinned("top", app);
 		const { view } = await open(app, "a.md", noteText(SEED_ID));
-		ytOf(view).ready().setState(YTState.PLAYING);
+		(await wake(app, view)).ready().setState(YTState.PLAYING);
 		view.leaf.detach();
 		plugin.unload();
 		await settle();

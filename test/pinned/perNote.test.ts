@@ -3,7 +3,7 @@ import type { MarkdownView } from "../double/obsidian";
 import { PLAYER_VIEW_TYPE } from "../../src/player/PlayerView";
 import { settle } from "../helpers/plugin";
 import { FakeYTPlayer, installFakeYouTube, removeFakeYouTube, YTState } from "../player/fakeYouTube";
-import { anchor, loadPinned, loadWholePinned, noteText, open, OTHER_ID, pinnedOf, SEED_ID, ytOf } from "./harness";
+import { anchor, flush, loadPinned, loadWholePinned, noteText, open, OTHER_ID, pinnedOf, SEED_ID, wake, ytIn, ytOf } from "./harness";
 
 const A = noteText(SEED_ID, "Note A");
 const B = noteText(OTHER_ID, "Note B");
@@ -37,13 +37,13 @@ function pressChip(view: MarkdownView, n: number): void {
 	chip.dispatchEvent(new MouseEvent("mousedown", { bubbles: true, cancelable: true, button: 0 }));
 }
 
-/** Two notes with different videos side by side: A in reading view, B in Live Preview, both players ready. */
+/** Two notes with different videos side by side: A in reading view, B in Live Preview, both players opened and ready. */
 async function sideBySide() {
 	const { app, plugin } = await loadWholePinned("top");
 	const { view: a } = await open(app, "a.md", A, "reading");
 	const { view: b } = await open(app, "b.md", B, "live");
-	ytOf(a).ready();
-	ytOf(b).ready();
+	(await wake(app, a)).ready();
+	(await wake(app, b)).ready();
 	return { app, plugin, a, b };
 }
 
@@ -102,14 +102,19 @@ describe("two notes side by side", () => {
 		const { app } = await loadWholePinned("top");
 		const { view: first } = await open(app, "a.md", A, "reading");
 		const { view: second } = await open(app, "a.md", A, "reading");
-		ytOf(first).ready();
-		ytOf(second).ready();
 		app.workspace.setActiveLeaf(first.leaf);
 		clickLink(first, 1);
+		await flush();
+		ytOf(first).ready();
 		app.workspace.setActiveLeaf(second.leaf);
 		clickLink(second, 0);
-		expect(seeksOf(first)).toEqual([0, 600]);
-		expect(seeksOf(second)).toEqual([0, 10]);
+		await flush();
+		ytOf(second).ready();
+		app.workspace.setActiveLeaf(first.leaf);
+		clickLink(first, 0);
+		expect(seeksOf(first)).toEqual([600, 10]);
+		expect(seeksOf(second)).toEqual([10]);
+		expect(FakeYTPlayer.instances).toHaveLength(2);
 	});
 });
 
@@ -120,8 +125,8 @@ describe("commands act on the active note's pinned player", () => {
 		const { app, plugin } = await loadPinned("top");
 		const { view: a } = await open(app, "a.md", A, "live");
 		const { view: b } = await open(app, "b.md", B, "live");
-		const ya = ytOf(a).ready();
-		const yb = ytOf(b).ready();
+		const ya = (await wake(app, a)).ready();
+		const yb = (await wake(app, b)).ready();
 		ya.calls.length = 0;
 		yb.calls.length = 0;
 		return { app, plugin, a, b, ya, yb };
@@ -167,13 +172,44 @@ describe("commands act on the active note's pinned player", () => {
 		expect(ya.calls).toEqual([]);
 	});
 
-	it("'Open player for this note' needs no side view: the note's player is right there", async () => {
+	it("'Open player for this note' needs no side view: the note's player is right there, and is not rewound", async () => {
 		const { app, a, ya } = await twoNotes();
 		app.workspace.setActiveLeaf(a.leaf);
+		ya.setState(YTState.PLAYING);
+		ya.time = 300;
+		ya.calls.length = 0;
 		expect(run(app, "open-player")).toBe(true);
 		await settle();
 		expect(ya.calls).toEqual([]);
+		expect(ya.state).toBe(YTState.PLAYING);
 		expect(pinnedOf(a)).not.toBeNull();
 		expect(app.workspace.getLeavesOfType(PLAYER_VIEW_TYPE)).toHaveLength(0);
+	});
+
+	it("on a note whose video waits behind its poster, play and skip load it there; speed waits for a player", async () => {
+		const { app } = await loadPinned("top");
+		const { view: a } = await open(app, "a.md", A, "live");
+		const { view: b } = await open(app, "b.md", B, "live");
+		app.workspace.setActiveLeaf(a.leaf);
+		expect(run(app, "faster")).toBe(false);
+		expect(run(app, "toggle-playback")).toBe(true);
+		await flush();
+		expect(ytOf(a).ready().calls).toEqual([["seekTo", 0, true], ["playVideo"]]);
+		expect(ytIn(b)).toEqual([]);
+		app.workspace.setActiveLeaf(b.leaf);
+		expect(run(app, "skip-forward")).toBe(true);
+		await flush();
+		// A skip loads it paused, a step on from where it waited.
+		expect(ytOf(b).ready().calls).toEqual([["seekTo", 5, true], ["pauseVideo"]]);
+		expect(ytOf(a).state).toBe(YTState.PLAYING);
+	});
+
+	it("jump to next citation on a note whose video waits loads it at that citation", async () => {
+		const { app } = await loadPinned("top");
+		const { view: b } = await open(app, "b.md", B, "live");
+		app.workspace.setActiveLeaf(b.leaf);
+		expect(run(app, "next-citation")).toBe(true);
+		await settle();
+		expect(ytOf(b).ready().calls.filter((c) => c[0] === "seekTo")).toEqual([["seekTo", 10, true]]);
 	});
 });

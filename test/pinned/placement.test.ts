@@ -6,7 +6,7 @@ import type { PlayerPlacement } from "../../src/settings/settings";
 import { corpusNote, SEED_PATH } from "../helpers/corpus";
 import { settle } from "../helpers/plugin";
 import { FakeYTPlayer, installFakeYouTube, lastYTPlayer, removeFakeYouTube, YTState } from "../player/fakeYouTube";
-import { loadPinned, loadWholePinned, noteText, onMobile, open, pinnedOf, PLUGIN_ID, seen, SEED_ID, ytOf } from "./harness";
+import { clickIn, flush, loadPinned, loadWholePinned, noteText, onMobile, open, pinnedOf, PLUGIN_ID, seen, SEED_ID, wake, ytIn, ytOf } from "./harness";
 
 const SEED_TEXT = corpusNote(SEED_PATH);
 
@@ -26,26 +26,40 @@ describe("placement 'top of the note'", () => {
 		expect(pinned).not.toBeNull();
 		expect(view.contentEl.firstElementChild).toBe(pinned);
 		expect(pinned?.closest(".markdown-source-view, .markdown-reading-view, .cm-scroller")).toBeNull();
-		expect(ytOf(view).iframe.getAttribute("src")).toContain(`/embed/${SEED_ID}?`);
 		expect(app.workspace.getLeavesOfType(PLAYER_VIEW_TYPE)).toHaveLength(0);
-		expect(seen(view)).toMatchObject({ title: `YouTube video ${SEED_ID}`, status: "Loading video…", play: "Play", collapsed: false });
+		// Nothing loads until the user plays: the poster names the video and what playing it loads.
+		expect(ytIn(view)).toEqual([]);
+		expect(seen(view)).toMatchObject({
+			title: `YouTube video ${SEED_ID}`,
+			status: null,
+			play: "Play",
+			time: "0:00",
+			collapsed: false,
+			poster: [`YouTube video ${SEED_ID}`, "Loads from YouTube when you play"],
+		});
+		clickIn(view, ".vc-player-poster");
+		await flush();
+		expect(ytOf(view).iframe.getAttribute("src")).toContain(`/embed/${SEED_ID}?`);
+		expect(seen(view)).toMatchObject({ status: "Loading video…", poster: null });
 		ytOf(view).ready();
-		expect(ytOf(view).calls).toEqual([
-			["seekTo", 0, true],
-			["pauseVideo"],
-		]);
-		expect(seen(view)).toMatchObject({ title: "The rise of the CPTO", status: null, time: "0:00" });
+		expect(ytOf(view).calls).toEqual([["seekTo", 0, true], ["playVideo"]]);
+		expect(seen(view)).toMatchObject({ title: "The rise of the CPTO", status: null, time: "0:00", play: "Pause" });
+		expect(app.workspace.getLeavesOfType(PLAYER_VIEW_TYPE)).toHaveLength(0);
 	});
 
 	it("every seek link of the seed note (reading view) plays in the note's own player", async () => {
 		const { app } = await loadWholePinned("top");
 		const { view } = await open(app, SEED_PATH, SEED_TEXT, "reading");
-		const yt = ytOf(view).ready();
-		yt.calls.length = 0;
 		const links = [...view.previewEl.querySelectorAll<HTMLElement>(".yt-timestamp[role=link]:not(.is-invalid)")];
 		const timed = extractCitations(SEED_TEXT).filter((c) => c.seconds !== null);
 		expect(links).toHaveLength(timed.length);
-		for (const link of links) link.dispatchEvent(new MouseEvent("click", { bubbles: true, cancelable: true, button: 0 }));
+		const click = (link: HTMLElement) => link.dispatchEvent(new MouseEvent("click", { bubbles: true, cancelable: true, button: 0 }));
+		// The first one loads the video (nothing was loaded before), at its moment.
+		const [first, ...rest] = links;
+		click(first as HTMLElement);
+		await flush();
+		const yt = ytOf(view).ready();
+		for (const link of rest) click(link);
 		expect(yt.calls.filter((c) => c[0] === "seekTo").map((c) => c[1])).toEqual(timed.map((c) => c.seconds));
 		expect(FakeYTPlayer.instances).toHaveLength(1);
 		expect(app.workspace.getLeavesOfType(PLAYER_VIEW_TYPE)).toHaveLength(0);
@@ -58,8 +72,14 @@ describe("placement 'top of the note'", () => {
 		editor.setCursor({ line: 9, ch: 3 });
 		const cm = view.editorView;
 		cm?.focus();
-		ytOf(view).ready().setState(YTState.PLAYING);
 		const root = pinnedOf(view) as HTMLElement;
+		// The poster is a button too: pressing it must not take focus either.
+		const pressPoster = new MouseEvent("mousedown", { bubbles: true, cancelable: true, button: 0 });
+		root.querySelector(".vc-player-poster")?.dispatchEvent(pressPoster);
+		expect(pressPoster.defaultPrevented).toBe(true);
+		clickIn(view, ".vc-player-poster");
+		await flush();
+		ytOf(view).ready().setState(YTState.PLAYING);
 		for (const selector of [".vc-pinned-play", ".vc-pinned-collapse", ".vc-pinned-resize"]) {
 			const press = new MouseEvent("mousedown", { bubbles: true, cancelable: true, button: 0 });
 			root.querySelector(selector)?.dispatchEvent(press);
@@ -120,8 +140,8 @@ describe("placement setting", () => {
 		const { app, plugin } = await loadPinned("top");
 		const { view } = await open(app, "a.md", noteText(SEED_ID));
 		const { view: other } = await open(app, "b.md", noteText("hEzpiDuYFoE"));
-		ytOf(other).ready();
-		const pinned = ytOf(view).ready();
+		(await wake(app, other)).ready();
+		const pinned = (await wake(app, view)).ready();
 		plugin.controller.seek({ kind: "youtube", id: SEED_ID }, 1200, { sourcePath: "a.md" });
 		pinned.time = 1234;
 
@@ -137,6 +157,17 @@ describe("placement setting", () => {
 			["seekTo", 1234, true],
 			["playVideo"],
 		]);
+	});
+
+	it("top to side view with only posters shown: nothing was played, so nothing loads and no side view opens", async () => {
+		const { app, plugin } = await loadPinned("top");
+		const { view } = await open(app, "a.md", noteText(SEED_ID));
+		expect(seen(view)?.poster).not.toBeNull();
+		await plugin.store.set("playerPlacement", "side");
+		await settle();
+		expect(pinnedOf(view)).toBeNull();
+		expect(app.workspace.getLeavesOfType(PLAYER_VIEW_TYPE)).toHaveLength(0);
+		expect(FakeYTPlayer.instances).toEqual([]);
 	});
 
 	it("switching with nothing loaded anywhere opens no side view", async () => {

@@ -3,7 +3,7 @@ import { Component } from "../double/obsidian";
 import type { PlaybackState } from "../../src/player/types";
 import { POLL_INTERVAL_MS } from "../../src/player/PlaybackController";
 import type { PinnedSurface } from "../../src/player/surface";
-import { controllerWithFakes, FakeSurface, flush, OTHER_VIDEO, SEED_VIDEO, type FakeMediaPlayer } from "../player/fakes";
+import { CLIP, controllerWithFakes, FakeSurface, flush, OTHER_VIDEO, SEED_VIDEO, type FakeMediaPlayer } from "../player/fakes";
 
 /** A pinned player as the controller sees it: a surface on a note, which can be revealed. */
 class FakePinned extends FakeSurface implements PinnedSurface {
@@ -30,13 +30,18 @@ function playerIn(players: FakeMediaPlayer[], surface: FakeSurface): FakeMediaPl
 	return found[0] as FakeMediaPlayer;
 }
 
-/** A controller with a pinned player on a.md (seed video) and one on b.md (other video), both ready. */
+/**
+ * A controller with a pinned player on a.md (seed video) and one on b.md (other video), both
+ * opened ("Open player for this note" on A, then on B) and ready: B is the player used last.
+ */
 function twoPinned() {
 	const fx = controllerWithFakes({ "a.md": SEED_VIDEO, "b.md": OTHER_VIDEO });
 	const a = new FakePinned("a.md");
 	const b = new FakePinned("b.md");
 	fx.controller.pin(a, SEED_VIDEO);
 	fx.controller.pin(b, OTHER_VIDEO);
+	fx.controller.seek(SEED_VIDEO, 0, { resume: true, sourcePath: "a.md" });
+	fx.controller.seek(OTHER_VIDEO, 0, { resume: true, sourcePath: "b.md" });
 	const playerA = playerIn(fx.players, a);
 	const playerB = playerIn(fx.players, b);
 	playerA.events.ready();
@@ -49,7 +54,7 @@ afterEach(() => {
 });
 
 describe("PlaybackController with players pinned on notes", () => {
-	it("loads a pinned note's video at once, paused, where it was left this session", async () => {
+	it("shows a pinned note's YouTube video where it was left this session, loading nothing until it is played", async () => {
 		const fx = controllerWithFakes();
 		fx.controller.seek(SEED_VIDEO, 0);
 		await flush();
@@ -58,11 +63,67 @@ describe("PlaybackController with players pinned on notes", () => {
 		fx.controller.detach(fx.lastSurface());
 		const a = new FakePinned("a.md");
 		fx.controller.pin(a, SEED_VIDEO);
+		expect(fx.players.filter((p) => !p.destroyed)).toEqual([]);
+		expect(a.last).toMatchObject({ video: SEED_VIDEO, sourcePath: "a.md", loading: false, deferred: true });
+		expect(a.states.at(-1)).toMatchObject({ video: SEED_VIDEO, seconds: 321, playing: false });
+		const controls = fx.controller.pinnedControls(a);
+		expect(controls).toMatchObject({ isDeferred: true, isReady: false, hasVideo: false });
+		// Its play button: the video loads there, and plays from where it was left.
+		controls?.togglePlay();
 		const player = playerIn(fx.players, a);
+		expect(a.last).toMatchObject({ loading: true, deferred: false });
 		player.events.ready();
-		expect(player.seeks).toEqual([[321, false]]);
-		expect(a.last).toMatchObject({ video: SEED_VIDEO, sourcePath: "a.md", loading: false });
+		expect(player.seeks).toEqual([[321, true]]);
+		expect(controls).toMatchObject({ isDeferred: false, isReady: true });
 		expect(fx.host.opened).toBe(1);
+	});
+
+	it("loads a pinned note's vault file at once, paused: it is local", () => {
+		const fx = controllerWithFakes();
+		const a = new FakePinned("clip.md");
+		fx.controller.pin(a, CLIP);
+		const player = playerIn(fx.players, a);
+		expect(a.last).toMatchObject({ video: CLIP, loading: true, deferred: false });
+		player.events.ready();
+		expect(player.seeks).toEqual([[0, false]]);
+		expect(fx.host.opened).toBe(0);
+	});
+
+	/** The seed video as a link with `?t=120` names it. */
+	const FROM_120 = { ...SEED_VIDEO, start: 120 };
+
+	it("a deferred video loads at the first seek, skip or 'Open player', at that moment", () => {
+		const cases: [string, (fx: ReturnType<typeof controllerWithFakes>, a: FakePinned) => void, unknown[][]][] = [
+			["a citation", (fx) => fx.controller.seek(SEED_VIDEO, 600, { sourcePath: "a.md" }), [[600, true]]],
+			["skip forward", (fx, a) => fx.controller.pinnedControls(a)?.seekBy(10), [[130, false]]],
+			["skip back past the start", (fx, a) => fx.controller.pinnedControls(a)?.seekBy(-500), [[0, false]]],
+			// As the command asks: the note's video from its own start.
+			["'Open player'", (fx) => fx.controller.seek(FROM_120, 120, { resume: true, sourcePath: "a.md" }), [[120, false]]],
+		];
+		for (const [name, act, seeks] of cases) {
+			const fx = controllerWithFakes({ "a.md": SEED_VIDEO });
+			const a = new FakePinned("a.md");
+			fx.controller.pin(a, FROM_120);
+			expect(fx.players, name).toHaveLength(0);
+			act(fx, a);
+			const player = playerIn(fx.players, a);
+			player.events.ready();
+			expect(player.seeks, name).toEqual(seeks);
+			expect(fx.controller.state.video, name).toMatchObject(SEED_VIDEO);
+		}
+	});
+
+	it("'Open player' reveals a pinned player that holds the video without moving it", () => {
+		const { controller, a, playerA, players } = twoPinned();
+		playerA.time = 1234;
+		playerA.events.playing(true);
+		const revealed = a.revealed;
+		controller.seek(SEED_VIDEO, 0, { resume: true, sourcePath: "a.md" });
+		expect(playerA.seeks).toEqual([[0, false]]);
+		expect(playerA.calls.filter((c) => c[0] === "pause")).toEqual([]);
+		expect(players).toHaveLength(2);
+		expect(a.revealed).toBe(revealed + 1);
+		expect(controller.state).toMatchObject({ video: SEED_VIDEO, playing: true });
 	});
 
 	it("sends each note's seeks to its own player, never loading one note's video into the other's", () => {
@@ -96,15 +157,22 @@ describe("PlaybackController with players pinned on notes", () => {
 		const second = new FakePinned("a.md");
 		fx.controller.pin(first, SEED_VIDEO);
 		fx.controller.pin(second, SEED_VIDEO);
-		const [p1, p2] = [playerIn(fx.players, first), playerIn(fx.players, second)];
-		p1.events.ready();
-		p2.events.ready();
 		fx.controller.activate(first);
 		fx.controller.seek(SEED_VIDEO, 10, { sourcePath: "a.md" });
+		const p1 = playerIn(fx.players, first);
+		p1.events.ready();
 		fx.controller.activate(second);
 		fx.controller.seek(SEED_VIDEO, 20, { sourcePath: "a.md" });
-		expect(p1.seeks.slice(1)).toEqual([[10, true]]);
-		expect(p2.seeks.slice(1)).toEqual([[20, true]]);
+		const p2 = playerIn(fx.players, second);
+		p2.events.ready();
+		fx.controller.activate(first);
+		fx.controller.seek(SEED_VIDEO, 30, { sourcePath: "a.md" });
+		expect(p1.seeks).toEqual([
+			[10, true],
+			[30, true],
+		]);
+		expect(p2.seeks).toEqual([[20, true]]);
+		expect(fx.players).toHaveLength(2);
 	});
 
 	it("the feed follows the player used last; starting one player pauses the other", () => {
@@ -155,12 +223,13 @@ describe("PlaybackController with players pinned on notes", () => {
 
 	it("reveal on a pinned player expands it instead of opening the side view", async () => {
 		const { controller, a, host } = twoPinned();
+		const revealed = a.revealed;
 		await controller.controlsFor("a.md").reveal();
-		expect(a.revealed).toBe(1);
+		expect(a.revealed).toBe(revealed + 1);
 		expect(host.revealed).toBe(0);
 	});
 
-	it("another note in the same view: another video loads there; the same video keeps playing", () => {
+	it("another note in the same view: another video waits there, loading nothing; the same video keeps playing", () => {
 		const { controller, a, playerA, players } = twoPinned();
 		a.path = "c.md";
 		controller.repin(a, SEED_VIDEO);
@@ -170,8 +239,14 @@ describe("PlaybackController with players pinned on notes", () => {
 		a.path = "d.md";
 		controller.repin(a, OTHER_VIDEO);
 		expect(playerA.destroyed).toBe(true);
-		expect(players.at(-1)?.video).toEqual(OTHER_VIDEO);
+		expect(players).toHaveLength(2);
+		expect(a.last).toMatchObject({ video: OTHER_VIDEO, sourcePath: "d.md", deferred: true, loading: false });
 		expect(controller.positionOf(SEED_VIDEO)).toBe(77);
+		// Back to the first video: it waits where it was left.
+		a.path = "c.md";
+		controller.repin(a, SEED_VIDEO);
+		expect(players).toHaveLength(2);
+		expect(a.states.at(-1)).toMatchObject({ video: SEED_VIDEO, seconds: 77 });
 	});
 
 	it("unpinning ends that note's player and, if it was used last, hands the feed back to the side view", () => {
@@ -189,6 +264,9 @@ describe("PlaybackController with players pinned on notes", () => {
 
 	it("moment(): the player used last, else the most recently active pinned player with a video", () => {
 		const { controller, b, playerB } = twoPinned();
+		// The side view was used last, and is gone (the placement moved to notes): it has nothing to hand over.
+		controller.seek(SEED_VIDEO, 5, { sourcePath: "closed.md" });
+		controller.closeSide();
 		controller.activate(b);
 		playerB.time = 33;
 		expect(controller.moment()).toEqual({ video: OTHER_VIDEO, seconds: 33, playing: false, sourcePath: "b.md" });

@@ -232,20 +232,16 @@ describe("citations panel: header and empty states", () => {
 		expect(el.querySelector(".vc-panel-video-name")?.textContent).toBe(label);
 	});
 
-	it("opens the player at 0, or where the loaded video is, without playing", async () => {
+	it("opens the note's player on its video where it was left, whatever the feed plays", async () => {
 		const { el, playback } = await seedPanel();
 		const button = el.querySelector(".vc-panel-open-player") as HTMLElement;
 		expect(button.textContent).toBe("Open player");
 		click(button);
-		playback.state = { ...playback.state, video: SEED_VIDEO, seconds: 1234.5 };
-		click(button);
+		// The feed follows the player used last: another video there must not make this one start over.
 		playback.state = { ...playback.state, video: { kind: "youtube", id: "dQw4w9WgXcQ" }, seconds: 99 };
 		click(button);
-		expect(playback.seeks).toEqual([
-			{ video: SEED_VIDEO, seconds: 0, options: { play: false, sourcePath: SEED_PATH } },
-			{ video: SEED_VIDEO, seconds: 1234.5, options: { play: false, sourcePath: SEED_PATH } },
-			{ video: SEED_VIDEO, seconds: 0, options: { play: false, sourcePath: SEED_PATH } },
-		]);
+		const open = { video: SEED_VIDEO, seconds: 0, options: { resume: true, sourcePath: SEED_PATH } };
+		expect(playback.seeks).toEqual([open, open]);
 	});
 
 	it("lists invalid citations with their line and reason, and a click shows the line", async () => {

@@ -82,8 +82,8 @@ export class PinnedPlayer extends Component implements PinnedSurface {
 
 		// One listener for every button, so redraws add none.
 		this.registerDomEvent(root, "click", (evt) => this.onClick(evt));
-		// Pressing a bar button must not take focus (and the cursor's place) from the note.
-		this.registerDomEvent(bar, "mousedown", (evt) => {
+		// Pressing a button (the bar's, the poster) must not take focus (and the cursor's place) from the note.
+		this.registerDomEvent(root, "mousedown", (evt) => {
 			if (targetElement(evt)?.closest("button")) evt.preventDefault();
 		});
 		this.addChild(new ResizeHandle(this.resizeEl, this, (active) => root.toggleClass("is-resizing", active)));
@@ -128,7 +128,7 @@ export class PinnedPlayer extends Component implements PinnedSurface {
 	}
 
 	reveal(): void {
-		this.setCollapsed(false, true);
+		if (this.collapsed) this.setCollapsed(false, true);
 	}
 
 	/** Sets the height preset; `done` saves it as the vault's choice. */
@@ -166,7 +166,8 @@ export class PinnedPlayer extends Component implements PinnedSurface {
 	private onClick(evt: MouseEvent): void {
 		const target = targetElement(evt);
 		if (!target) return;
-		if (target.closest(".vc-pinned-play")) this.deps.controller.pinnedControls(this)?.togglePlay();
+		// The poster of a video not loaded yet plays it, as the bar's button does.
+		if (target.closest(".vc-pinned-play, .vc-player-poster")) this.deps.controller.pinnedControls(this)?.togglePlay();
 		else if (target.closest(".vc-pinned-collapse")) this.setCollapsed(!this.collapsed, true);
 		else runNoticeAction(target, this.info);
 	}
