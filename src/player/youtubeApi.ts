@@ -37,11 +37,22 @@ export class YouTubeApiError extends Error {
 }
 
 const loading = new WeakMap<Window, Promise<YouTubeApi>>();
+/** Failed loads per window: a retry asks with a distinct address (see {@link scriptUrl}). */
+const failures = new WeakMap<Window, number>();
+
+/**
+ * The script's address for a window's next load: the plain address first, then one with an
+ * attempt number. A request that hangs (a stalled proxy) would otherwise be handed to the retry's
+ * new `<script>` by the browser, and every retry would wait on it and time out again.
+ */
+export function scriptUrl(attempt: number): string {
+	return attempt === 0 ? YOUTUBE_IFRAME_API_URL : `${YOUTUBE_IFRAME_API_URL}?attempt=${attempt}`;
+}
 
 /**
  * The IFrame API of `win`: at once when `YT.Player` is already there (another plugin loaded it),
  * else after adding the script to `win`'s document once; concurrent callers share one load. A
- * failed or timed-out load is forgotten, so a retry adds the script again.
+ * failed or timed-out load is forgotten, so a retry adds the script again (at a distinct address).
  */
 export function loadYouTubeApi(win: Window, timeoutMs = YOUTUBE_API_TIMEOUT_MS): Promise<YouTubeApi> {
 	const ytWin = win as YouTubeApiWindow;
@@ -49,11 +60,16 @@ export function loadYouTubeApi(win: Window, timeoutMs = YOUTUBE_API_TIMEOUT_MS):
 	if (api) return Promise.resolve(api);
 	const pending = loading.get(win);
 	if (pending) return pending;
-	const promise = injectScript(ytWin, timeoutMs);
+	const promise = injectScript(ytWin, timeoutMs, scriptUrl(failures.get(win) ?? 0));
 	loading.set(win, promise);
 	// Forgotten once settled: a success is found through `YT` from then on, a failure is retried.
-	const forget = () => loading.delete(win);
-	promise.then(forget, forget);
+	promise.then(
+		() => loading.delete(win),
+		() => {
+			loading.delete(win);
+			failures.set(win, (failures.get(win) ?? 0) + 1);
+		},
+	);
 	return promise;
 }
 
@@ -66,7 +82,7 @@ function readyApi(win: YouTubeApiWindow): YouTubeApi | null {
 	return loaded === undefined || loaded === 1 ? yt : null;
 }
 
-function injectScript(win: YouTubeApiWindow, timeoutMs: number): Promise<YouTubeApi> {
+function injectScript(win: YouTubeApiWindow, timeoutMs: number, src: string): Promise<YouTubeApi> {
 	return new Promise<YouTubeApi>((resolve, reject) => {
 		const doc = win.document;
 		let settled = false;
@@ -105,7 +121,7 @@ function injectScript(win: YouTubeApiWindow, timeoutMs: number): Promise<YouTube
 			stub.ready?.(() => settle(null));
 			return;
 		}
-		script = (doc.head ?? doc.body).createEl("script", { attr: { src: YOUTUBE_IFRAME_API_URL, async: true } });
+		script = (doc.head ?? doc.body).createEl("script", { attr: { src, async: true } });
 		// A one-shot listener on an element dropped once settled: nothing to unregister later.
 		script.addEventListener("error", () => settle(new YouTubeApiError("The YouTube player could not be downloaded.", "load")), { once: true });
 	});

@@ -17,7 +17,7 @@ const POSTER = [`YouTube video ${SEED_ID}`, "Loads from YouTube when you play"];
 
 /** The IFrame API scripts in the document: one means the plugin reached for YouTube. */
 function apiScripts(): Element[] {
-	return [...activeDocument.querySelectorAll(`script[src="${YOUTUBE_IFRAME_API_URL}"]`)];
+	return [...activeDocument.querySelectorAll(`script[src^="${YOUTUBE_IFRAME_API_URL}"]`)];
 }
 
 /** Everything of a player that would fetch something: any embed in `view`, any image in its pinned player. */

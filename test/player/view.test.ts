@@ -51,7 +51,7 @@ beforeEach(() => {
 
 afterEach(() => {
 	removeFakeYouTube();
-	for (const s of document.querySelectorAll(`script[src="${YOUTUBE_IFRAME_API_URL}"]`)) s.remove();
+	for (const s of document.querySelectorAll(`script[src^="${YOUTUBE_IFRAME_API_URL}"]`)) s.remove();
 });
 
 describe("PlayerView", () => {
@@ -134,7 +134,7 @@ describe("PlayerView", () => {
 		const { app, plugin } = await loadPlayerPlugin();
 		plugin.controller.seek(SEED, 2811);
 		await settle();
-		document.querySelector(`script[src="${YOUTUBE_IFRAME_API_URL}"]`)?.dispatchEvent(new Event("error"));
+		document.querySelector(`script[src^="${YOUTUBE_IFRAME_API_URL}"]`)?.dispatchEvent(new Event("error"));
 		await settle();
 		const view = playerView(app);
 		expect(visible(view)).toMatchObject({ error: expect.stringMatching(/could not be downloaded.*Check your internet connection/), buttons: ["Retry"] });

@@ -26,7 +26,7 @@ function recorder() {
 }
 
 function apiScripts(doc: Document = document): HTMLScriptElement[] {
-	return [...doc.querySelectorAll("script")].filter((s) => s.getAttribute("src") === YOUTUBE_IFRAME_API_URL);
+	return [...doc.querySelectorAll("script")].filter((s) => (s.getAttribute("src") ?? "").startsWith(YOUTUBE_IFRAME_API_URL));
 }
 
 async function flush(): Promise<void> {
@@ -286,6 +286,13 @@ describe("Loading the IFrame API", () => {
 		expect(apiScripts()).toHaveLength(0);
 		void loadYouTubeApi(window).catch(() => {});
 		expect(apiScripts()).toHaveLength(1);
+		// At an address of its own: a first request still hanging is not handed to the retry.
+		const first = apiScripts()[0]?.getAttribute("src");
+		expect(first).toMatch(/^https:\/\/www\.youtube\.com\/iframe_api\?attempt=\d+$/);
+		vi.advanceTimersByTime(YOUTUBE_API_TIMEOUT_MS);
+		await flush();
+		void loadYouTubeApi(window).catch(() => {});
+		expect(apiScripts().map((el) => el.getAttribute("src"))).not.toContain(first);
 		vi.advanceTimersByTime(YOUTUBE_API_TIMEOUT_MS);
 		await flush();
 	});

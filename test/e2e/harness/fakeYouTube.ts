@@ -14,6 +14,7 @@ export interface FakeYouTubeOptions {
 
 /** The IFrame API script's address, as the plugin loads it. */
 export const IFRAME_API_URL = "https://www.youtube.com/iframe_api";
+const IFRAME_API_ROUTE = /^https:\/\/www\.youtube\.com\/iframe_api(\?[^#]*)?$/;
 
 /** Embed pages on either YouTube host. */
 const EMBED_URL = /^https:\/\/www\.youtube(-nocookie)?\.com\/embed\//;
@@ -159,7 +160,8 @@ export interface FakeYouTubeControl {
 export async function routeFakeYouTube(page: Page, options: FakeYouTubeOptions = {}, requests: string[] = []): Promise<FakeYouTubeControl> {
 	const hanging: Route[] = [];
 	let current = { ...options };
-	await page.route(IFRAME_API_URL, async (route) => {
+	// The plain address, and a retry's own (`?attempt=N`).
+	await page.route(IFRAME_API_ROUTE, async (route) => {
 		requests.push(route.request().url());
 		if (current.script === "fail") return route.abort("internetdisconnected");
 		if (current.script === "never") {

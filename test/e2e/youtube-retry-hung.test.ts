@@ -2,19 +2,15 @@ import { expect, it } from "vitest";
 import { describeInBrowser, SEED_NOTE, usePlayground } from "./harness/playground";
 
 /**
- * KNOWN BUG, reported to the lead (src/player/youtubeApi.ts): after the IFrame API script timed
- * out, "Retry" adds a new <script> with the same address while the first request still hangs,
- * and Chromium hands the new element the same in-flight request instead of asking again. So
- * while that request hangs (a stalled proxy or connection), every Retry waits on it and times out
- * again; only a request that finally fails or answers lets the player recover.
- *
- * `it.fails`: this case passes while the bug is there and fails once Retry really asks YouTube
- * again (for example with a distinct address per attempt); then make it a plain `it`.
+ * After the IFrame API script timed out, "Retry" must really ask YouTube again, even while the
+ * first request still hangs (a stalled proxy or connection): Chromium hands a new `<script>` with
+ * the same address the same in-flight request, so a retry asks at an address of its own
+ * (`iframe_api?attempt=N`, src/player/youtubeApi.ts). This was a known bug until that fix.
  */
 describeInBrowser("Retry after the YouTube script timed out", () => {
 	const playground = usePlayground();
 
-	it.fails("asks YouTube for the script again while the first request still hangs", async () => {
+	it("asks YouTube for the script again while the first request still hangs", async () => {
 		const session = await playground.open({ note: SEED_NOTE, mode: "reading", youtube: { script: "never" }, clock: true });
 		const { page } = session;
 		await page.locator(".markdown-reading-view .yt-timestamp[role=link]", { hasText: "00:46:51" }).click();
