@@ -28,6 +28,12 @@ export interface OpenOptions {
 	device?: Device;
 	/** Installs Playwright's fake clock before the page loads, so `page.clock.fastForward()` can skip a timeout. */
 	clock?: boolean;
+	/**
+	 * Another playground server's address (`startPlayground({ vault })` in the test file, e.g. a
+	 * temporary vault); default: the suite's server on the demo vault. Its origin is then the
+	 * page's own: requests to it are not internet requests.
+	 */
+	base?: string;
 }
 
 /** One page on the playground, with everything that went wrong on it. */
@@ -37,6 +43,8 @@ export interface Session {
 	problems: string[];
 	/** Requests that reached the fake YouTube (the IFrame API script, embed pages). */
 	youtubeRequests: string[];
+	/** Every request the page and its frames made, from the page's own load on, in order (routed or not). */
+	requests: string[];
 	/** Drops the problems matching `pattern` (a case that expects, say, a logged error). */
 	allow(pattern: RegExp): void;
 	/** Changes how the fake YouTube answers from now on (for example the script starts loading). */
@@ -54,7 +62,7 @@ export type PlaygroundWindow = Window & { playground: PlaygroundApi };
 
 /** The page address for `options`. */
 export function playgroundUrl(options: OpenOptions = {}): string {
-	const url = new URL(inject("playgroundUrl"));
+	const url = new URL(options.base ?? inject("playgroundUrl"));
 	if (options.note) url.searchParams.set("note", options.note);
 	url.searchParams.set("mode", options.mode ?? "live");
 	url.searchParams.set("theme", options.theme ?? "light");
@@ -85,12 +93,14 @@ export async function openSession(context: BrowserContext, options: OpenOptions 
 		page,
 		problems: [],
 		youtubeRequests: [],
+		requests: [],
 		allow(pattern) {
 			session.problems = session.problems.filter((p) => !pattern.test(p));
 		},
 		youtube: { set: () => undefined },
 		opened: () => page.evaluate(() => (window as unknown as { __opened: string[] }).__opened.slice()),
 	};
+	page.on("request", (request) => session.requests.push(request.url()));
 	page.on("console", (msg) => {
 		if (msg.type() === "error") session.problems.push(`console error: ${msg.text()} (${msg.location().url})`);
 	});
@@ -99,7 +109,7 @@ export async function openSession(context: BrowserContext, options: OpenOptions 
 		session.problems.push(`dialog (${dialog.type()}): ${dialog.message()}`);
 		void dialog.dismiss();
 	});
-	const local = new URL(inject("playgroundUrl")).origin;
+	const local = new URL(options.base ?? inject("playgroundUrl")).origin;
 	await page.route(
 		(url) => url.origin !== local && url.protocol.startsWith("http"),
 		(route) => {
