@@ -128,11 +128,21 @@ export class PlaybackController extends Component implements PlaybackPort, Playe
 			side.seek(video, this.startOf(video), false, path);
 		};
 		if (mode === "switch") {
-			switchTo();
+			// Switched without a click: a video from the network waits behind its poster, as a
+			// pinned player's does, so opening a note fetches nothing.
+			this.use(side);
+			this.place(side, video);
+			side.setInfo({ sourcePath: path, offer: null });
 			return;
 		}
 		const name = path.slice(path.lastIndexOf("/") + 1).replace(/\.md$/i, "");
 		side.setInfo({ offer: { message: `"${name}" cites another video.`, actions: [{ label: "Switch to this note's video", run: switchTo }] } });
+	}
+
+	/** The side view's poster was clicked: its video loads and plays. */
+	playDeferred(): void {
+		this.use(this.side);
+		this.side.togglePlay();
 	}
 
 	/** A player view opened: it shows the side player from now on (the latest view wins). */

@@ -10,6 +10,8 @@ export interface PlayerViewController {
 	attach(surface: PlayerSurface): void;
 	detach(surface: PlayerSurface): void;
 	surfaceMoved(surface: PlayerSurface): void;
+	/** Loads and plays the video waiting behind the poster. */
+	playDeferred(): void;
 }
 
 /**
@@ -99,6 +101,10 @@ export class PlayerView extends ItemView implements PlayerSurface {
 		if (target.closest(".vc-player-source")) {
 			evt.preventDefault();
 			if (this.info.sourcePath) this.openNote(this.info.sourcePath);
+			return;
+		}
+		if (target.closest(".vc-player-poster")) {
+			this.controller.playDeferred();
 			return;
 		}
 		runNoticeAction(target, this.info);

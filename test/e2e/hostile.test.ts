@@ -10,10 +10,10 @@
  * but a YouTube watch address of such an id, and a DOM audit of the whole page (no handler
  * attribute anywhere, no foreign script, no frame or media source built from the note, no
  * script-carrying URL on an element the plugin made). Notes are batched a few to a page (a page
- * load costs 2–3 s); the first note of each page also proves that opening it fetches nothing.
+ * load costs 2–3 s); opening each note must fetch nothing before a click.
  * Two faults only a browser shows: the YouTube script failing for want of a network, and a vault
- * file gone from the server. And one known bug (`it.fails`, at the end): the side player fetches
- * a newly opened note's network video before any click.
+ * file gone from the server. And the side player switching to a newly opened note's network
+ * video without fetching it before a click.
  */
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -381,14 +381,15 @@ describeInBrowser("hostile notes in Chromium", () => {
 				for (const [i, note] of group.entries()) {
 					// What the page may hold now: what this note and the ones before it on the page name.
 					allowed = await allowedFor(page, group.slice(0, i + 1).map((n) => n.text));
-					if (i > 0) await openNote(page, note.path);
-					// On a fresh page, opening a note asks nothing of YouTube or of a host the note names:
-					// only a click does. (Later notes on the page: the side player follows them; see the
-					// known-bug case below.)
-					if (i === 0) {
-						const early = session.requests.filter((url) => IFRAME_API_ADDRESS.test(url) || EMBED.test(url) || allowed.media.includes(url));
-						problems.push(...early.map((url) => `${note.name}: requested on opening the note, before any click: ${url}`));
+					const mark = i === 0 ? 0 : session.requests.length;
+					if (i > 0) {
+						await openNote(page, note.path);
+						await page.waitForTimeout(300);
 					}
+					// Opening a note asks nothing of YouTube or of a host the note names, on a fresh page
+					// or with the side player holding the previous note's video: only a click does.
+					const early = session.requests.slice(mark).filter((url) => IFRAME_API_ADDRESS.test(url) || EMBED.test(url) || allowed.media.includes(url));
+					problems.push(...early.map((url) => `${note.name}: requested on opening the note, before any click: ${url}`));
 					const audit = async (where: string) => {
 						stats.audited++;
 						problems.push(...(await auditPage(page, allowed)).map((p) => `${note.name}, ${where}: ${p}`));
@@ -485,19 +486,13 @@ describeInBrowser("hostile notes in Chromium", () => {
 		session.allow(new RegExp(`^console error: Failed to load resource: the server responded with a status of 404 \\(Not Found\\) \\(${escapeRegExp(gone)}\\)$`));
 	});
 	/**
-	 * KNOWN BUG (src/player/PlaybackController.ts, `followNote`): once the side player holds a video,
-	 * opening a note that names another video switches the player to it ("When the active note has
-	 * another video: Switch to it", the default) by loading it at once, whatever it is: a web video
-	 * from the host the note names (here a YouTube lookalike, www.youtube.com.evil.example), or a
-	 * YouTube embed. So a shared note learns the reader's address when it is merely opened, against
-	 * the README ("Opening a note, rendering it, indexing the vault and the citations panel contact
-	 * nothing"; web media is "fetched from that address when played"). The pinned player defers
-	 * anything from the network behind a poster (`place()`); the side player's switch does not.
-	 *
-	 * `it.fails`: passes while the bug is there, fails once the switch defers network videos;
-	 * then make it a plain `it`.
+	 * Once the side player holds a video, opening a note that names another one switches the player
+	 * to it ("When the active note has another video: Switch to it", the default) without loading
+	 * it: a web video from the host the note names (here a YouTube lookalike,
+	 * www.youtube.com.evil.example) or a YouTube embed waits behind a poster for a click. (This was
+	 * a bug this case caught: a shared note learned the reader's address when merely opened.)
 	 */
-	it.fails("with the side player open, opening a note that names other web media or another YouTube video fetches nothing before a click", async () => {
+	it("with the side player open, opening a note that names other web media or another YouTube video fetches nothing before a click", async () => {
 		const start = NOTES.find((n) => n.name === "bom-frontmatter.md");
 		const lookalike = NOTES.find((n) => n.name === "frontmatter-youtube-lookalike-hosts.md");
 		if (!start || !lookalike) throw new Error("fixture notes are missing");

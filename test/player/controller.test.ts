@@ -316,18 +316,24 @@ describe("PlaybackController: errors", () => {
 describe("PlaybackController: following the active note", () => {
 	const notes = { "a.md": SEED_VIDEO, "b.md": OTHER_VIDEO, "c.md": SEED_VIDEO };
 
-	it("'switch' loads the note's video paused, keeping the old one's position for coming back", async () => {
+	it("'switch' shows the note's video behind a poster (nothing loads without a click), keeping the old one's position for coming back", async () => {
 		const fx = await loaded(0, notes);
+		const players = fx.players.length;
 		fx.lastPlayer().time = 321;
 		fx.controller.followNote("b.md");
+		// The old player ends and no new one is created: the network is not touched.
+		expect(fx.players).toHaveLength(players);
+		expect(fx.lastSurface().last).toMatchObject({ video: OTHER_VIDEO, deferred: true, sourcePath: "b.md", loading: false });
+		fx.controller.playDeferred();
 		const other = fx.lastPlayer();
 		expect(other.video).toEqual(OTHER_VIDEO);
 		other.events.ready();
-		expect(other.seeks).toEqual([[0, false]]);
-		expect(fx.lastSurface().last.sourcePath).toBe("b.md");
+		expect(other.seeks).toEqual([[0, true]]);
 		fx.controller.followNote("a.md");
+		expect(fx.lastSurface().last).toMatchObject({ deferred: true, sourcePath: "a.md" });
+		fx.controller.playDeferred();
 		fx.lastPlayer().events.ready();
-		expect(fx.lastPlayer().seeks).toEqual([[321, false]]);
+		expect(fx.lastPlayer().seeks).toEqual([[321, true]]);
 	});
 
 	it("'ask' shows a prompt whose button switches", async () => {

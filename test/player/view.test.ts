@@ -211,16 +211,27 @@ describe("PlayerView: following the active note", () => {
 		return { app, plugin, a, b, noteA };
 	}
 
-	it("'switch' loads the note's video and brings the old one back where it was", async () => {
+	it("'switch' shows the note's video behind a poster, plays it on a click, and brings the old one back where it was", async () => {
 		const { app, plugin, b, noteA } = await twoNotes("switch");
 		lastYTPlayer().time = 333;
+		const created = FakeYTPlayer.instances.length;
 		await app.workspace.openNote(b, "live");
 		expect(plugin.controller.state.video).toEqual(OTHER);
+		// Opening the note loads nothing: the poster names the video and waits for a click.
+		expect(FakeYTPlayer.instances).toHaveLength(created);
+		const view = playerView(app);
+		const poster = view.containerEl.querySelector<HTMLElement>(".vc-player-poster");
+		expect(poster).not.toBeNull();
+		expect(visible(view).source).toBe("b");
+		poster?.click();
+		await settle();
+		expect(FakeYTPlayer.instances).toHaveLength(created + 1);
 		lastYTPlayer().ready();
-		expect(lastYTPlayer().calls.slice(0, 2)).toEqual([["seekTo", 0, true], ["pauseVideo"]]);
-		expect(visible(playerView(app)).source).toBe("b");
+		expect(lastYTPlayer().calls[0]).toEqual(["seekTo", 0, true]);
+		expect(view.containerEl.querySelector(".vc-player-poster")).toBeNull();
 		app.workspace.setActiveLeaf(noteA.leaf);
 		expect(plugin.controller.state.video).toEqual(SEED);
+		view.containerEl.querySelector<HTMLElement>(".vc-player-poster")?.click();
 		await settle();
 		lastYTPlayer().ready();
 		expect(lastYTPlayer().calls[0]).toEqual(["seekTo", 333, true]);
