@@ -1,3 +1,5 @@
+import { finder } from "./lineScan";
+
 /**
  * Where an HTML comment that does not close on its own line ends, by CommonMark's rules (which
  * Obsidian's editor and reading view follow): `<!--` opening a line (past blockquote markers and
@@ -10,14 +12,14 @@
  */
 export class OpenComments {
 	private readonly text: string;
-	private closeFrom = -1;
-	private closeAt = -1;
+	private readonly nextClose: (start: number) => number;
 	private blankFrom = -1;
 	private blankAt = -1;
 	private readonly blank = /\n[ \t]*\r?(?:\n|$)/g;
 
 	constructor(text: string) {
 		this.text = text;
+		this.nextClose = finder(text, "-->");
 	}
 
 	/**
@@ -31,14 +33,6 @@ export class OpenComments {
 		if (close < 0) return null;
 		const paragraphEnd = this.nextBlank(at);
 		return paragraphEnd < 0 || close < paragraphEnd ? close : null;
-	}
-
-	private nextClose(start: number): number {
-		if (!(start >= this.closeFrom && (this.closeAt < 0 ? this.closeFrom >= 0 : start <= this.closeAt))) {
-			this.closeFrom = start;
-			this.closeAt = this.text.indexOf("-->", start);
-		}
-		return this.closeAt;
 	}
 
 	private nextBlank(start: number): number {

@@ -1,4 +1,5 @@
 import { OpenComments } from "./comments";
+import { closesFence, finder, frontmatterEnd } from "./lineScan";
 import type { Citation, TimedCitation, InvalidCitation } from "./types";
 import { readElementAt, type RawElement } from "./element";
 import { FRAME_REPAIR, readElementTime, readElementVideo, type ElementTime } from "./elementTime";
@@ -309,26 +310,6 @@ function skipSpaces(text: string, i: number, end: number): number {
 	return i;
 }
 
-function closesFence(text: string, first: number, end: number, fence: { char: number; len: number }): boolean {
-	let i = first;
-	while (i < end && text.charCodeAt(i) === fence.char) i++;
-	if (i - first < fence.len) return false;
-	for (; i < end; i++) {
-		const c = text.charCodeAt(i);
-		if (c !== 32 && c !== 9) return false;
-	}
-	return true;
-}
-
-function frontmatterEnd(text: string, start: number): number {
-	if (!text.startsWith("---", start)) return start;
-	const open = /^---[ \t]*\r?\n/.exec(text.slice(start, start + 8));
-	if (!open) return start;
-	const bodyFrom = start + open[0].length - 1;
-	const close = /\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(text.slice(bodyFrom));
-	return close ? bodyFrom + close.index + close[0].length : start;
-}
-
 /**
  * What the frame-suffix check needs to know about a note's three- and four-field times: counters,
  * and the indices of the three-field times ending in `:00` (about one in sixty in ordinary notes).
@@ -588,29 +569,6 @@ function excludedRanges(text: string, from: number, to: number): [number, number
 	}
 	ranges.sort((a, b) => a[0] - b[0]);
 	return ranges;
-}
-
-/**
- * `text.indexOf(needle, start)` remembering its last answer: asked again from a later start that is
- * still before that answer, it returns it without searching. Starts only move forward here, so each
- * character is searched once per needle however many times the loop asks.
- */
-function finder(text: string, needle: string, prefix = needle): (start: number) => number {
-	let from = -1;
-	let found = -1;
-	const search = (start: number): number => {
-		// A short prefix is much faster for V8 to search than the whole needle; confirm each hit.
-		for (let i = text.indexOf(prefix, start); i >= 0; i = text.indexOf(prefix, i + 1)) {
-			if (prefix === needle || text.startsWith(needle, i)) return i;
-		}
-		return -1;
-	};
-	return (start) => {
-		if (start >= from && (found < 0 ? from >= 0 : start <= found)) return found < 0 ? -1 : found;
-		from = start;
-		found = search(start);
-		return found;
-	};
 }
 
 function within(index: number, end: number): number {

@@ -1,6 +1,7 @@
 import { RangeSet, RangeValue, StateField, type Text, type Transaction } from "@codemirror/state";
 import { codeSpans } from "../core/codeSpans";
 import { commentOpensLine, OpenComments } from "../core/comments";
+import { closesFence, finder, frontmatterEnd } from "../core/lineScan";
 import { ATX, HR, isBlankLine, isMarkerChar, isRestartLine, ITEM, lineIndent, lineShape } from "./lineKinds";
 
 /** How far below a reshaped line the lines it may change are looked at. */
@@ -194,27 +195,6 @@ export function structureOf(text: string): { bodyFrom: number; regions: [number,
 	return { bodyFrom, regions, fragile };
 }
 
-function closesFence(text: string, first: number, end: number, fence: { char: number; len: number }): boolean {
-	let i = first;
-	while (i < end && text.charCodeAt(i) === fence.char) i++;
-	if (i - first < fence.len) return false;
-	for (; i < end; i++) {
-		const c = text.charCodeAt(i);
-		if (c !== 32 && c !== 9) return false;
-	}
-	return true;
-}
-
-/** Where the frontmatter that starts at `start` ends (past its closing line), or `start` when there is none. */
-function frontmatterEnd(text: string, start: number): number {
-	if (!text.startsWith("---", start)) return start;
-	const open = /^---[ \t]*\r?\n/.exec(text.slice(start, start + 8));
-	if (!open) return start;
-	const bodyFrom = start + open[0].length - 1;
-	const close = /\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(text.slice(bodyFrom));
-	return close ? bodyFrom + close.index + close[0].length : start;
-}
-
 /**
  * The `<!--` on this line that stays open past its end, or -1. Mirrors `extractCitations`: comments
  * inside inline code do not count, and (as there) the open comment only counts when no code span
@@ -284,19 +264,4 @@ function linesMatch(doc: Text, from: number, to: number): boolean {
 		if (MARKER_LINE.test(text)) return true;
 	}
 	return false;
-}
-
-/**
- * `text.indexOf(needle, start)` remembering its last answer, for starts that only move forward:
- * each character is searched once however often the line loop asks.
- */
-function finder(text: string, needle: string): (start: number) => number {
-	let from = -1;
-	let found = -1;
-	return (start) => {
-		if (start >= from && (found < 0 ? from >= 0 : start <= found)) return found;
-		from = start;
-		found = text.indexOf(needle, start);
-		return found;
-	};
 }

@@ -1,0 +1,49 @@
+/**
+ * Small scanning helpers shared by `extractCitations` and the editor's incremental structure
+ * scan, which must read a note's blocks line for line the same way.
+ */
+
+/**
+ * `text.indexOf(needle, start)` remembering its last answer: asked again from a later start that is
+ * still before that answer, it returns it without searching. Starts only move forward in the line
+ * loops, so each character is searched once per needle however many times they ask. `prefix` (a
+ * start of `needle`) is what is searched for, each hit confirmed: V8 finds a short prefix faster.
+ */
+export function finder(text: string, needle: string, prefix = needle): (start: number) => number {
+	let from = -1;
+	let found = -1;
+	const search = (start: number): number => {
+		for (let i = text.indexOf(prefix, start); i >= 0; i = text.indexOf(prefix, i + 1)) {
+			if (prefix === needle || text.startsWith(needle, i)) return i;
+		}
+		return -1;
+	};
+	return (start) => {
+		if (start >= from && (found < 0 ? from >= 0 : start <= found)) return found < 0 ? -1 : found;
+		from = start;
+		found = search(start);
+		return found;
+	};
+}
+
+/** Whether the line from `first` to `end` closes `fence`: at least as many of its characters, then only blanks. */
+export function closesFence(text: string, first: number, end: number, fence: { char: number; len: number }): boolean {
+	let i = first;
+	while (i < end && text.charCodeAt(i) === fence.char) i++;
+	if (i - first < fence.len) return false;
+	for (; i < end; i++) {
+		const c = text.charCodeAt(i);
+		if (c !== 32 && c !== 9) return false;
+	}
+	return true;
+}
+
+/** Where the frontmatter that starts at `start` ends (past its closing line), or `start` when there is none. */
+export function frontmatterEnd(text: string, start: number): number {
+	if (!text.startsWith("---", start)) return start;
+	const open = /^---[ \t]*\r?\n/.exec(text.slice(start, start + 8));
+	if (!open) return start;
+	const bodyFrom = start + open[0].length - 1;
+	const close = /\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(text.slice(bodyFrom));
+	return close ? bodyFrom + close.index + close[0].length : start;
+}
