@@ -30,7 +30,7 @@ async function clickedWhileLoading() {
 function playerPanel(app: App): HTMLElement {
 	const el = app.workspace.getLeavesOfType(PLAYER_VIEW_TYPE)[0]?.view.containerEl;
 	if (!el) throw new Error("no player view");
-	return el as HTMLElement;
+	return el;
 }
 
 const seeks = (p: FakeYTPlayer) => p.calls.filter((c) => c[0] === "seekTo");
