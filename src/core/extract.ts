@@ -1,5 +1,5 @@
 import { OpenComments } from "./comments";
-import { closesFence, finder, frontmatterEnd } from "./lineScan";
+import { closesFence, finder, frontmatterEnd, isMarkerChar, lineIndent } from "./lineScan";
 import type { Citation, TimedCitation, InvalidCitation } from "./types";
 import { readElementAt, type RawElement } from "./element";
 import { FRAME_REPAIR, readElementTime, readElementVideo, type ElementTime } from "./elementTime";
@@ -113,16 +113,7 @@ export function extractCitations(markdown: string): Citation[] {
 		}
 
 		// First non-blank character, past blockquote markers.
-		let first = scanFrom;
-		let indent = 0;
-		for (;;) {
-			const c = text.charCodeAt(first);
-			if (c === 32) indent++;
-			else if (c === 9) indent += 4 - (indent % 4);
-			else if (c === 62 /* > */) indent = 0;
-			else break;
-			first++;
-		}
+		const { first, indent } = lineIndent(text, scanFrom);
 		const firstChar = first < contentEnd ? text.charCodeAt(first) : -1;
 
 		if (fence) {
@@ -275,10 +266,6 @@ function newBlock(start: number, table: boolean): Block {
 }
 
 /** Characters that may begin a structural line (heading, fence, list, rule, table, setext underline). */
-function isMarkerChar(c: number): boolean {
-	return c === 35 || c === 96 || c === 126 || c === 45 || c === 42 || c === 43 || c === 95 || c === 61 || c === 124 || (c >= 48 && c <= 57);
-}
-
 /** The level of an ATX heading (`## Title`) starting at `first`, or 0. */
 function atxLevel(text: string, first: number, end: number): number {
 	let i = first;

@@ -47,3 +47,26 @@ export function frontmatterEnd(text: string, start: number): number {
 	const close = /\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(text.slice(bodyFrom));
 	return close ? bodyFrom + close.index + close[0].length : start;
 }
+
+/**
+ * Where a line's text starts past indentation and blockquote markers (`first`), and its indent in
+ * columns after the last `>` (tabs to the next multiple of four).
+ */
+export function lineIndent(text: string, from: number): { first: number; indent: number } {
+	let first = from;
+	let indent = 0;
+	for (;;) {
+		const c = text.charCodeAt(first);
+		if (c === 32) indent++;
+		else if (c === 9) indent += 4 - (indent % 4);
+		else if (c === 62 /* > */) indent = 0;
+		else break;
+		first++;
+	}
+	return { first, indent };
+}
+
+/** Characters that may begin a structural line (heading, fence, list, rule, table, setext underline). */
+export function isMarkerChar(c: number): boolean {
+	return c === 35 || c === 96 || c === 126 || c === 45 || c === 42 || c === 43 || c === 95 || c === 61 || c === 124 || (c >= 48 && c <= 57);
+}

@@ -1,3 +1,4 @@
+import { isMarkerChar, lineIndent } from "../core/lineScan";
 /**
  * How `extractCitations` classifies a line by its start: blank or not, its indent past blockquote
  * markers, and the block it opens. The editor uses this to know where it may start reading a slice
@@ -55,22 +56,4 @@ export function isBlankLine(line: string): boolean {
 	return lineIndent(line, 0).first >= line.length;
 }
 
-/** First non-blank character at or after `from`, past blockquote markers, and its indent. */
-export function lineIndent(text: string, from: number): { first: number; indent: number } {
-	let first = from;
-	let indent = 0;
-	for (;;) {
-		const c = text.charCodeAt(first);
-		if (c === 32) indent++;
-		else if (c === 9) indent += 4 - (indent % 4);
-		else if (c === 62) indent = 0;
-		else break;
-		first++;
-	}
-	return { first, indent };
-}
 
-/** Characters that may begin a structural line (heading, fence, list, rule, table, setext underline). */
-export function isMarkerChar(c: number): boolean {
-	return c === 35 || c === 96 || c === 126 || c === 45 || c === 42 || c === 43 || c === 95 || c === 61 || c === 124 || (c >= 48 && c <= 57);
-}

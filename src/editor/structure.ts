@@ -1,8 +1,8 @@
 import { RangeSet, RangeValue, StateField, type Text, type Transaction } from "@codemirror/state";
 import { codeSpans } from "../core/codeSpans";
 import { commentOpensLine, OpenComments } from "../core/comments";
-import { closesFence, finder, frontmatterEnd } from "../core/lineScan";
-import { ATX, HR, isBlankLine, isMarkerChar, isRestartLine, ITEM, lineIndent, lineShape } from "./lineKinds";
+import { closesFence, finder, frontmatterEnd, isMarkerChar, lineIndent } from "../core/lineScan";
+import { ATX, HR, isBlankLine, isRestartLine, ITEM, lineShape } from "./lineKinds";
 
 /** How far below a reshaped line the lines it may change are looked at. */
 const FORWARD_LINES = 200;
