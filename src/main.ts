@@ -1,5 +1,5 @@
 import { Notice, Plugin } from "obsidian";
-import { NoteVideos } from "./notes/noteVideo";
+import { NoteVideos, vaultMetadata } from "./notes/noteVideo";
 import { registerPlayer } from "./player";
 import { registerCommands } from "./commands";
 import { registerReadingView } from "./reading";
@@ -30,14 +30,7 @@ export default class VideoCitationsPlugin extends Plugin {
 			new Notice(`Video Citations: some saved settings could not be read and use their defaults (${rejected.join(", ")}).`);
 		}
 
-		const { metadataCache, vault } = this.app;
-		const notes = new NoteVideos({
-			frontmatter: (path) => {
-				const file = vault.getFileByPath(path);
-				return file ? metadataCache.getFileCache(file)?.frontmatter : null;
-			},
-			resolveLink: (link, sourcePath) => metadataCache.getFirstLinkpathDest(link, sourcePath)?.path ?? null,
-		});
+		const notes = new NoteVideos(vaultMetadata(this.app));
 		const playback = registerPlayer(this, { settings: this.settingsStore, notes });
 		registerCommands(this, { playback, settings: this.settingsStore, notes });
 		const services: PluginServices = {

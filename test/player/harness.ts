@@ -6,7 +6,7 @@
 import { Plugin } from "obsidian";
 import { App } from "../double/obsidian";
 import manifest from "../../manifest.json";
-import { NoteVideos } from "../../src/notes/noteVideo";
+import { NoteVideos, vaultMetadata } from "../../src/notes/noteVideo";
 import { registerPlayer } from "../../src/player";
 import type { PlaybackController } from "../../src/player/PlaybackController";
 import { registerCommands } from "../../src/commands";
@@ -31,14 +31,7 @@ export class PlayerTestPlugin extends Plugin {
 
 	override async onload(): Promise<void> {
 		await this.store.load();
-		const { metadataCache, vault } = this.app;
-		const notes = new NoteVideos({
-			frontmatter: (path) => {
-				const file = vault.getFileByPath(path);
-				return file ? metadataCache.getFileCache(file)?.frontmatter : null;
-			},
-			resolveLink: (link, sourcePath) => metadataCache.getFirstLinkpathDest(link, sourcePath)?.path ?? null,
-		});
+		const notes = new NoteVideos(vaultMetadata(this.app));
 		this.controller = registerPlayer(this, { settings: this.store, notes });
 		registerCommands(this, { playback: this.controller, settings: this.store, notes, clipboard: this.clipboard });
 	}

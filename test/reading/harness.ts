@@ -4,7 +4,7 @@ import { renderFragmentWithProcessors } from "../double/markdown";
 import { Component } from "../double/component";
 import manifest from "../../manifest.json";
 import type { VideoRef } from "../../src/core";
-import { NoteVideos } from "../../src/notes/noteVideo";
+import { NoteVideos, vaultMetadata } from "../../src/notes/noteVideo";
 import type { PlaybackPort, PlaybackState, SeekOptions } from "../../src/player/types";
 import { registerReadingView } from "../../src/reading";
 import type { PluginServices } from "../../src/services";
@@ -64,13 +64,7 @@ export function setUpReading(settings: Partial<VideoCitationsSettings> = {}): Re
 	const playback = new FakePlayback();
 	const settingsSource = { current: { ...DEFAULT_SETTINGS, ...settings }, onChange: () => () => {} };
 	const openExternal = vi.fn<(url: string) => void>();
-	const notes = new NoteVideos({
-		frontmatter: (path) => {
-			const file = app.vault.getFileByPath(path);
-			return file ? app.metadataCache.getFileCache(file)?.frontmatter : null;
-		},
-		resolveLink: (link, sourcePath) => app.metadataCache.getFirstLinkpathDest(link, sourcePath)?.path ?? null,
-	});
+	const notes = new NoteVideos(vaultMetadata(app as never));
 	const services: PluginServices = { settings: settingsSource, playback, notes, openExternal };
 	registerReadingView(plugin as never, services);
 	return {
