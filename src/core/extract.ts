@@ -42,6 +42,21 @@ interface LazyClaim {
 	lineEnd: number;
 }
 
+/** How {@link extractCitations} reads a note's times. */
+export interface ExtractOptions {
+	/**
+	 * The length of the note's video in seconds, once a player has reported it (or the note states
+	 * it with `duration:` in its frontmatter, which is read without this): a reading past the end
+	 * that has one within it takes that one.
+	 */
+	duration?: number;
+	/**
+	 * `false` reads every time as written, without weighing it against the rest of the text: for a
+	 * slice of a note, whose context is the whole note's (the editor reads the whole note for that).
+	 */
+	inContext?: boolean;
+}
+
 /**
  * Every `yt-timestamp` element of a note, in document order, outside frontmatter, fenced and
  * indented code, inline code and HTML comments. One pass over the lines: a line costs a few
@@ -49,7 +64,7 @@ interface LazyClaim {
  * `indexOf`, every look-around is bounded, and claim text is only worked out when read, so the cost
  * is linear in the text and close to a bare regex scan of it.
  */
-export function extractCitations(markdown: string): Citation[] {
+export function extractCitations(markdown: string, options: ExtractOptions = {}): Citation[] {
 	const text = typeof markdown === "string" ? markdown : "";
 	const out: Citation[] = [];
 	const candidates = finder(text, CLASS_TOKEN, "yt-t");

@@ -2,7 +2,7 @@
  * The pure core: timestamps, video sources and citation extraction. Text in, data out; no
  * `obsidian` import, so it runs in plain Node, in tests, and in the benchmarks.
  */
-export type { Citation, TimedCitation, InvalidCitation, CitationBase, VideoRef } from "./types";
+export type { Citation, TimedCitation, InvalidCitation, CitationBase, RepairKind, VideoRef } from "./types";
 export { parseTimestamp, formatTimestamp, youtubeSeconds, MAX_SECONDS } from "./timestamp";
 export type { FormatOptions } from "./timestamp";
 export {
@@ -18,6 +18,7 @@ export {
 } from "./video";
 export type { YouTubeUrlInfo } from "./video";
 export { extractCitations } from "./extract";
+export type { ExtractOptions } from "./extract";
 export { cleanDataTime, frameAmbiguousTime, FRAME_REPAIR } from "./elementTime";
 export { toPlainText } from "./plainText";
 export { playingIndex } from "./playing";

@@ -24,14 +24,46 @@ export interface CitationBase {
 	videoId?: string;
 }
 
+/**
+ * How a citation's time was read when it was not simply its clean `data-t` as written, for code
+ * to branch on (the human words are in `repaired`):
+ * - `range`: `data-t` holds a range; plays from its start.
+ * - `brackets`: `data-t` has stray brackets around a clean time.
+ * - `malformed`: a time-shaped part of a malformed value.
+ * - `attribute`: a time found in a broken attribute (`data-00:12:34"`, `data=t=…`, `href`).
+ * - `label`: the label's time, because `data-t` is missing, not a time, or less trustworthy.
+ * - `unclosed`: the opening tag never closes.
+ * - `minutes-seconds`: a three-field time read as minutes:seconds plus a third field, as its note is written.
+ * - `hours`: a three-field time read as hours:minutes:seconds where its note is mostly minutes:seconds.
+ * - `ambiguous`: the note's evidence cannot tell its two readings apart; `alternative` holds the other.
+ * - `past-end`: no reading fits before the end of the video.
+ * - `mangled-tag`: a mangled class or tag (`class="yt="yt-timestamp"`, `< a`, `\<a`) still read as a citation.
+ */
+export type RepairKind =
+	| "range"
+	| "brackets"
+	| "malformed"
+	| "attribute"
+	| "label"
+	| "unclosed"
+	| "minutes-seconds"
+	| "hours"
+	| "ambiguous"
+	| "past-end"
+	| "mangled-tag";
+
 /** A citation whose moment could be read. */
 export interface TimedCitation extends CitationBase {
 	/** The moment, in seconds (finite, non-negative). */
 	seconds: number;
 	/** The end of a range (`00:01:02]-[00:01:30]`), when the element gives one. */
 	end?: number;
-	/** Why the time was not read from a clean `data-t`, when it was recovered from elsewhere. */
+	/** Why the time was not read from a clean `data-t` as written, in words for a tooltip. */
 	repaired?: string;
+	/** The same, for code: set exactly when `repaired` is. */
+	repair?: RepairKind;
+	/** The other reading of a time its note leaves ambiguous (`repair: "ambiguous"`), in seconds. */
+	alternative?: number;
 	invalid?: undefined;
 }
 
@@ -42,6 +74,8 @@ export interface InvalidCitation extends CitationBase {
 	invalid: string;
 	end?: undefined;
 	repaired?: undefined;
+	repair?: undefined;
+	alternative?: undefined;
 }
 
 /** One `yt-timestamp` element of a note. */
