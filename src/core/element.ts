@@ -15,7 +15,7 @@ export interface RawAttribute {
 export interface RawElement {
 	/** The whole note text the offsets refer to. */
 	source: string;
-	/** Offset of `<`. */
+	/** Offset of `<` (of the backslash before it, for an escaped `\<a`). */
 	from: number;
 	/** Offset past the closing tag, or past the opening tag when there is none. */
 	to: number;
@@ -30,6 +30,12 @@ export interface RawElement {
 	label: string;
 	/** Whether the opening tag ended with `>` (false: it broke off at `<` or the end of the line). */
 	tagClosed: boolean;
+	/**
+	 * How the tag is mangled, in words (`the tag is written "< a"`), when it is read as a citation
+	 * all the same: a class with `yt-timestamp` inside leftovers of an edit, a space after `<`, or a
+	 * backslash before it. `undefined` for a tag written as HTML.
+	 */
+	mangled?: string;
 }
 
 const MAX_TAG_LENGTH = 2000;
@@ -55,17 +61,25 @@ function isLetter(c: number): boolean {
  * not inside such a tag's `class`. `floor` is the earliest offset the tag may start at (the end of
  * the previous element or excluded range), `lineEnd` the end of the line and `limit` the latest
  * offset its label may reach (the next candidate).
+ *
+ * Tags mangled in ways that leave no doubt are read too, with {@link RawElement.mangled} set: a
+ * class whose `yt-timestamp` follows leftovers of `yt`, `-`, `=` and quotes (`class="yt-yt-timestamp"`,
+ * `class="yt="yt-timestamp"`), blanks after `<` (`< a class=…`), and a Markdown-escaped `\<a` whose
+ * `data-t` is a plain time (with a broken one too, it is text). An escaped element starts at its
+ * backslash, so replacing the element's span with a clean one drops the backslash too.
  */
 export function readElementAt(text: string, hit: number, floor: number, lineEnd: number, limit: number): RawElement | null {
 	const fast = readStandardElement(text, hit, floor, lineEnd, limit);
-	if (fast) return fast;
+	if (fast) return fast.from > floor && text.charCodeAt(fast.from - 1) === 92 /* \ */ ? unescape(fast, floor) : fast;
 	const back = Math.max(floor, hit - MAX_TAG_LENGTH);
 	const before = text.slice(back, hit);
 	const lt = before.lastIndexOf("<");
 	if (lt < 0 || before.indexOf(">", lt) >= 0) return null;
 	const from = back + lt;
 	let i = from + 1;
+	while (i < hit && i - from <= 3 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
 	if (!isLetter(text.charCodeAt(i))) return null;
+	let mangled = i > from + 1 ? `the tag is written "< ${text.charAt(i)}"` : undefined;
 	const nameStart = i;
 	while (i < lineEnd && /[A-Za-z0-9-]/.test(text.charAt(i))) i++;
 	const tag = text.slice(nameStart, i).toLowerCase();
@@ -139,7 +153,11 @@ export function readElementAt(text: string, hit: number, floor: number, lineEnd:
 	}
 	const tagEnd = i;
 	if (hit < from || hit >= tagEnd) return null;
-	if (!hasTimestampClass(attributes)) return null;
+	if (!hasTimestampClass(attributes)) {
+		const written = mangledClass(text, hit, from);
+		if (written === null) return null;
+		mangled = joinMangled(mangled, `the class is written "${written}"`);
+	}
 
 	let to = tagEnd;
 	let label = "";
@@ -172,7 +190,79 @@ export function readElementAt(text: string, hit: number, floor: number, lineEnd:
 		if (found) label = parts;
 	}
 	const dataT = attributes.find((a) => a.name.toLowerCase() === "data-t");
-	return { source: text, from, to, tagEnd, tag, attributes, dataT: dataT ? dataT.value : undefined, label, tagClosed };
+	const el: RawElement = { source: text, from, to, tagEnd, tag, attributes, dataT: dataT ? dataT.value : undefined, label, tagClosed };
+	if (mangled !== undefined) el.mangled = mangled;
+	return unescape(el, floor);
+}
+
+/**
+ * `el` as read, unless a backslash escapes its `<` (`\<a`, which Markdown shows as text): then
+ * the element from that backslash, marked mangled, when its `data-t` is a plain time; `null` when
+ * not, as a tag both escaped and broken is more likely text than a citation.
+ */
+function unescape(el: RawElement, floor: number): RawElement | null {
+	if (!isEscaped(el.source, el.from, floor)) return el;
+	if (!isPlainTime(el.dataT)) return null;
+	el.from--;
+	el.mangled = joinMangled(`the tag is escaped as "\\<${el.tag}"`, el.mangled);
+	return el;
+}
+
+/** Characters that edits leave before a class name: `y`, `t`, `-`, `=` and quotes. */
+function isClassLeftover(c: number): boolean {
+	return c === 121 || c === 116 || c === 45 || c === 61 || c === 34 || c === 39;
+}
+
+function joinMangled(a: string | undefined, b: string | undefined): string | undefined {
+	return a === undefined ? b : b === undefined ? a : `${a}; ${b}`;
+}
+
+/**
+ * The class as written when the `yt-timestamp` at `hit` is the class of a mangled tag: right after
+ * `class=` and leftovers of `yt`, `-`, `=` and quotes (never other words: `not-yt-timestamp` is
+ * another class), and followed by at most quotes before the tag goes on (`yt-timestamps` is
+ * another word). `null` otherwise.
+ */
+function mangledClass(text: string, hit: number, from: number): string | null {
+	let start = hit;
+	while (start > from && hit - start < 16 && isClassLeftover(text.charCodeAt(start - 1))) start--;
+	if (text.charCodeAt(start) !== 61 /* = */ || text.slice(start - 5, start).toLowerCase() !== "class") return null;
+	let end = hit + CLASS_TOKEN.length;
+	while (end - hit < CLASS_TOKEN.length + 2 && isQuote(text.charCodeAt(end))) end++;
+	if (!endsAttributeValue(text, end)) return null;
+	// As the value would be quoted: without its own outer quotes.
+	let a = start + 1;
+	let b = end;
+	if (b - a > 1 && isQuote(text.charCodeAt(a))) a++;
+	if (b > hit + CLASS_TOKEN.length && isQuote(text.charCodeAt(b - 1))) b--;
+	return text.slice(a, b);
+}
+
+function isQuote(c: number): boolean {
+	return c === 34 || c === 39;
+}
+
+/** Whether the `<` at `at` is escaped by a backslash (an odd run of them) that lies at or past `floor`. */
+function isEscaped(text: string, at: number, floor: number): boolean {
+	let i = at;
+	while (i > floor && text.charCodeAt(i - 1) === 92 /* \ */) i--;
+	return (at - i) % 2 === 1;
+}
+
+/** Whether a `data-t` value is a plain time: digits in two to four fields. */
+function isPlainTime(value: string | null | undefined): boolean {
+	if (!value) return false;
+	let fields = 1;
+	let digits = 0;
+	for (let i = 0; i < value.length; i++) {
+		const c = value.charCodeAt(i);
+		if (c >= 48 && c <= 57) digits++;
+		else if (c === 58 /* : */ && digits > 0) {
+			fields++;
+			digits = 0;
+		} else return false;
+	}
+	return digits > 0 && fields >= 2 && fields <= 4;
 }
 
 const STANDARD_OPEN = '<a class="';

@@ -1,6 +1,6 @@
 import { OpenComments } from "./comments";
-import { closesFence, finder, frontmatterEnd, isMarkerChar, lineIndent } from "./lineScan";
-import type { Citation, TimedCitation, InvalidCitation } from "./types";
+import { closesFence, fenceFloor, finder, frontmatterEnd, isMarkerChar, itemContentColumn, lineIndent, listMarkerEnd } from "./lineScan";
+import type { Citation, TimedCitation, InvalidCitation, RepairKind } from "./types";
 import { readElementAt, type RawElement } from "./element";
 import { FRAME_REPAIR, readElementTime, readElementVideo, type ElementTime } from "./elementTime";
 import { formatTimestamp } from "./timestamp";
@@ -83,9 +83,10 @@ export function extractCitations(markdown: string, options: ExtractOptions = {})
 	const comments = finder(text, "<!--");
 	const openComments = new OpenComments(text);
 	const backticks = finder(text, "`");
-	let fence: { char: number; len: number } | null = null;
+	let fence: { char: number; len: number; floor: number } | null = null;
 	let commentClose = -2; // -2: not in a comment; -1: in one that never closes
 	let listOpen = false;
+	let itemContent = 0; // the column where the latest list item's content starts
 	let prevBlank = true;
 	let prevIndentedCode = false;
 	let paragraphOpen = false;
@@ -132,8 +133,11 @@ export function extractCitations(markdown: string, options: ExtractOptions = {})
 		const firstChar = first < contentEnd ? text.charCodeAt(first) : -1;
 
 		if (fence) {
-			if ((firstChar === 96 || firstChar === 126) && closesFence(text, first, contentEnd, fence)) fence = null;
-			continue;
+			if (firstChar < 0 || indent >= fence.floor) {
+				if ((firstChar === 96 || firstChar === 126) && closesFence(text, first, contentEnd, fence)) fence = null;
+				continue;
+			}
+			fence = null; // the line ends the fence's list item: it is read as any other
 		}
 		if (firstChar < 0) {
 			prevBlank = true;
@@ -156,7 +160,7 @@ export function extractCitations(markdown: string, options: ExtractOptions = {})
 			if ((firstChar === 96 || firstChar === 126) && lineLength >= 3) {
 				const fenceOpen = /^(`{3,}|~{3,})([^`]*)$/.exec(text.slice(first, contentEnd).trimEnd());
 				if (fenceOpen) {
-					fence = { char: firstChar, len: fenceOpen[1]?.length ?? 3 };
+					fence = { char: firstChar, len: fenceOpen[1]?.length ?? 3, floor: fenceFloor(listOpen, itemContent, indent) };
 					paragraphOpen = false;
 					prevBlank = false;
 					continue;
@@ -185,6 +189,7 @@ export function extractCitations(markdown: string, options: ExtractOptions = {})
 				startBlock(contentStart, false);
 			} else if (item >= 0) {
 				listOpen = true;
+				itemContent = itemContentColumn(text, item, indent + item - first, contentEnd);
 				contentStart = skipSpaces(text, item, contentEnd);
 				startBlock(contentStart, false);
 			} else if (firstChar === 124 /* | */) {
@@ -291,22 +296,6 @@ function atxLevel(text: string, first: number, end: number): number {
 	return after === 32 || after === 9 ? level : 0;
 }
 
-/** Where a list marker (`-`, `*`, `+`, `1.`, `1)`) followed by a space or the line end stops, or -1. */
-function listMarkerEnd(text: string, first: number, end: number, c: number): number {
-	let i = first;
-	if (c === 42 || c === 43 || c === 45) i++;
-	else {
-		while (i < end && i - first < 9 && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
-		if (i === first) return -1;
-		const d = text.charCodeAt(i);
-		if (d !== 46 && d !== 41) return -1;
-		i++;
-	}
-	if (i >= end) return i;
-	const after = text.charCodeAt(i);
-	return after === 32 || after === 9 ? i : -1;
-}
-
 function skipSpaces(text: string, i: number, end: number): number {
 	while (i < end && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
 	return i;
@@ -351,6 +340,7 @@ class CitationRecord {
 	seconds: number | null;
 	end: number | undefined = undefined;
 	repaired: string | undefined = undefined;
+	repair: RepairKind | undefined = undefined;
 	invalid: string | undefined = undefined;
 	videoId: string | undefined = undefined;
 	#claim: LazyClaim;
@@ -390,7 +380,13 @@ function toCitation(el: RawElement, time: ElementTime, line: number, claim: numb
 	const c = new CitationRecord(el, line, lazy, claim, headings, label || formatTimestamp(time.seconds), time.seconds);
 	if (time.end !== undefined) c.end = time.end;
 	if (time.repaired) c.repaired = time.repaired;
-	else if (!el.tagClosed) c.repaired = "the opening tag is not closed";
+	else if (!el.tagClosed) {
+		c.repaired = "the opening tag is not closed";
+		c.repair = "unclosed";
+	} else if (el.mangled !== undefined) {
+		c.repaired = el.mangled;
+		c.repair = "mangled-tag";
+	}
 	if (video) c.videoId = video;
 	return c as TimedCitation;
 }

@@ -70,3 +70,46 @@ export function lineIndent(text: string, from: number): { first: number; indent:
 export function isMarkerChar(c: number): boolean {
 	return c === 35 || c === 96 || c === 126 || c === 45 || c === 42 || c === 43 || c === 95 || c === 61 || c === 124 || (c >= 48 && c <= 57);
 }
+
+/** Where a list marker (`-`, `*`, `+`, `1.`, `1)`) starting at `first` and followed by a space or the line end stops, or -1. */
+export function listMarkerEnd(text: string, first: number, end: number, c: number): number {
+	let i = first;
+	if (c === 42 || c === 43 || c === 45) i++;
+	else {
+		while (i < end && i - first < 9 && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
+		if (i === first) return -1;
+		const d = text.charCodeAt(i);
+		if (d !== 46 && d !== 41) return -1;
+		i++;
+	}
+	if (i >= end) return i;
+	const after = text.charCodeAt(i);
+	return after === 32 || after === 9 ? i : -1;
+}
+
+/**
+ * The column where a list item's content starts (CommonMark's item width), from where its marker
+ * ends (offset `markerEnd`, column `column`): one to four blanks after the marker count; none, or
+ * five and more (the content is then indented code), count as one.
+ */
+export function itemContentColumn(text: string, markerEnd: number, column: number, end: number): number {
+	let col = column;
+	for (let i = markerEnd; i < end; i++) {
+		const c = text.charCodeAt(i);
+		if (c === 32) col++;
+		else if (c === 9) col += 4 - (col % 4);
+		else break;
+	}
+	return col === column || col - column > 4 ? column + 1 : col;
+}
+
+/**
+ * The least indent that keeps a fence opened at `indent` open. In a list item whose content starts
+ * at column `itemContent` (the latest item's, or the fence's own indent when it sits less deep, in
+ * an outer item), a non-blank line indented less ends the item and so the fence in it, closing
+ * fence or not (CommonMark: lazy continuation is for paragraphs only). Outside a list, 0: only a
+ * closing fence ends it.
+ */
+export function fenceFloor(listOpen: boolean, itemContent: number, indent: number): number {
+	return listOpen ? Math.min(itemContent, indent) : 0;
+}

@@ -1,5 +1,6 @@
 import { codeSpans } from "./codeSpans";
 import { OpenComments } from "./comments";
+import { fenceFloor, itemContentColumn, lineIndent, listMarkerEnd } from "./lineScan";
 
 /**
  * Where a note's text is not prose: frontmatter, fenced and indented code, inline code and HTML
@@ -15,12 +16,13 @@ export function proseExclusions(markdown: string): [number, number][] {
 		out.push([pos, pos + fm[0].length]);
 		pos += fm[0].length;
 	}
-	let fence: { char: string; len: number; start: number } | null = null;
+	let fence: { char: string; len: number; floor: number; start: number } | null = null;
 	let comment = -1;
 	const openComments = new OpenComments(text);
 	let prevBlank = true;
 	let paragraph = false;
 	let list = false;
+	let itemContent = 0;
 	while (pos <= text.length) {
 		const nl = text.indexOf("\n", pos);
 		const end = nl < 0 ? text.length : nl;
@@ -36,13 +38,19 @@ export function proseExclusions(markdown: string): [number, number][] {
 			continue;
 		}
 		const trimmed = line.replace(/^(?:[ \t]{0,3}>)+/, "").trim();
+		const { first, indent: column } = lineIndent(text, lineStart);
 		if (fence) {
-			const m = /^(`{3,}|~{3,})\s*$/.exec(trimmed);
-			if (m && m[1]?.startsWith(fence.char) && (m[1]?.length ?? 0) >= fence.len) {
-				out.push([fence.start, end]);
-				fence = null;
+			if (!trimmed || column >= fence.floor) {
+				const m = /^(`{3,}|~{3,})\s*$/.exec(trimmed);
+				if (m && m[1]?.startsWith(fence.char) && (m[1]?.length ?? 0) >= fence.len) {
+					out.push([fence.start, end]);
+					fence = null;
+				}
+				continue;
 			}
-			continue;
+			// The line ends the fence's list item (see fenceFloor): the fence ends with the line before.
+			out.push([fence.start, lineStart - 1]);
+			fence = null;
 		}
 		if (!trimmed) {
 			prevBlank = true;
@@ -51,7 +59,7 @@ export function proseExclusions(markdown: string): [number, number][] {
 		}
 		const open = /^(`{3,}|~{3,})/.exec(trimmed);
 		if (open?.[1]) {
-			fence = { char: open[1].charAt(0), len: open[1].length, start: lineStart };
+			fence = { char: open[1].charAt(0), len: open[1].length, floor: fenceFloor(list, itemContent, column), start: lineStart };
 			paragraph = false;
 			prevBlank = false;
 			continue;
@@ -61,8 +69,11 @@ export function proseExclusions(markdown: string): [number, number][] {
 			out.push([lineStart, end]);
 			continue;
 		}
-		if (/^([*+-]|\d{1,9}[.)])\s/.test(trimmed)) list = true;
-		else if (!indent && prevBlank) list = false;
+		const item = listMarkerEnd(text, first, lineStart + line.length, text.charCodeAt(first));
+		if (item >= 0) {
+			list = true;
+			itemContent = itemContentColumn(text, item, column + item - first, lineStart + line.length);
+		} else if (!indent && prevBlank) list = false;
 		prevBlank = false;
 		paragraph = !/^#{1,6}(\s|$)/.test(trimmed);
 		scanInline(line, lineStart, lineStart);

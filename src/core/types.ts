@@ -8,7 +8,7 @@ export type VideoRef =
 export interface CitationBase {
 	/** What the reader sees: the element's text, or the formatted time when that is empty. */
 	label: string;
-	/** Offset of the element's `<` in the note text. */
+	/** Offset of the element's `<` in the note text (of the backslash before it, for an escaped `\<a`). */
 	from: number;
 	/** Offset just past the element's closing tag (or its opening tag when it has none). */
 	to: number;

@@ -1,4 +1,4 @@
-import { isMarkerChar, lineIndent } from "../core/lineScan";
+import { isMarkerChar, itemContentColumn, lineIndent, listMarkerEnd } from "../core/lineScan";
 /**
  * How `extractCitations` classifies a line by its start: blank or not, its indent past blockquote
  * markers, and the block it opens. The editor uses this to know where it may start reading a slice
@@ -32,8 +32,9 @@ export function isRestartLine(line: string, prevBlank: boolean): boolean {
 
 /**
  * What about a line can change how the lines below it are read: blank or not, its indent (none,
- * some, code-deep) and what kind of block it starts. An edit that keeps a line's shape (typing
- * prose mid-line) cannot change the lines below.
+ * some, code-deep) and what kind of block it starts (for a list item, with the column its content
+ * starts at, which decides where a fence inside it ends). An edit that keeps a line's shape
+ * (typing prose mid-line) cannot change the lines below.
  */
 export function lineShape(line: string): string {
 	const { first, indent } = lineIndent(line, 0);
@@ -45,7 +46,8 @@ export function lineShape(line: string): string {
 	if (/^(=+|-+)$/.test(trimmed)) return `${lead}underline ${trimmed.charAt(0)}`;
 	if (HR.test(trimmed)) return `${lead}rule`;
 	if (c === 35 && ATX.test(trimmed)) return `${lead}heading`;
-	if (ITEM.test(trimmed)) return `${lead}item`;
+	const item = listMarkerEnd(line, first, line.length, c);
+	if (item >= 0) return `${lead}item ${itemContentColumn(line, item, indent + item - first, line.length)}`;
 	if (c === 124) return `${lead}table`;
 	if ((c === 96 || c === 126) && /^(`{3,}|~{3,})/.test(trimmed)) return `${lead}fence ${trimmed}`;
 	return `${lead}text`;

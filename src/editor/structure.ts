@@ -1,8 +1,8 @@
 import { RangeSet, RangeValue, StateField, type Text, type Transaction } from "@codemirror/state";
 import { codeSpans } from "../core/codeSpans";
 import { commentOpensLine, OpenComments } from "../core/comments";
-import { closesFence, finder, frontmatterEnd, isMarkerChar, lineIndent } from "../core/lineScan";
-import { ATX, HR, isBlankLine, isRestartLine, ITEM, lineShape } from "./lineKinds";
+import { closesFence, fenceFloor, finder, frontmatterEnd, isMarkerChar, itemContentColumn, lineIndent, listMarkerEnd } from "../core/lineScan";
+import { ATX, HR, isBlankLine, isRestartLine, lineShape } from "./lineKinds";
 
 /** How far below a reshaped line the lines it may change are looked at. */
 const FORWARD_LINES = 200;
@@ -65,7 +65,7 @@ export const noteStructure = StateField.define<NoteStructure>({
 	create: (state) => scanStructure(state.doc, 0),
 	update(value, tr) {
 		if (!tr.docChanged) return value;
-		if (value.fragile || touchesStructure(tr)) return scanStructure(tr.newDoc, value.scan + 1);
+		if (value.fragile || touchesStructure(tr, value.regions)) return scanStructure(tr.newDoc, value.scan + 1);
 		return { bodyFrom: tr.changes.mapPos(value.bodyFrom, -1), regions: value.regions.map(tr.changes), scan: value.scan, fragile: false };
 	},
 });
@@ -104,10 +104,11 @@ export function structureOf(text: string): { bodyFrom: number; regions: [number,
 	const len = text.length;
 	let pos = frontmatterEnd(text, text.charCodeAt(0) === 0xfeff ? 1 : 0);
 	const bodyFrom = pos;
-	let fence: { char: number; len: number; from: number } | null = null;
+	let fence: { char: number; len: number; floor: number; from: number } | null = null;
 	let commentFrom = -1;
 	let commentClose = -2; // -2: not in a comment; -1: in one that never closes
 	let listOpen = false;
+	let itemContent = 0;
 	let prevBlank = true;
 	let prevIndentedCode = false;
 	let paragraphOpen = false;
@@ -135,11 +136,16 @@ export function structureOf(text: string): { bodyFrom: number; regions: [number,
 		const firstChar = first < contentEnd ? text.charCodeAt(first) : -1;
 
 		if (fence) {
-			if ((firstChar === 96 || firstChar === 126) && closesFence(text, first, contentEnd, fence)) {
-				regions.push([fence.from, lineEnd, "fence"]);
-				fence = null;
+			if (firstChar < 0 || indent >= fence.floor) {
+				if ((firstChar === 96 || firstChar === 126) && closesFence(text, first, contentEnd, fence)) {
+					regions.push([fence.from, lineEnd, "fence"]);
+					fence = null;
+				}
+				continue;
 			}
-			continue;
+			// The line ends the fence's list item: the fence ends with the line before, and this one is read as any other.
+			regions.push([fence.from, lineStart - 1, "fence"]);
+			fence = null;
 		}
 		if (firstChar < 0) {
 			prevBlank = true;
@@ -159,7 +165,7 @@ export function structureOf(text: string): { bodyFrom: number; regions: [number,
 			const trimmed = text.slice(first, contentEnd).trimEnd();
 			const fenceOpen = firstChar === 96 || firstChar === 126 ? /^(`{3,}|~{3,})([^`]*)$/.exec(trimmed) : null;
 			if (fenceOpen) {
-				fence = { char: firstChar, len: fenceOpen[1]?.length ?? 3, from: lineStart };
+				fence = { char: firstChar, len: fenceOpen[1]?.length ?? 3, floor: fenceFloor(listOpen, itemContent, indent), from: lineStart };
 				paragraphOpen = false;
 				prevBlank = false;
 				continue;
@@ -169,9 +175,12 @@ export function structureOf(text: string): { bodyFrom: number; regions: [number,
 				prevBlank = false;
 				continue;
 			}
+			const item = listMarkerEnd(text, first, contentEnd, firstChar);
 			if (firstChar === 35 && ATX.test(trimmed)) heading = true;
-			else if (ITEM.test(trimmed)) listOpen = true;
-			else if (firstChar !== 124 && !paragraphOpen && indent === 0 && prevBlank) listOpen = false;
+			else if (item >= 0) {
+				listOpen = true;
+				itemContent = itemContentColumn(text, item, indent + item - first, contentEnd);
+			} else if (firstChar !== 124 && !paragraphOpen && indent === 0 && prevBlank) listOpen = false;
 		} else if (!paragraphOpen && indent === 0 && prevBlank) {
 			listOpen = false;
 		}
@@ -227,9 +236,11 @@ const MARKER_LINE = /^[ \t>]*(?:```|~~~)|<!--|-->|^(?:---|\.\.\.)[ \t]*$/;
  * Whether a transaction touches a line that can open or close a region or the frontmatter, before
  * or after the change: only then is the note scanned again. An edit that changes a line's shape
  * (typing on a blank line, indenting one) also counts when a line below it, up to the next line
- * that restarts the block structure, holds a marker: it may turn that line into indented code.
+ * that restarts the block structure, holds a marker: it may turn that line into indented code. So
+ * does one that changes the indent of a line in a fence or just after it: a line less indented
+ * than a list item's content ends a fence in that item.
  */
-function touchesStructure(tr: Transaction): boolean {
+function touchesStructure(tr: Transaction, regions: RangeSet<CodeRegion>): boolean {
 	let touched = false;
 	const before = tr.startState.doc;
 	tr.changes.iterChangedRanges((fromA, toA, fromB, toB) => {
@@ -240,9 +251,27 @@ function touchesStructure(tr: Transaction): boolean {
 			const newLine = tr.newDoc.lineAt(fromB);
 			const reshaped = toA > oldLine.to || toB > newLine.to || lineShape(oldLine.text) !== lineShape(newLine.text);
 			touched = reshaped && markersBelow(tr.newDoc, tr.newDoc.lineAt(toB).number);
+			if (!touched && (toA > oldLine.to || toB > newLine.to || indentOf(oldLine.text) !== indentOf(newLine.text))) touched = besideFence(regions, oldLine.from);
 		}
 	});
 	return touched;
+}
+
+/** A line's indent past blockquote markers, or -1 when it is blank. */
+function indentOf(line: string): number {
+	const { first, indent } = lineIndent(line, 0);
+	return first >= line.length ? -1 : indent;
+}
+
+/** Whether the line starting at `pos` lies in a fence past its opening line, or right after one. */
+function besideFence(regions: RangeSet<CodeRegion>, pos: number): boolean {
+	let found = false;
+	regions.between(Math.max(0, pos - 1), pos, (from, to, value) => {
+		if (value.kind !== "fence" || from >= pos || pos > to + 1) return undefined;
+		found = true;
+		return false;
+	});
+	return found;
 }
 
 /** Whether a line below `number`, up to the next that restarts the block structure, holds a marker. */

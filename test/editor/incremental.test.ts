@@ -27,6 +27,10 @@ const LINE = fc.constantFrom(
 	"---",
 	`| Cell ${anchor("00:00:14")} |`,
 	`<a class="yt-timestamp" data-t="soon">[later]</a>`,
+	`*   Wide item ${anchor("00:00:16")}`,
+	`  In the item ${anchor("00:00:17")}`,
+	"  ```",
+	"``` after",
 );
 /** What an edit inserts: whole lines, or the fragments typing produces. */
 const INSERT = fc.oneof(LINE, fc.constantFrom("x", "\n", "\n\n", "    ", "`", "<", "-->", "- ", "</a>", '"', ""));

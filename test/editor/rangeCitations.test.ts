@@ -122,6 +122,12 @@ const LINE = fc.constantFrom(
 	`<a class="yt-timestamp" data-t="soon">[later]</a>`,
 	`<a class="yt-timestamp" data-00:12:34">[00:12:34]</a>`,
 	"\tTabbed line",
+	// A fence in a list item ends with the item: at a closing fence, or at a line less indented than the item's content.
+	`*   Wide item ${anchor("00:00:16")}`,
+	`  In the item ${anchor("00:00:17")}`,
+	"  ```",
+	"    ```",
+	"``` after",
 );
 
 describe("slices agree with the whole note on generated notes", () => {
