@@ -1,5 +1,6 @@
 import { Notice, Plugin } from "obsidian";
 import { NoteVideos, vaultMetadata } from "./notes/noteVideo";
+import { DURATIONS_KEY, VideoDurations } from "./notes/videoDurations";
 import { registerPlayer } from "./player";
 import { registerCommands } from "./commands";
 import { registerReadingView } from "./reading";
@@ -8,16 +9,16 @@ import { registerCitationsPanel } from "./views";
 import { registerCitationIndex } from "./vault";
 import { registerTools } from "./tools";
 import type { PluginServices } from "./services";
+import { PluginData } from "./settings/pluginData";
 import { SettingsStore } from "./settings/store";
 import { VideoCitationsSettingTab } from "./settings/SettingsTab";
 import type { VideoCitationsSettings } from "./settings/settings";
 
 /** Video Citations: wiring only. Each feature lives in its own folder and gets narrow services. */
 export default class VideoCitationsPlugin extends Plugin {
-	private settingsStore = new SettingsStore({
-		load: () => this.loadData(),
-		save: (data) => this.saveData(data),
-	});
+	/** The data file: the settings at its top level, the videos' lengths under their own key. */
+	private data = new PluginData({ load: () => this.loadData(), save: (data) => this.saveData(data) });
+	private settingsStore = new SettingsStore(this.data.settings);
 
 	/** The current settings, kept in step with the store (Obsidian's settings API reads them here). */
 	override settings: Readonly<VideoCitationsSettings> = this.settingsStore.current;
@@ -31,17 +32,21 @@ export default class VideoCitationsPlugin extends Plugin {
 		}
 
 		const notes = new NoteVideos(vaultMetadata(this.app));
-		const playback = registerPlayer(this, { settings: this.settingsStore, notes });
-		registerCommands(this, { playback, settings: this.settingsStore, notes });
+		const durations = new VideoDurations(this.data.section(DURATIONS_KEY));
+		await durations.load();
+		this.register(() => durations.flush());
+		const playback = registerPlayer(this, { settings: this.settingsStore, notes, durations });
+		registerCommands(this, { playback, settings: this.settingsStore, notes, durations });
 		const services: PluginServices = {
 			settings: this.settingsStore,
 			playback,
 			notes,
+			durations,
 			openExternal: (url) => window.open(url, "_blank", "noopener"),
 		};
 		registerReadingView(this, services);
 		registerEditor(this, services);
-		registerCitationsPanel(this, services, registerCitationIndex(this, notes));
+		registerCitationsPanel(this, services, registerCitationIndex(this, notes, durations));
 		registerTools(this, services);
 		this.addSettingTab(new VideoCitationsSettingTab(this.app, this, this.settingsStore));
 	}

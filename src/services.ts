@@ -1,4 +1,5 @@
 import type { NoteVideoSource } from "./notes/noteVideo";
+import type { DurationSource } from "./notes/videoDurations";
 import type { PlaybackPort } from "./player/types";
 import type { SettingsSource } from "./settings/store";
 
@@ -10,6 +11,8 @@ export interface PluginServices {
 	settings: SettingsSource;
 	playback: PlaybackPort;
 	notes: NoteVideoSource;
+	/** The videos' lengths the players have measured: notes of a video are read against its length, and again when it changes. */
+	durations: DurationSource;
 	/** Opens a URL in the user's browser. */
 	openExternal(url: string): void;
 }

@@ -1,6 +1,7 @@
 import type { Command } from "obsidian";
 import { extractCitations, type TimedCitation } from "../core";
 import { citationsOfVideo } from "../notes/citationVideo";
+import { readingOptions } from "../notes/videoDurations";
 import type { PlayerControls } from "../player/types";
 import type { CommandContext } from "./context";
 import { clock } from "./playbackCommands";
@@ -62,7 +63,8 @@ async function jump(ctx: CommandContext, player: PlayerControls, direction: Jump
 		} catch {
 			continue;
 		}
-		const citations = citationsOfVideo(extractCitations(text), video, ctx.notes.videoFor(path));
+		const noteVideo = ctx.notes.videoFor(path);
+		const citations = citationsOfVideo(extractCitations(text, readingOptions(ctx.durations, noteVideo)), video, noteVideo);
 		if (citations.length === 0) continue;
 		const target = neighbourCitation(citations, now, direction);
 		if (target) player.seek(video, target.seconds, { sourcePath: path });

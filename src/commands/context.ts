@@ -1,4 +1,5 @@
 import type { NoteVideoSource } from "../notes/noteVideo";
+import type { DurationSource } from "../notes/videoDurations";
 import type { PlayerControls, PlayerDirectory } from "../player/types";
 import type { SettingsSource } from "../settings/store";
 
@@ -26,6 +27,8 @@ export interface CommandContext {
 	playback: PlaybackControls;
 	settings: SettingsSource;
 	notes: NoteVideoSource;
+	/** The videos' lengths, a note's citations are read against its own video's (none: read without). */
+	durations?: Pick<DurationSource, "get">;
 	activeNote: ActiveNote;
 	clipboard: ClipboardWriter;
 	/** Shows a short message (a Notice). */

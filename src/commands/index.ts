@@ -1,5 +1,6 @@
 import { MarkdownView, Notice, type Plugin } from "obsidian";
 import type { NoteVideoSource } from "../notes/noteVideo";
+import type { DurationSource } from "../notes/videoDurations";
 import type { SettingsSource } from "../settings/store";
 import { citationJumpCommands } from "./citationJumps";
 import type { ActiveNote, ClipboardWriter, CommandContext, PlaybackControls } from "./context";
@@ -14,6 +15,8 @@ export interface CommandDeps {
 	playback: PlaybackControls;
 	settings: SettingsSource;
 	notes: NoteVideoSource;
+	/** The videos' lengths the players have measured (the citation jumps read notes against them). */
+	durations?: Pick<DurationSource, "get">;
 	/** Where "copy link" writes; the system clipboard unless given (tests pass a fake). */
 	clipboard?: ClipboardWriter;
 }
@@ -38,6 +41,7 @@ export function registerCommands(plugin: Plugin, deps: CommandDeps): void {
 		playback: deps.playback,
 		settings: deps.settings,
 		notes: deps.notes,
+		durations: deps.durations,
 		activeNote,
 		clipboard: deps.clipboard ?? { writeText: (text) => navigator.clipboard.writeText(text) },
 		notify: (message) => {

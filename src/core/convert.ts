@@ -1,4 +1,4 @@
-import { extractCitations } from "./extract";
+import { extractCitations, type ExtractOptions } from "./extract";
 import { formatTimestamp, parseTimestamp } from "./timestamp";
 import { parseYouTubeUrl, youtubeShortUrl } from "./video";
 import { proseExclusions, overlaps } from "./regions";
@@ -16,13 +16,14 @@ export interface ConversionPlan {
 /**
  * Turns the note's timestamp elements into portable markdown links, `[46:51](https://youtu.be/ID?t=2811)`,
  * which render as links everywhere (GitHub, publishing tools). Only YouTube videos have such links;
- * elements without a time are left alone.
+ * elements without a time are left alone. `options` reads the times as `extractCitations` does
+ * (against the length of the note's video, once known).
  */
-export function planPortableLinks(markdown: string, noteVideo: VideoRef | null): ConversionPlan {
+export function planPortableLinks(markdown: string, noteVideo: VideoRef | null, options: ExtractOptions = {}): ConversionPlan {
 	const edits: TextEdit[] = [];
 	let skipped = 0;
 	const noteId = noteVideo?.kind === "youtube" ? noteVideo.id : undefined;
-	for (const c of extractCitations(markdown)) {
+	for (const c of extractCitations(markdown, options)) {
 		const id = c.videoId ?? noteId;
 		if (c.seconds === null || !id) {
 			skipped++;

@@ -1,6 +1,8 @@
 import { Prec, StateEffect, type EditorState, type Extension, type Text } from "@codemirror/state";
 import { ViewPlugin, type DecorationSet, type EditorView, type PluginValue, type ViewUpdate } from "@codemirror/view";
 import { editorLivePreviewField, Keymap, Notice } from "obsidian";
+import type { ExtractOptions } from "../core";
+import { readingOptions } from "../notes/videoDurations";
 import type { PlaybackState } from "../player/types";
 import type { PluginServices } from "../services";
 import { NO_VIDEO_MESSAGE, pressAction, type PressTarget } from "./clicks";
@@ -58,17 +60,22 @@ class CitationChips implements PluginValue {
 	private summaryTimer: number | null = null;
 	private playbackTimer: number | null = null;
 	private unsubscribe: () => void;
+	private unsubscribeDurations: () => void;
 
 	constructor(private view: EditorView, private services: PluginServices) {
 		const { state } = view;
 		const structure = state.field(noteStructure);
-		this.summary = new NoteSummary(state.doc.length <= SUMMARIZE_AT_ONCE ? state.doc : null);
 		this.note = new EditorNoteVideo(services.notes);
 		this.note.sync(state, structure, true);
+		this.summary = new NoteSummary(state.doc.length <= SUMMARIZE_AT_ONCE ? state.doc : null, this.reading());
 		this.live = isLive(state);
 		this.citations.reset(state.doc, structure, this.summary.frames, visibleLines(view));
 		this.decorations = this.draw(state);
 		this.unsubscribe = services.playback.subscribe((playback) => this.followPlayback(playback));
+		// The note's video got a (new) length: the whole note is read against it (see summarize).
+		this.unsubscribeDurations = services.durations.onChange((key) => {
+			if (key === this.note.key) this.summarizeSoon(0);
+		});
 		// A player may already be on this note's video: show its playing citation once the editor is built.
 		if (state.doc.length > SUMMARIZE_AT_ONCE) this.summarizeSoon(0);
 		else this.checkPlaybackSoon();
@@ -84,6 +91,8 @@ class CitationChips implements PluginValue {
 		if (this.note.sync(state, structure, frontmatterEdited)) {
 			redraw = true;
 			this.checkPlaybackSoon();
+			// Another video has another length to read the note against.
+			if (this.reading().duration !== this.summary.duration) this.summarizeSoon(0);
 		}
 		const wanted = visibleLines(u.view);
 		if (rescanned || u.transactions.some((tr) => tr.effects.some((e) => e.is(summaryChanged)))) {
@@ -111,6 +120,7 @@ class CitationChips implements PluginValue {
 
 	destroy(): void {
 		this.unsubscribe();
+		this.unsubscribeDurations();
 		const win = this.view.dom.win;
 		if (this.summaryTimer !== null) win.clearTimeout(this.summaryTimer);
 		if (this.playbackTimer !== null) win.clearTimeout(this.playbackTimer);
@@ -183,7 +193,7 @@ class CitationChips implements PluginValue {
 	}
 
 	private summarize(): void {
-		const fresh = new NoteSummary(this.view.state.doc);
+		const fresh = new NoteSummary(this.view.state.doc, this.reading());
 		const framesChanged = !fresh.sameFrames(this.summary);
 		this.summary = fresh;
 		const moment = fresh.playing(this.note.key, this.services.playback.state);
@@ -191,6 +201,11 @@ class CitationChips implements PluginValue {
 		if (framesChanged) effects.push(summaryChanged.of(null));
 		if (!sameMoment(moment, this.view.state.field(playingField))) effects.push(setPlaying.of(moment));
 		if (effects.length > 0) this.view.dispatch({ effects });
+	}
+
+	/** How the note is read: against the length of its video, once a player has measured it. */
+	private reading(): ExtractOptions {
+		return readingOptions(this.services.durations, this.note.video);
 	}
 }
 

@@ -1,5 +1,5 @@
 import type { Text } from "@codemirror/state";
-import { extractCitations, playingIndex, videoKey } from "../core";
+import { extractCitations, playingIndex, videoKey, type ExtractOptions } from "../core";
 import type { PlaybackState } from "../player/types";
 import type { PlayingMoment } from "./playing";
 
@@ -16,10 +16,17 @@ export class NoteSummary {
 	private timelines = new Map<string, number[]>();
 	private merged = new Map<string, number[]>();
 
-	/** Reads `doc`; `null` gives a placeholder (no frame layout, nothing playing) until the note is read. */
-	constructor(doc: Text | null) {
+	/** The length of the note's video the note was read against (`undefined`: none known). */
+	readonly duration: number | undefined;
+
+	/**
+	 * Reads `doc` (against `options.duration`, the length of the note's video once known); `null`
+	 * gives a placeholder (no frame layout, nothing playing) until the note is read.
+	 */
+	constructor(doc: Text | null, options: ExtractOptions = {}) {
+		this.duration = options.duration;
 		const text = doc ? doc.toString() : "";
-		for (const c of doc ? extractCitations(text) : []) {
+		for (const c of doc ? extractCitations(text, options) : []) {
 			if (c.seconds === null) continue;
 			if (c.repaired !== undefined && FRAMES.test(c.repaired)) this.frames.set(text.slice(c.from, c.to), { seconds: c.seconds, repaired: c.repaired });
 			const own = c.videoId ?? "";

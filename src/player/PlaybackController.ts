@@ -296,6 +296,9 @@ export class PlaybackController extends Component implements PlaybackPort, Playe
 	}
 
 	private onSlotChanged(slot: PlayerSlot, patch: Partial<PlaybackState>): void {
+		// Any player that knows its video's length (on a seek, or read while playing) reports it.
+		const video = slot.state.video;
+		if (patch.duration && video) this.deps.durations?.record(video, patch.duration);
 		if (patch.playing === true) {
 			// One video at a time: starting a player (even from its own controls) pauses the others.
 			for (const other of this.slots()) if (other !== slot) other.pause();

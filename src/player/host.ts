@@ -1,4 +1,5 @@
 import type { NoteVideoSource } from "../notes/noteVideo";
+import type { DurationRecorder } from "../notes/videoDurations";
 import type { SettingsSource } from "../settings/store";
 import type { MediaPlayerFactory } from "./media";
 
@@ -20,4 +21,6 @@ export interface PlaybackControllerDeps {
 	notes: NoteVideoSource;
 	createPlayer: MediaPlayerFactory;
 	host: PlayerHost;
+	/** Where a video's length is remembered once a player reports it. */
+	durations?: DurationRecorder;
 }

@@ -1,5 +1,6 @@
 import { MarkdownView, Platform, type Plugin } from "obsidian";
 import type { NoteVideoSource } from "../notes/noteVideo";
+import type { DurationRecorder } from "../notes/videoDurations";
 import { resolvePlacement } from "../settings/settings";
 import type { SettingsSource } from "../settings/store";
 import { Html5Player, type MediaFiles } from "./Html5Player";
@@ -20,6 +21,8 @@ export type { PlaybackPort, PlaybackState, PlayerControls, PlayerDirectory, Seek
 export interface PlayerDeps {
 	settings: SettingsSource;
 	notes: NoteVideoSource;
+	/** Where the players report their videos' lengths. */
+	durations?: DurationRecorder;
 }
 
 /**
@@ -44,6 +47,7 @@ export function registerPlayer(plugin: Plugin, deps: PlayerDeps): PlaybackContro
 		notes: deps.notes,
 		createPlayer,
 		host: workspacePlayerHost(workspace, deps.settings),
+		durations: deps.durations,
 	});
 	plugin.addChild(controller);
 

@@ -33,7 +33,8 @@ export function seekLinkProcessor(deps: SeekLinkDeps): (el: HTMLElement, ctx: Ma
 		const moments = youtubeMomentLinks(el, noteVideo, skip);
 		if (elements.length === 0 && moments.length === 0) return;
 
-		const links = readLinks(elements, el, ctx, noteVideo, deps.citations);
+		const duration = noteVideo ? deps.services.durations.get(noteVideo) : undefined;
+		const links = readLinks(elements, el, ctx, noteVideo, deps.citations, duration);
 		for (const link of links) decorate(link);
 		for (const moment of moments) moment.el.addClass(YOUTUBE_LINK_CLASS);
 		ctx.addChild(new TimestampSection(el, ctx.docId, ctx.sourcePath, links, moments, deps.services, deps.registry));
@@ -58,13 +59,15 @@ function readLinks(
 	ctx: MarkdownPostProcessorContext,
 	noteVideo: VideoRef | null,
 	citations: SourceCitations,
+	/** The length of the note's video, once a player has measured it. */
+	duration: number | undefined,
 ): TimestampLink[] {
 	if (elements.length === 0) return [];
 	const info = ctx.getSectionInfo(section);
-	const standard = info && !citations.writesDataV(info.text) ? standardLinks(elements, noteVideo, () => citations.readsFrames(info.text)) : null;
+	const standard = info && !citations.writesDataV(info.text) ? standardLinks(elements, noteVideo, () => citations.readsFrames(info.text, duration), duration) : null;
 	if (standard) return standard;
 	const paired = info
-		? pairWithCitations(elements, citationsInLines(citations.of(info.text), info.lineStart, info.lineEnd), info.text)
+		? pairWithCitations(elements, citationsInLines(citations.of(info.text, duration), info.lineStart, info.lineEnd), info.text)
 		: [];
 	return elements.map((node, i) => {
 		const citation = paired[i];
@@ -76,13 +79,15 @@ function readLinks(
  * The links of a section whose elements are all in the standard form, else `null`. A `mm:ss:00`
  * time reads as the note is written: `readsFrames` (asked at most once) says how core reads them.
  */
-function standardLinks(elements: readonly HTMLElement[], video: VideoRef | null, readsFrames: () => boolean): TimestampLink[] | null {
+function standardLinks(elements: readonly HTMLElement[], video: VideoRef | null, readsFrames: () => boolean, duration?: number): TimestampLink[] | null {
 	const out: TimestampLink[] = [];
 	let frames: boolean | undefined;
 	for (const el of elements) {
 		if (el.localName !== "a" || el.attributes.length !== 2 || el.className !== "yt-timestamp") return null;
 		const value = el.getAttribute("data-t") ?? "";
 		const seconds = cleanDataTime(value);
+		// Past the end of the video, a time may read otherwise against its length: core decides.
+		if (seconds !== null && duration !== undefined && seconds > duration) return null;
 		if (seconds !== null) {
 			out.push({ el, seconds, video });
 			continue;

@@ -3,6 +3,14 @@ import { extractCitations, FRAME_REPAIR, type Citation } from "../core";
 /** How many notes' citations are kept: a couple of panes plus an embed or a hover preview. */
 const KEPT = 4;
 
+/** One note's citations as kept: its text (and a fingerprint of it), and the video length they were read against. */
+interface Kept {
+	text: string;
+	print: string;
+	duration: number | undefined;
+	citations: Citation[];
+}
+
 /**
  * The citations of a note's source text, extracted once and shared by all its sections.
  *
@@ -13,23 +21,23 @@ const KEPT = 4;
  */
 export class SourceCitations {
 	/** Most recently used first. */
-	private kept: { text: string; print: string; citations: Citation[] }[] = [];
+	private kept: Kept[] = [];
 	private dataV: { text: string; print: string; answer: boolean } | null = null;
 
-	/** Every citation of `text`, in document order. */
-	of(text: string): Citation[] {
+	/** Every citation of `text`, in document order, read against `duration` (the length of the note's video, when known). */
+	of(text: string, duration?: number): Citation[] {
 		const print = fingerprint(text);
-		const i = this.kept.findIndex((entry) => entry.print === print && entry.text === text);
+		const i = this.kept.findIndex((entry) => entry.print === print && entry.duration === duration && entry.text === text);
 		if (i >= 0) {
-			const hit = this.kept[i] as { text: string; print: string; citations: Citation[] };
+			const hit = this.kept[i] as Kept;
 			if (i > 0) {
 				this.kept.splice(i, 1);
 				this.kept.unshift(hit);
 			}
 			return hit.citations;
 		}
-		const citations = extractCitations(text);
-		this.kept.unshift({ text, print, citations });
+		const citations = extractCitations(text, duration === undefined ? {} : { duration });
+		this.kept.unshift({ text, print, duration, citations });
 		if (this.kept.length > KEPT) this.kept.length = KEPT;
 		return citations;
 	}
@@ -48,8 +56,8 @@ export class SourceCitations {
 	}
 
 	/** Whether `text` is a note whose `mm:ss:00` times core reads as minutes:seconds:frames (extracts it once, like {@link of}). */
-	readsFrames(text: string): boolean {
-		return this.of(text).some((c) => c.repaired === FRAME_REPAIR);
+	readsFrames(text: string, duration?: number): boolean {
+		return this.of(text, duration).some((c) => c.repaired === FRAME_REPAIR);
 	}
 
 	/** Forgets every kept note (the plugin is unloading). */

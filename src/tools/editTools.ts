@@ -1,4 +1,4 @@
-import { extractCitations, planAnchors, planPortableLinks, planRepairs, type TextEdit, type VideoRef } from "../core";
+import { extractCitations, planAnchors, planPortableLinks, planRepairs, type ExtractOptions, type TextEdit, type VideoRef } from "../core";
 import type { EditConfirmation } from "./ConfirmEditModal";
 import type { NoteTarget } from "./noteTarget";
 
@@ -20,7 +20,8 @@ export interface EditTool {
 	icon: string;
 	/** Whether the command is offered for a note with this text (the palette asks often: keep it cheap). */
 	offered(text: string, video: VideoRef | null): boolean;
-	plan(text: string, video: VideoRef | null): EditPlan;
+	/** `reading` reads the note's times against the length of its video, once known. */
+	plan(text: string, video: VideoRef | null, reading?: ExtractOptions): EditPlan;
 	/** The confirmation's title, intro and button for a plan with `count` edits. */
 	confirmation(count: number): Omit<EditConfirmation, "changes" | "leftAlone">;
 	/** What the notice says once `count` edits were made. */
@@ -69,8 +70,8 @@ export const toLinksTool: EditTool = {
 	name: "Convert timestamps to markdown links",
 	icon: "link",
 	offered: (text) => text.includes("yt-timestamp") && extractCitations(text).length > 0,
-	plan(text, video) {
-		const plan = planPortableLinks(text, video);
+	plan(text, video, reading) {
+		const plan = planPortableLinks(text, video, reading);
 		return { edits: plan.edits, changes: [], leftAlone: leftAsTheyAre(plan.skipped, plan.skipReason ?? "without a readable time") };
 	},
 	confirmation: (count) => ({
@@ -105,6 +106,8 @@ export const EDIT_TOOLS: readonly EditTool[] = [repairTool, toLinksTool, toAncho
 export interface EditToolRun {
 	/** The note's video (`services.notes.videoFor`). */
 	video: VideoRef | null;
+	/** How the note's times are read: against the length of its video, once a player has measured it. */
+	reading?: ExtractOptions;
 	/** Asks the user to confirm; resolves `true` to go ahead. */
 	confirm(confirmation: EditConfirmation): Promise<boolean>;
 	notify(message: string): void;
@@ -116,7 +119,7 @@ export interface EditToolRun {
  * undoable edit. Nothing is written when the user cancels or there is nothing to do.
  */
 export async function runEditTool(tool: EditTool, target: NoteTarget, run: EditToolRun): Promise<void> {
-	const plan = tool.plan(await target.read(), run.video);
+	const plan = tool.plan(await target.read(), run.video, run.reading);
 	if (plan.edits.length === 0) {
 		run.notify(tool.nothing(plan));
 		return;
@@ -124,6 +127,6 @@ export async function runEditTool(tool: EditTool, target: NoteTarget, run: EditT
 	const confirmed = await run.confirm({ ...tool.confirmation(plan.edits.length), changes: plan.changes, leftAlone: plan.leftAlone });
 	if (!confirmed) return;
 	let current: EditPlan = plan;
-	const applied = await target.apply((text) => (current = tool.plan(text, run.video)).edits);
+	const applied = await target.apply((text) => (current = tool.plan(text, run.video, run.reading)).edits);
 	run.notify(applied > 0 ? tool.done(applied) : tool.nothing(current));
 }

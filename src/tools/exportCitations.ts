@@ -1,4 +1,4 @@
-import { extractCitations, toChapters, toCsv, toMarkdownList, type Citation, type ExportRow, type VideoRef } from "../core";
+import { extractCitations, toChapters, toCsv, toMarkdownList, type Citation, type ExportRow, type ExtractOptions, type VideoRef } from "../core";
 import type { ClipboardWriter } from "../views/citationMenu";
 
 /** The formats citations can be copied in. */
@@ -29,9 +29,9 @@ export function noteExportRows(citations: readonly Citation[], noteVideo: VideoR
 	return rows;
 }
 
-/** {@link noteExportRows} straight from a note's text. */
-export function noteTextExportRows(text: string, noteVideo: VideoRef | null): ExportRow[] {
-	return noteExportRows(extractCitations(text), noteVideo);
+/** {@link noteExportRows} straight from a note's text (read against its video's length with `reading`, once known). */
+export function noteTextExportRows(text: string, noteVideo: VideoRef | null, reading: ExtractOptions = {}): ExportRow[] {
+	return noteExportRows(extractCitations(text, reading), noteVideo);
 }
 
 /**

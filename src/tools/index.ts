@@ -1,5 +1,6 @@
 import { Notice, TFile, type Plugin } from "obsidian";
 import { videoKey, type VideoRef } from "../core";
+import { readingOptions } from "../notes/videoDurations";
 import type { PluginServices } from "../services";
 import type { ClipboardWriter } from "../views/citationMenu";
 import { markdownViewOf } from "../views/revealInNote";
@@ -22,12 +23,13 @@ export function registerTools(plugin: Plugin, services: PluginServices, clipboar
 	};
 	// Read at copy time, so a pop-out window's clipboard is the one written.
 	const writer: ClipboardWriter = clipboard ?? { writeText: (text) => activeWindow.navigator.clipboard.writeText(text) };
-	const runFor = (video: VideoRef | null): EditToolRun => ({ video, confirm: (c) => confirmEdit(app, c), notify });
+	const runFor = (video: VideoRef | null): EditToolRun => ({ video, reading: readingOptions(services.durations, video), confirm: (c) => confirmEdit(app, c), notify });
 	const offered = offeredCache();
 	const copyNote = async (file: TFile, format: ExportFormat) => {
 		// The open editor is ahead of the saved file.
 		const text = markdownViewOf(app.workspace, file)?.getViewData() ?? (await app.vault.cachedRead(file));
-		await copyCitations(writer, format, noteTextExportRows(text, services.notes.videoFor(file.path)), notify);
+		const video = services.notes.videoFor(file.path);
+		await copyCitations(writer, format, noteTextExportRows(text, video, readingOptions(services.durations, video)), notify);
 	};
 
 	for (const tool of EDIT_TOOLS) {

@@ -1,4 +1,4 @@
-import { extractCitations, videoKey, type Citation, type VideoRef } from "../core";
+import { extractCitations, videoKey, type Citation, type ExtractOptions, type VideoRef } from "../core";
 
 /**
  * One note's citations of one video as the index keeps them: typed arrays, no text, so a large
@@ -11,6 +11,8 @@ export interface IndexedNote {
 	video: VideoRef;
 	/** The note's own video when it was indexed (`null`: none), to find the same citations again in its text. */
 	noteVideo: VideoRef | null;
+	/** The length of the note's video its citations were read against (`undefined`: none known), to read them alike again. */
+	duration?: number;
 	/** Seconds of each of its citations of {@link video}, in document order. */
 	seconds: Float64Array;
 	/** 0-based line of each of those citations. */
@@ -43,7 +45,7 @@ interface Track {
  * `citationsOfVideo` would list them for each video. Most notes name no other video, so the
  * common path compares one field per citation and builds no key.
  */
-function tracksOf(path: string, citations: readonly Citation[], noteVideo: VideoRef | null): IndexedNote[] {
+function tracksOf(path: string, citations: readonly Citation[], noteVideo: VideoRef | null, duration: number | undefined): IndexedNote[] {
 	const ownId = noteVideo?.kind === "youtube" ? noteVideo.id : null;
 	const own: Track | null = noteVideo ? { video: noteVideo, seconds: [], lines: [] } : null;
 	let others: Map<string, Track> | null = null;
@@ -61,7 +63,9 @@ function tracksOf(path: string, citations: readonly Citation[], noteVideo: Video
 	}
 	const tracks = [own, ...(others?.values() ?? [])];
 	return tracks.flatMap((t) =>
-		t && t.seconds.length > 0 ? [{ path, video: t.video, noteVideo, seconds: Float64Array.from(t.seconds), lines: Int32Array.from(t.lines) }] : [],
+		t && t.seconds.length > 0
+			? [{ path, video: t.video, noteVideo, ...(duration === undefined ? {} : { duration }), seconds: Float64Array.from(t.seconds), lines: Int32Array.from(t.lines) }]
+			: [],
 	);
 }
 
@@ -98,12 +102,13 @@ export class CitationIndex {
 
 	/**
 	 * Indexes (or re-indexes) a note from its text; `video` is its resolved video (`null`: it names
-	 * none, and only elements naming their own video with `data-v` count).
+	 * none, and only elements naming their own video with `data-v` count), `reading.duration` that
+	 * video's length once a player has measured it.
 	 */
-	setNote(path: string, text: string, video: VideoRef | null): void {
+	setNote(path: string, text: string, video: VideoRef | null, reading: ExtractOptions = {}): void {
 		const changed = this.detach(path);
 		// A note without a video cites nothing unless an element names its own: skip the extraction.
-		const records = video || text.includes("data-v") ? tracksOf(path, extractCitations(text), video) : [];
+		const records = video || text.includes("data-v") ? tracksOf(path, extractCitations(text, reading), video, reading.duration) : [];
 		this.attach(path, records, changed);
 		this.changed(changed);
 	}
@@ -121,6 +126,16 @@ export class CitationIndex {
 		for (const record of records) record.path = newPath;
 		this.attach(newPath, records, changed);
 		this.changed(changed);
+	}
+
+	/**
+	 * The paths of the indexed notes whose own video has the key `key`: those whose citations are
+	 * read against its length (a note citing it only through `data-v` is not among them).
+	 */
+	notesOfOwnVideo(key: string): string[] {
+		const out: string[] = [];
+		for (const [path, note] of this.byVideo.get(key) ?? []) if (note.noteVideo && videoKey(note.noteVideo) === key) out.push(path);
+		return out;
 	}
 
 	/** The indexed notes that cite `video`. */

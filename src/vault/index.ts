@@ -1,5 +1,6 @@
 import { Notice, TFile, type Plugin } from "obsidian";
 import type { NoteVideoSource } from "../notes/noteVideo";
+import type { DurationSource } from "../notes/videoDurations";
 import { CitationIndex } from "./citationIndex";
 import { CitationIndexer, type IndexProgress } from "./indexer";
 
@@ -8,9 +9,10 @@ const PROGRESS_THRESHOLD = 500;
 
 /**
  * Registers the vault-wide citation index: built in chunks once the layout is ready, then kept
- * current from metadata changes, renames and deletions, one note at a time.
+ * current from metadata changes, renames and deletions, one note at a time, and from the videos'
+ * lengths (`durations`): a video's new length re-reads the notes of that video.
  */
-export function registerCitationIndex(plugin: Plugin, notes: NoteVideoSource): CitationIndex {
+export function registerCitationIndex(plugin: Plugin, notes: NoteVideoSource, durations?: DurationSource): CitationIndex {
 	const { vault, metadataCache, workspace } = plugin.app;
 	const index = new CitationIndex();
 	// Incomplete until the first build, which waits for the layout: the panel says so meanwhile.
@@ -27,6 +29,7 @@ export function registerCitationIndex(plugin: Plugin, notes: NoteVideoSource): C
 		notes,
 		() => new Promise((resolve) => window.setTimeout(resolve, 0)),
 		progressNotice(),
+		durations,
 	);
 	let loaded = true;
 	plugin.register(() => {
@@ -44,6 +47,7 @@ export function registerCitationIndex(plugin: Plugin, notes: NoteVideoSource): C
 		}),
 	);
 	plugin.registerEvent(vault.on("delete", (file) => indexer.noteDeleted(file.path)));
+	if (durations) plugin.register(durations.onChange((key) => void indexer.videoLengthChanged(key)));
 	return index;
 }
 

@@ -1,4 +1,5 @@
 import type { NoteVideoSource } from "../notes/noteVideo";
+import { readingOptions, type DurationSource } from "../notes/videoDurations";
 import type { CitationIndex } from "./citationIndex";
 
 /** The vault as the indexer reads it. */
@@ -33,6 +34,8 @@ export class CitationIndexer {
 		private notes: NoteVideoSource,
 		private yieldToUi: () => Promise<void>,
 		private progress?: IndexProgress,
+		/** The videos' lengths, each note's citations are read against its own video's. */
+		private durations?: Pick<DurationSource, "get">,
 	) {}
 
 	/** (Re)builds the whole index. A newer build cancels an older one. */
@@ -49,7 +52,24 @@ export class CitationIndexer {
 
 	/** Re-indexes one note from its new text (metadataCache 'changed' gives it). */
 	noteChanged(path: string, text: string): void {
-		this.index.setNote(path, text, this.notes.videoFor(path));
+		const video = this.notes.videoFor(path);
+		this.index.setNote(path, text, video, readingOptions(this.durations, video));
+	}
+
+	/**
+	 * The video with the key `key` has a new length: re-reads the notes of that video (only those)
+	 * against it. Resolves once they are re-indexed.
+	 */
+	async videoLengthChanged(key: string): Promise<void> {
+		const paths = this.index.notesOfOwnVideo(key);
+		if (paths.length === 0) return;
+		const texts = await Promise.all(paths.map((p) => this.source.read(p).catch(() => null)));
+		this.index.batch(() => {
+			paths.forEach((path, k) => {
+				const text = texts[k];
+				if (typeof text === "string") this.noteChanged(path, text);
+			});
+		});
 	}
 
 	/** A note was renamed or moved. */
@@ -75,7 +95,7 @@ export class CitationIndexer {
 				chunk.forEach((path, k) => {
 					const text = texts[k];
 					if (text === null || text === undefined || !text.includes("yt-timestamp")) return;
-					this.index.setNote(path, text, this.notes.videoFor(path));
+					this.noteChanged(path, text);
 				});
 			});
 			const done = Math.min(i + CHUNK, paths.length);

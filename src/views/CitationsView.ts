@@ -1,5 +1,6 @@
 import { debounce, ItemView, MarkdownView, type TAbstractFile, type TFile, type ViewStateResult, type WorkspaceLeaf } from "obsidian";
-import { extractCitations, type VideoRef } from "../core";
+import { extractCitations, videoKey, type VideoRef } from "../core";
+import { readingOptions } from "../notes/videoDurations";
 import { sameVideo, videoStart } from "../player/surface";
 import type { PlaybackState } from "../player/types";
 import type { PluginServices } from "../services";
@@ -36,6 +37,8 @@ export interface CitationsPanelDeps {
 export class CitationsView extends ItemView {
 	private file: TFile | null = null;
 	private text = "";
+	/** The length of the note's video its citations were read against. */
+	private duration: number | undefined;
 	private note: NoteCitations | null = null;
 	private layout: PanelLayout = "claims";
 	private listScope: PanelScope = "note";
@@ -136,6 +139,12 @@ export class CitationsView extends ItemView {
 		}));
 		this.register(() => this.refresh.cancel());
 		this.register(this.deps.services.playback.subscribe((state) => this.playbackChanged(state)));
+		// The shown note's video got a (new) length: its citations are read against it.
+		this.register(
+			this.deps.services.durations.onChange((key) => {
+				if (this.note?.noteVideo && videoKey(this.note.noteVideo) === key) void this.reload(true);
+			}),
+		);
 		const { index } = this.deps;
 		if (index) {
 			this.register(
@@ -201,13 +210,15 @@ export class CitationsView extends ItemView {
 		}
 		if (generation !== this.generation || file !== this.file) return;
 		const video = this.deps.services.notes.videoFor(file.path);
+		const reading = readingOptions(this.deps.services.durations, video);
 		const old = this.note?.noteVideo;
-		if (keep && this.note && text === this.text && (old === video || sameVideo(old, video))) {
+		if (keep && this.note && text === this.text && reading.duration === this.duration && (old === video || sameVideo(old, video))) {
 			if (this.listScope === "note") this.header.update(file.basename, this.note);
 			return;
 		}
 		this.text = text;
-		this.note = new NoteCitations(extractCitations(text), video);
+		this.duration = reading.duration;
+		this.note = new NoteCitations(extractCitations(text, reading), video);
 		if (this.listScope === "note") this.render(keep);
 		else if (this.vaultScope?.differs(this.vaultVideo())) void this.loadVault(false);
 	}

@@ -59,7 +59,8 @@ export class TimelineLoader {
 		let read = this.reads.get(note);
 		if (!read) {
 			read = this.read(note.path).then(
-				(text) => ({ text, timed: citationsOfVideo(extractCitations(text), note.video, note.noteVideo) }),
+				// Read as the index read them: against the length of the note's video it knew then.
+				(text) => ({ text, timed: citationsOfVideo(extractCitations(text, note.duration === undefined ? {} : { duration: note.duration }), note.video, note.noteVideo) }),
 				() => ({ text: "", timed: [] }),
 			);
 			this.reads.set(note, read);

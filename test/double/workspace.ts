@@ -119,6 +119,8 @@ export class MarkdownView extends ItemView {
 	mode: NoteMode = "live";
 	editorEl: HTMLElement;
 	previewEl: HTMLElement;
+	/** Obsidian's reading view of the note: `rerender(true)` renders it again from scratch. */
+	previewMode: MarkdownPreviewView;
 	private cm: EditorView | null = null;
 	private pluginExtensions = new Compartment();
 	private previewOwner: Component | null = null;
@@ -131,6 +133,7 @@ export class MarkdownView extends ItemView {
 		this.editorEl = this.contentEl.createDiv({ cls: "markdown-source-view cm-s-obsidian mod-cm6 is-live-preview" });
 		this.previewEl = this.contentEl.createDiv({ cls: "markdown-reading-view markdown-preview-view markdown-rendered" });
 		this.previewEl.hidden = true;
+		this.previewMode = new MarkdownPreviewView(this);
 	}
 
 	getViewType(): string {
@@ -235,6 +238,27 @@ export class MarkdownView extends ItemView {
 		this.requestSave.run();
 		this.cm?.destroy();
 		this.cm = null;
+	}
+}
+
+/**
+ * Obsidian's `MarkdownPreviewView`, the reading view of a `MarkdownView`: `rerender(true)` runs
+ * the post-processors over the whole note again. A note shown in an editor is rendered when the
+ * view switches to reading (as Obsidian does), so then there is nothing to redo.
+ */
+export class MarkdownPreviewView {
+	/** How many times the reading view was asked to render again (tests read it). */
+	rerenders = 0;
+
+	constructor(private readonly view: MarkdownView) {}
+
+	get containerEl(): HTMLElement {
+		return this.view.previewEl;
+	}
+
+	rerender(full?: boolean): void {
+		this.rerenders++;
+		if (this.view.mode === "reading") this.view.renderPreview();
 	}
 }
 

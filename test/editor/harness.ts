@@ -8,6 +8,7 @@ import { DEFAULT_SETTINGS, type VideoCitationsSettings } from "../../src/setting
 import type { PlaybackPort, PlaybackState, SeekOptions } from "../../src/player/types";
 import type { PluginServices } from "../../src/services";
 import type { VideoRef } from "../../src/core";
+import { memoryDurations } from "../helpers/durations";
 
 /** A playback controller that records seeks and lets a test play time updates. */
 export class FakePlayback implements PlaybackPort {
@@ -34,13 +35,15 @@ export function fakeServices(settings: Partial<VideoCitationsSettings> = {}, met
 	const playback = new FakePlayback();
 	const opened: string[] = [];
 	const current: VideoCitationsSettings = { ...DEFAULT_SETTINGS, ...settings };
+	const { durations } = memoryDurations();
 	const services: PluginServices = {
 		settings: { current, onChange: () => () => {} },
 		playback,
 		notes: new NoteVideos({ frontmatter: (path) => metadata[path] ?? null, resolveLink: () => null }),
+		durations,
 		openExternal: (url) => opened.push(url),
 	};
-	return { services, playback, opened, settings: current };
+	return { services, playback, opened, settings: current, durations };
 }
 
 /** Options for {@link makeEditor}. */

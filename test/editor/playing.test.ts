@@ -83,9 +83,9 @@ describe("the citation being played", () => {
 	});
 
 	it("shows what is already playing when an editor opens", async () => {
-		const { services, playback } = (await import("./harness")).fakeServices();
+		const { services, playback, durations } = (await import("./harness")).fakeServices();
 		playback.play(SEED, 21);
-		const { view } = makeEditor(md, { services: { services, playback, opened: [], settings: services.settings.current } });
+		const { view } = makeEditor(md, { services: { services, playback, opened: [], settings: services.settings.current, durations } });
 		views.push(view);
 		await tick();
 		expect(playingChips(view)).toEqual(["0:20", "0:20"]);

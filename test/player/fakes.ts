@@ -1,6 +1,7 @@
 /** Fakes for driving the PlaybackController without a workspace: a media player, a view, a host. */
 import type { VideoRef } from "../../src/core";
 import type { NoteVideoSource } from "../../src/notes/noteVideo";
+import type { DurationRecorder } from "../../src/notes/videoDurations";
 import type { MediaPlayer, MediaPlayerEvents } from "../../src/player/media";
 import type { PlayerHost } from "../../src/player/host";
 import { PlaybackController } from "../../src/player/PlaybackController";
@@ -77,8 +78,11 @@ export const SEED_VIDEO: VideoRef = { kind: "youtube", id: "aXGo1o_baBo" };
 export const OTHER_VIDEO: VideoRef = { kind: "youtube", id: "hEzpiDuYFoE" };
 export const CLIP: VideoRef = { kind: "file", path: "media/clip.webm" };
 
-/** A controller over fakes. `openPlayerView` attaches a fresh view unless `attachOnOpen` is false. */
-export function controllerWithFakes(noteVideos: Record<string, VideoRef> = {}) {
+/**
+ * A controller over fakes. `openPlayerView` attaches a fresh view unless `attachOnOpen` is false;
+ * the videos' lengths its players report go to `durations`, when given.
+ */
+export function controllerWithFakes(noteVideos: Record<string, VideoRef> = {}, durations?: DurationRecorder) {
 	const players: FakeMediaPlayer[] = [];
 	const settings = new SettingsStore({ load: async () => null, save: async () => {} });
 	const notes: NoteVideoSource = {
@@ -115,6 +119,7 @@ export function controllerWithFakes(noteVideos: Record<string, VideoRef> = {}) {
 		settings,
 		notes,
 		host,
+		durations,
 		createPlayer: (video, events) => {
 			const player = new FakeMediaPlayer(video, events);
 			players.push(player);

@@ -9,6 +9,8 @@ import type { PlaybackPort, PlaybackState, SeekOptions } from "../../src/player/
 import { registerReadingView } from "../../src/reading";
 import type { PluginServices } from "../../src/services";
 import { DEFAULT_SETTINGS, type VideoCitationsSettings } from "../../src/settings/settings";
+import type { VideoDurations } from "../../src/notes/videoDurations";
+import { memoryDurations } from "../helpers/durations";
 
 /** The seed video of the corpus. */
 export const SEED_ID = "aXGo1o_baBo";
@@ -45,6 +47,8 @@ export interface Reading {
 	playback: FakePlayback;
 	settings: { current: VideoCitationsSettings; onChange: () => () => void };
 	openExternal: ReturnType<typeof vi.fn<(url: string) => void>>;
+	/** The videos' lengths the reading view reads notes against (a test records one as a player would). */
+	durations: VideoDurations;
 	services: PluginServices;
 	/** Opens `text` as `path` in reading view (in a new leaf) and returns the view. */
 	open(text: string, path?: string): Promise<MarkdownView>;
@@ -65,7 +69,8 @@ export function setUpReading(settings: Partial<VideoCitationsSettings> = {}): Re
 	const settingsSource = { current: { ...DEFAULT_SETTINGS, ...settings }, onChange: () => () => {} };
 	const openExternal = vi.fn<(url: string) => void>();
 	const notes = new NoteVideos(vaultMetadata(app as never));
-	const services: PluginServices = { settings: settingsSource, playback, notes, openExternal };
+	const { durations } = memoryDurations();
+	const services: PluginServices = { settings: settingsSource, playback, notes, durations, openExternal };
 	registerReadingView(plugin as never, services);
 	return {
 		app,
@@ -73,6 +78,7 @@ export function setUpReading(settings: Partial<VideoCitationsSettings> = {}): Re
 		playback,
 		settings: settingsSource,
 		openExternal,
+		durations,
 		services,
 		async open(text, path = "note.md") {
 			return app.workspace.openNote(app.vault.seed(path, text), "reading");

@@ -8,6 +8,7 @@ import { NoteVideos } from "../../src/notes/noteVideo";
 import { DEFAULT_SETTINGS } from "../../src/settings/settings";
 import { registerTools } from "../../src/tools";
 import type { PluginServices } from "../../src/services";
+import { memoryDurations } from "../helpers/durations";
 import { settle } from "../helpers/plugin";
 import { FakeClipboard, FakePlayback, fileAt, hostPlugin } from "../views/harness";
 
@@ -24,13 +25,15 @@ export function toolsApp(notes: Record<string, string>) {
 		frontmatter: (path) => app.metadataCache.getCache(path)?.frontmatter,
 		resolveLink: (link, source) => app.metadataCache.getFirstLinkpathDest(link, source)?.path ?? null,
 	});
-	const services: PluginServices = { settings: { current: { ...DEFAULT_SETTINGS }, onChange: () => () => {} }, playback: new FakePlayback(), notes: notesSource, openExternal: vi.fn() };
+	const { durations } = memoryDurations();
+	const services: PluginServices = { settings: { current: { ...DEFAULT_SETTINGS }, onChange: () => () => {} }, playback: new FakePlayback(), notes: notesSource, durations, openExternal: vi.fn() };
 	const plugin = hostPlugin(app);
 	registerTools(plugin as never, services, clipboard);
 	return {
 		app,
 		plugin,
 		clipboard,
+		durations,
 		/** Runs a tool command on the active note; `false` when it is not offered. */
 		run: (id: string) => app.commands.execute(`${PLUGIN_ID}:${id}`),
 		available: (id: string) => app.commands.isAvailable(`${PLUGIN_ID}:${id}`),

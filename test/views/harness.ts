@@ -13,6 +13,8 @@ import type { PluginServices } from "../../src/services";
 import { settle } from "../helpers/plugin";
 import { registerCitationIndex } from "../../src/vault";
 import type { CitationIndex } from "../../src/vault/citationIndex";
+import type { VideoDurations } from "../../src/notes/videoDurations";
+import { memoryDurations } from "../helpers/durations";
 
 /** Playback that records seeks and lets a test play time updates. */
 export class FakePlayback implements PlaybackPort {
@@ -51,6 +53,8 @@ export interface Panel {
 	playback: FakePlayback;
 	clipboard: FakeClipboard;
 	settings: { current: VideoCitationsSettings; onChange: () => () => void };
+	/** The videos' lengths the panel and the index read notes against (a test records one as a player would). */
+	durations: VideoDurations;
 	leaf: WorkspaceLeaf;
 	view: CitationsView;
 	el: HTMLElement;
@@ -88,18 +92,19 @@ export function makeApp(notes: Record<string, string> = {}, options: AppOptions 
 		frontmatter: (path) => app.metadataCache.getCache(path)?.frontmatter,
 		resolveLink: (link, source) => app.metadataCache.getFirstLinkpathDest(link, source)?.path ?? null,
 	});
-	const services: PluginServices = { settings, playback, notes: notesSource, openExternal: vi.fn() };
+	const { durations } = memoryDurations();
+	const services: PluginServices = { settings, playback, notes: notesSource, durations, openExternal: vi.fn() };
 	let host: Plugin | null = null;
 	let index: CitationIndex | undefined;
 	if (options.vault) {
 		host = hostPlugin(app);
-		index = registerCitationIndex(host as never, notesSource);
+		index = registerCitationIndex(host as never, notesSource, durations);
 		options.beforeIndex?.(app);
 		if (!options.layoutLater) app.workspace.triggerLayoutReady();
 	}
 	app.viewRegistry.set(VIEW_TYPE_CITATIONS, (leaf) => new CitationsView(leaf as never, { services, clipboard, index }) as never);
 	document.body.appendChild(app.workspace.containerEl);
-	return { app, playback, clipboard, settings, services, host, index };
+	return { app, playback, clipboard, settings, services, durations, host, index };
 }
 
 /** Lets the index build (chunks yield with zero-delay timers) and the panels re-render. */

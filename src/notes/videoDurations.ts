@@ -1,0 +1,156 @@
+import { debounce, type Debouncer } from "obsidian";
+import { MAX_SECONDS, videoKey, type ExtractOptions, type VideoRef } from "../core";
+
+/** Where the remembered lengths are kept: their own key in the plugin's data file. */
+export interface DurationStorage {
+	/** What was saved (`undefined` when nothing was); rejects when the data file could not be read. */
+	load(): Promise<unknown>;
+	save(data: Record<string, number>): Promise<void>;
+}
+
+/** The lengths of videos that players have measured, as feature code reads them. */
+export interface DurationSource {
+	/** The length of `video` in seconds as a player measured it, or `undefined` until one has. */
+	get(video: VideoRef): number | undefined;
+	/**
+	 * Calls `listener` with the {@link videoKey} of a video whose length was learned or changed;
+	 * returns the unsubscribe function.
+	 */
+	onChange(listener: (videoKey: string) => void): () => void;
+}
+
+/** Where players report the length of the video they play. */
+export interface DurationRecorder {
+	/** `seconds` is the length of `video`; anything but a finite length above 0 is ignored. */
+	record(video: VideoRef, seconds: number): void;
+}
+
+/** The key of the plugin's data file the lengths are saved under. */
+export const DURATIONS_KEY = "videoDurations";
+
+/** How many videos' lengths are kept: the most recently reported ones, so the data file stays small. */
+export const MAX_REMEMBERED = 2000;
+
+/** How long after the last new length the memory is saved, in ms. */
+export const SAVE_DELAY_MS = 2000;
+
+/**
+ * A length within this many seconds of the one remembered is the same length: players refine it
+ * by a fraction as a video loads, and every note of the video would be read again for nothing.
+ */
+const SAME_WITHIN = 1;
+
+/**
+ * The length of every video a player has reported (YouTube or HTML5, the side view or a pinned
+ * player), by {@link videoKey}, kept in the plugin's data so a note is read against its video's
+ * length from the next start on, before anything plays. A new or changed length is saved a moment
+ * later (never when nothing changed) and told to listeners, which read that video's notes again.
+ */
+export class VideoDurations implements DurationSource, DurationRecorder {
+	/** Seconds by video key, least recently reported first. */
+	private lengths = new Map<string, number>();
+	private listeners = new Set<(videoKey: string) => void>();
+	/** False when the data file could not be read: writing it would lose what it holds. */
+	private persist = true;
+	private readonly saveSoon: Debouncer<[], void>;
+
+	constructor(
+		private readonly storage: DurationStorage,
+		private readonly limit = MAX_REMEMBERED,
+		delayMs = SAVE_DELAY_MS,
+	) {
+		this.saveSoon = debounce(() => void this.save(), delayMs, true);
+	}
+
+	/** Reads the saved lengths (unusable entries are skipped); lengths reported meanwhile win. */
+	async load(): Promise<void> {
+		let saved: unknown;
+		try {
+			saved = await this.storage.load();
+		} catch {
+			this.persist = false;
+			return;
+		}
+		if (typeof saved !== "object" || saved === null || Array.isArray(saved)) return;
+		const merged = new Map<string, number>();
+		for (const [key, value] of Object.entries(saved as Record<string, unknown>)) {
+			const seconds = typeof value === "number" ? usableLength(value) : null;
+			if (key && seconds !== null) merged.set(key, seconds);
+		}
+		for (const [key, seconds] of this.lengths) {
+			merged.delete(key);
+			merged.set(key, seconds);
+		}
+		this.lengths = merged;
+		this.trim();
+	}
+
+	get(video: VideoRef): number | undefined {
+		return this.lengths.get(videoKey(video));
+	}
+
+	record(video: VideoRef, seconds: number): void {
+		const length = usableLength(seconds);
+		if (length === null) return;
+		const key = videoKey(video);
+		const known = this.lengths.get(key);
+		// Most recently reported last, so the oldest go first once the memory is full.
+		this.lengths.delete(key);
+		if (known !== undefined && Math.abs(known - length) < SAME_WITHIN) {
+			this.lengths.set(key, known);
+			return;
+		}
+		this.lengths.set(key, length);
+		this.trim();
+		if (this.persist) this.saveSoon();
+		for (const listener of [...this.listeners]) {
+			try {
+				listener(key);
+			} catch (e) {
+				console.error("Video Citations: could not read notes again for a video's length", e);
+			}
+		}
+	}
+
+	onChange(listener: (videoKey: string) => void): () => void {
+		this.listeners.add(listener);
+		return () => this.listeners.delete(listener);
+	}
+
+	/** Saves a pending change now (the plugin is unloading). */
+	flush(): void {
+		this.saveSoon.run();
+	}
+
+	private trim(): void {
+		for (const key of this.lengths.keys()) {
+			if (this.lengths.size <= this.limit) break;
+			this.lengths.delete(key);
+		}
+	}
+
+	private async save(): Promise<void> {
+		try {
+			await this.storage.save(Object.fromEntries(this.lengths));
+		} catch (e) {
+			console.error("Video Citations: could not save the videos' lengths", e);
+		}
+	}
+}
+
+/**
+ * What `extractCitations` needs to read a note whose own video is `video` against its length:
+ * `{ duration }` once a player has measured it, else nothing (core then goes by a `duration:` the
+ * note states in its frontmatter, if any).
+ */
+export function readingOptions(durations: Pick<DurationSource, "get"> | null | undefined, video: VideoRef | null | undefined): ExtractOptions {
+	const duration = video && durations ? durations.get(video) : undefined;
+	return duration === undefined ? {} : { duration };
+}
+
+/** A length rounded to a tenth of a second, or `null` when it is not a usable length. */
+function usableLength(seconds: number): number | null {
+	if (!Number.isFinite(seconds) || seconds <= 0 || seconds > MAX_SECONDS) return null;
+	const rounded = Math.round(seconds * 10) / 10;
+	return rounded > 0 ? rounded : null;
+}
