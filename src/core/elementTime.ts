@@ -1,10 +1,21 @@
 import { attribute, type RawElement } from "./element";
 import { MAX_SECONDS, parseTimestamp } from "./timestamp";
+import type { RepairKind } from "./types";
 import { isYouTubeId, parseYouTubeUrl } from "./video";
 
 /** The time an element gives, or why it gives none. */
 export type ElementTime =
-	| { seconds: number; end?: number; repaired?: string; source: string; fields: number }
+	| {
+			seconds: number;
+			end?: number;
+			repaired?: string;
+			repair?: RepairKind;
+			/** The time as written that `seconds` was read from, and its number of fields. */
+			source: string;
+			fields: number;
+			/** A clean label that gives another time than a clean `data-t`: its fields, a witness for the note's reading. */
+			label?: number[];
+	  }
 	| { invalid: string };
 
 const TIME_SHAPE = /\d{1,3}(?::\d{1,3}){1,3}(?:[.,]\d{1,3})?/;
@@ -15,15 +26,25 @@ const BRACKETED = /^\s*[[(]?\s*(\d{1,3}(?::\d{1,3}){1,3}(?:[.,]\d{1,3})?)\s*[\])
 /**
  * Reads an element's moment: from `data-t` when it is clean; else recovered (and flagged) from a
  * `data-t` with stray brackets or a range, another time-shaped attribute (`data-00:12:34"`,
- * `data="…"`, `data=t="…"`, `href="…?t=…"`) or the label. Never guesses 0.
+ * `data="…"`, `data=t="…"`, `href="…?t=…"`) or the label. A clean label beats a time recovered from
+ * a broken attribute's name or from a `data-t` with junk around its time (`0:00:00.413Z`); a clean label
+ * that disagrees with a clean `data-t` is handed on as a witness (`label`) for the note's reading
+ * to weigh. Never guesses 0.
  */
 export function readElementTime(el: RawElement): ElementTime {
 	const dataT = attribute(el, "data-t");
 	if (typeof dataT === "string") {
 		const fast = parseColonTime(dataT);
-		if (fast) return fast;
+		if (fast) {
+			const witness = labelWitness(el.label, dataT, fast.seconds);
+			return witness ? { ...fast, label: witness } : fast;
+		}
 		const fromDataT = readValue(dataT);
 		if (fromDataT) {
+			const label = fromDataT.repair === "malformed" ? cleanLabel(el.label) : null;
+			if (label && label.seconds !== fromDataT.seconds) {
+				return { ...label, repair: "label", repaired: `data-t "${truncate(dataT)}" is malformed; time read from the label` };
+			}
 			if (fromDataT.repaired) return { ...fromDataT, repaired: `data-t ${fromDataT.repaired}` };
 			return fromDataT;
 		}
@@ -33,19 +54,53 @@ export function readElementTime(el: RawElement): ElementTime {
 		if (name === "class" || name === "data-t" || name === "data-v") continue;
 		const fromAttr = readAttribute(name, a.value);
 		if (fromAttr !== null) {
-			return { seconds: fromAttr.seconds, source: fromAttr.source, fields: fieldCount(fromAttr.source), repaired: `time read from the broken attribute "${truncate(a.name)}"` };
+			// A time cut into an attribute's name (`data-58:21"`) is often cut short: a clean label beats it.
+			const label = fromAttr.inName ? cleanLabel(el.label) : null;
+			if (label && label.seconds !== fromAttr.seconds) {
+				return { ...label, repair: "label", repaired: `the broken attribute "${truncate(a.name)}" says ${truncate(fromAttr.source)}; time read from the label` };
+			}
+			return { seconds: fromAttr.seconds, source: fromAttr.source, fields: fieldCount(fromAttr.source), repair: "attribute", repaired: `time read from the broken attribute "${truncate(a.name)}"` };
 		}
 	}
 	const label = el.label.trim();
 	const fromLabel = readValue(label);
 	if (fromLabel) {
 		const why = typeof dataT === "string" ? (dataT.trim() ? `data-t "${truncate(dataT)}" is not a time` : "data-t is empty") : "no data-t";
-		return { ...fromLabel, repaired: `${why}; time read from the label` };
+		return { ...fromLabel, repair: "label", repaired: `${why}; time read from the label` };
 	}
 	if (typeof dataT === "string") {
 		return { invalid: dataT.trim() ? `data-t "${truncate(dataT)}" is not a time` : "data-t is empty and the label holds no time" };
 	}
 	return { invalid: "no data-t attribute and no time in the label" };
+}
+
+/**
+ * The fields of a label that gives a clean time other than `seconds` (its `data-t`'s, as written),
+ * or `undefined`. The standard label `[data-t]` is recognised without parsing, so the common case
+ * costs a few character checks.
+ */
+function labelWitness(label: string, dataT: string, seconds: number): number[] | undefined {
+	const n = label.length;
+	if (n === dataT.length + 2 && label.charCodeAt(0) === 91 && label.charCodeAt(n - 1) === 93 && label.startsWith(dataT, 1)) return undefined;
+	const clean = cleanLabel(label);
+	if (!clean || clean.seconds === seconds) return undefined;
+	return clean.source.split(":").map(Number);
+}
+
+/** A label that is a clean colon time (`[00:57:47]`, `1:0:41`), read as written, or `null`. */
+function cleanLabel(label: string): { seconds: number; source: string; fields: number } | null {
+	let from = 0;
+	let to = label.length;
+	while (from < to && isLabelPadding(label.charCodeAt(from))) from++;
+	while (to > from && isLabelPadding(label.charCodeAt(to - 1))) to--;
+	if (to - from < 3 || to - from > 12) return null;
+	const time = parseColonTime(label.slice(from, to));
+	return time && time.fields >= 2 && time.fields <= 3 ? time : null;
+}
+
+function isLabelPadding(c: number): boolean {
+	// space, tab, [ ] ( )
+	return c === 32 || c === 9 || c === 91 || c === 93 || c === 40 || c === 41;
 }
 
 interface ValueTime {
@@ -54,6 +109,7 @@ interface ValueTime {
 	source: string;
 	fields: number;
 	repaired?: string;
+	repair?: RepairKind;
 }
 
 function fieldCount(source: string): number {
@@ -64,28 +120,19 @@ function fieldCount(source: string): number {
 
 /**
  * The moment a clean `data-t` gives, exactly as `extractCitations` reads it, or `null` when the
- * value is not clean or its meaning depends on the rest of the note: a three-field time ending in
- * `:00` may be minutes:seconds:frames in a note written that way (see `extractCitations`).
+ * value is not clean or its meaning depends on the rest of the note: a three-field time may be
+ * hours:minutes:seconds or minutes:seconds plus a third field (see `chooseReadings`).
  * For callers that hold a rendered element and want its time without extracting the whole note.
  */
 export function cleanDataTime(value: string): number | null {
 	const time = parseColonTime(value);
-	if (!time || (time.fields === 3 && value.endsWith(":00"))) return null;
-	return time.seconds;
+	return !time || time.fields === 3 ? null : time.seconds;
 }
 
-/** Why a `mm:ss:00` time was read as minutes, seconds and frames (see `extractCitations`). */
-export const FRAME_REPAIR = "read as minutes:seconds:frames, as the rest of this note is written";
-
-/**
- * A clean three-field `data-t` ending in `:00`, whose meaning {@link cleanDataTime} leaves to the
- * note: its seconds as written (`hh:mm:ss`) and as minutes:seconds:frames. `null` for any other value.
- */
-export function frameAmbiguousTime(value: string): { asWritten: number; asFrames: number } | null {
+/** A clean three-field `data-t` read as written (hours:minutes:seconds), else `null`: what `extractCitations` plays when its note reads every time as written. */
+export function writtenDataTime(value: string): number | null {
 	const time = parseColonTime(value);
-	if (!time || time.fields !== 3 || !value.endsWith(":00")) return null;
-	const [m, sec] = value.split(":").map(Number);
-	return { asWritten: time.seconds, asFrames: (m ?? 0) * 60 + (sec ?? 0) };
+	return time && time.fields === 3 ? time.seconds : null;
 }
 
 /**
@@ -135,7 +182,7 @@ function readValue(value: string): ValueTime | null {
 		const start = parseTimestamp(range[1] ?? "");
 		const end = parseTimestamp(range[2] ?? "");
 		if (start !== null) {
-			const out: ValueTime = { seconds: start, source: range[1] ?? "", fields: fieldCount(range[1] ?? ""), repaired: "is a range; playing from its start" };
+			const out: ValueTime = { seconds: start, source: range[1] ?? "", fields: fieldCount(range[1] ?? ""), repair: "range", repaired: "is a range; playing from its start" };
 			if (end !== null && end > start) out.end = end;
 			return out;
 		}
@@ -143,22 +190,22 @@ function readValue(value: string): ValueTime | null {
 	const bracketed = BRACKETED.exec(value);
 	if (bracketed) {
 		const seconds = parseTimestamp(bracketed[1] ?? "");
-		if (seconds !== null) return { seconds, source: bracketed[1] ?? "", fields: fieldCount(bracketed[1] ?? ""), repaired: "has stray brackets" };
+		if (seconds !== null) return { seconds, source: bracketed[1] ?? "", fields: fieldCount(bracketed[1] ?? ""), repair: "brackets", repaired: "has stray brackets" };
 	}
 	const shaped = TIME_SHAPE.exec(value);
 	if (shaped) {
 		const seconds = parseTimestamp(shaped[0]);
-		if (seconds !== null) return { seconds, source: shaped[0], fields: fieldCount(shaped[0]), repaired: `"${truncate(value)}" is malformed` };
+		if (seconds !== null) return { seconds, source: shaped[0], fields: fieldCount(shaped[0]), repair: "malformed", repaired: `"${truncate(value)}" is malformed` };
 	}
 	return null;
 }
 
-function readAttribute(name: string, value: string | null): { seconds: number; source: string } | null {
+function readAttribute(name: string, value: string | null): { seconds: number; source: string; inName?: boolean } | null {
 	// `data-00:12:34"`: the time ended up in the attribute name.
 	const inName = TIME_SHAPE.exec(name);
 	if (inName && name.startsWith("data")) {
 		const seconds = parseTimestamp(inName[0]);
-		if (seconds !== null) return { seconds, source: inName[0] };
+		if (seconds !== null) return { seconds, source: inName[0], inName: true };
 	}
 	if (value === null) return null;
 	if (name === "href" || name === "data-url") {

@@ -2,7 +2,8 @@ import { OpenComments } from "./comments";
 import { closesFence, fenceFloor, finder, frontmatterEnd, isMarkerChar, itemContentColumn, lineIndent, listMarkerEnd } from "./lineScan";
 import type { Citation, TimedCitation, InvalidCitation, RepairKind } from "./types";
 import { readElementAt, type RawElement } from "./element";
-import { FRAME_REPAIR, readElementTime, readElementVideo, type ElementTime } from "./elementTime";
+import { readElementTime, readElementVideo, type ElementTime } from "./elementTime";
+import { NoteTimes, statedDuration } from "./noteTimes";
 import { formatTimestamp } from "./timestamp";
 import { toPlainText } from "./plainText";
 import { codeSpans } from "./codeSpans";
@@ -69,12 +70,13 @@ export function extractCitations(markdown: string, options: ExtractOptions = {})
 	const out: Citation[] = [];
 	const candidates = finder(text, CLASS_TOKEN, "yt-t");
 	if (candidates(0) < 0) return out;
-	const sources = new FrameSources();
+	const times = new NoteTimes();
 	const len = text.length;
 	let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
 	let lineNo = 0;
 
 	const fm = frontmatterEnd(text, pos);
+	const duration = options.duration ?? (fm > pos ? statedDuration(text, pos, fm) : undefined);
 	if (fm > pos) {
 		lineNo = countNewlines(text, 0, fm);
 		pos = fm;
@@ -273,11 +275,11 @@ export function extractCitations(markdown: string, options: ExtractOptions = {})
 				previous.to = el.to;
 				continue;
 			}
-			out.push(toCitation(el, time, lineNo, claim, lazy as LazyClaim, headings, sources, out.length));
+			out.push(toCitation(el, time, lineNo, claim, lazy as LazyClaim, headings, times, out.length));
 		}
 	}
 
-	applyFrameSuffixLayout(out, sources);
+	if (options.inContext !== false) times.apply(out, duration);
 	return out;
 }
 
@@ -302,31 +304,6 @@ function skipSpaces(text: string, i: number, end: number): number {
 }
 
 /**
- * What the frame-suffix check needs to know about a note's three- and four-field times: counters,
- * and the indices of the three-field times ending in `:00` (about one in sixty in ordinary notes).
- */
-class FrameSources {
-	three: number[] = [];
-	sources: string[] = [];
-	threeFields = 0;
-	hasFour = false;
-	maxFirst = 0;
-
-	note(index: number, source: string, fields: number): void {
-		if (fields === 4) {
-			if (source.endsWith(":00")) this.hasFour = true;
-			return;
-		}
-		this.threeFields++;
-		if (!source.endsWith(":00")) return;
-		this.three.push(index);
-		this.sources.push(source);
-		const first = parseInt(source, 10);
-		if (first > this.maxFirst) this.maxFirst = first;
-	}
-}
-
-/**
  * A citation as `extractCitations` returns it: plain fields, and `text`, which is worked out from
  * the note when first read (the editor and reading view never read it; the panel does).
  */
@@ -341,6 +318,7 @@ class CitationRecord {
 	end: number | undefined = undefined;
 	repaired: string | undefined = undefined;
 	repair: RepairKind | undefined = undefined;
+	alternative: number | undefined = undefined;
 	invalid: string | undefined = undefined;
 	videoId: string | undefined = undefined;
 	#claim: LazyClaim;
@@ -367,7 +345,7 @@ class CitationRecord {
 
 const BROKEN_RUN = "broken timestamp markup: opening tags that never close";
 
-function toCitation(el: RawElement, time: ElementTime, line: number, claim: number, lazy: LazyClaim, headings: string[], sources: FrameSources, index: number): Citation {
+function toCitation(el: RawElement, time: ElementTime, line: number, claim: number, lazy: LazyClaim, headings: string[], times: NoteTimes, index: number): Citation {
 	const label = el.label.trim();
 	const video = readElementVideo(el);
 	if (video === null || "invalid" in time) {
@@ -376,11 +354,13 @@ function toCitation(el: RawElement, time: ElementTime, line: number, claim: numb
 		if (video) c.videoId = video;
 		return c as InvalidCitation;
 	}
-	if (time.fields >= 3) sources.note(index, time.source, time.fields);
+	times.note(index, time.source, time.fields, time.label, !video);
 	const c = new CitationRecord(el, line, lazy, claim, headings, label || formatTimestamp(time.seconds), time.seconds);
 	if (time.end !== undefined) c.end = time.end;
-	if (time.repaired) c.repaired = time.repaired;
-	else if (!el.tagClosed) {
+	if (time.repaired) {
+		c.repaired = time.repaired;
+		c.repair = time.repair ?? "malformed";
+	} else if (!el.tagClosed) {
 		c.repaired = "the opening tag is not closed";
 		c.repair = "unclosed";
 	} else if (el.mangled !== undefined) {
@@ -421,24 +401,6 @@ function claimText(lazy: LazyClaim): string {
 	}
 	lazy.value = value;
 	return value;
-}
-
-/**
- * Some generated notes write times as `mm:ss:ff` (a frame field, always `00`) and only the longest
- * as `hh:mm:ss:ff` or plain `hh:mm:ss`: "20:19:00" there is 20 min 19 s, not 20 hours. When most
- * (80%) of a note's three-field times end in `:00` and the note shows the pattern (a four-field
- * time, or a first field no video reaches in hours), its three-field times ending in `:00` are read
- * that way; the others stay hours, minutes and seconds.
- */
-function applyFrameSuffixLayout(citations: Citation[], frames: FrameSources): void {
-	if (frames.three.length < 3 || frames.three.length < 0.8 * frames.threeFields || (!frames.hasFour && frames.maxFirst < 10)) return;
-	frames.three.forEach((index, k) => {
-		const c = citations[index];
-		if (!c || c.seconds === null) return;
-		const [m, sec] = (frames.sources[k] as string).split(":").map(Number);
-		c.seconds = (m ?? 0) * 60 + (sec ?? 0);
-		c.repaired = FRAME_REPAIR;
-	});
 }
 
 function isClusterGap(text: string, from: number, to: number): boolean {

@@ -19,7 +19,8 @@ export {
 export type { YouTubeUrlInfo } from "./video";
 export { extractCitations } from "./extract";
 export type { ExtractOptions } from "./extract";
-export { cleanDataTime, frameAmbiguousTime, FRAME_REPAIR } from "./elementTime";
+export { cleanDataTime, writtenDataTime } from "./elementTime";
+export { CONTEXT_REPAIRS } from "./noteTimes";
 export { toPlainText } from "./plainText";
 export { playingIndex } from "./playing";
 export { applyEdits } from "./edits";

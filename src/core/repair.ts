@@ -23,9 +23,10 @@ export function standardAnchor(seconds: number, videoId?: string): string {
 
 /**
  * Plans rewriting every malformed element core can read (stray brackets, broken attributes, empty
- * labels, unclosed tags, times written as minutes:seconds:frames) into the standard form. Elements
- * without a recoverable time, ranges (which would lose their end) and already-standard elements
- * are left untouched.
+ * labels, unclosed tags, mangled tags, times written as minutes:seconds plus a third field) into the
+ * standard form. Elements without a recoverable time, ranges (which would lose their end), times
+ * whose reading the note leaves ambiguous or that fall past the end of the video (rewriting them
+ * would write a guess down as fact) and already-standard elements are left untouched.
  */
 export function planRepairs(markdown: string): RepairPlan {
 	const edits: TextEdit[] = [];
@@ -53,10 +54,25 @@ function repairReason(markdown: string, c: Citation): string | null {
 		if (standard) return "empty label";
 		return null;
 	}
-	if (/minutes:seconds:frames/.test(c.repaired)) return "time written as minutes:seconds:frames";
-	if (/stray brackets/.test(c.repaired)) return "stray bracket in the time";
-	if (/broken attribute/.test(c.repaired)) return "broken time attribute";
-	if (/not closed/.test(c.repaired)) return "unclosed element";
-	if (/label/.test(c.repaired)) return "time only in the label";
-	return "malformed time";
+	switch (c.repair) {
+		case "ambiguous":
+		case "past-end":
+			return null;
+		case "minutes-seconds":
+			return "time written as minutes:seconds with a third field";
+		case "hours":
+			return null;
+		case "brackets":
+			return "stray bracket in the time";
+		case "attribute":
+			return "broken time attribute";
+		case "unclosed":
+			return "unclosed element";
+		case "label":
+			return "time only in the label, or the label's time fits the note";
+		case "mangled-tag":
+			return "mangled tag";
+		default:
+			return "malformed time";
+	}
 }

@@ -1,7 +1,8 @@
 import type { Text } from "@codemirror/state";
-import { extractCitations, playingIndex, videoKey, type ExtractOptions } from "../core";
+import { CONTEXT_REPAIRS, extractCitations, playingIndex, videoKey, type ExtractOptions } from "../core";
 import type { PlaybackState } from "../player/types";
 import type { PlayingMoment } from "./playing";
+import { readingKey } from "./rangeCitations";
 
 /**
  * What the editor needs from the whole note rather than the lines on screen: whether it writes its
@@ -10,7 +11,10 @@ import type { PlayingMoment } from "./playing";
  * after edits that touch an anchor, once typing pauses; never per keystroke.
  */
 export class NoteSummary {
-	/** How the note reads the times it writes as minutes:seconds:frames, by element text (usually none). */
+	/**
+	 * The times the whole note reads otherwise than as written (minutes:seconds, a label's time, an
+	 * ambiguous one), by {@link readingKey}: a slice of lines cannot weigh them (usually none).
+	 */
 	readonly frames = new Map<string, { seconds: number; repaired: string }>();
 	/** Sorted seconds of the timed citations, by the id an element names itself ("" for the note's video). */
 	private timelines = new Map<string, number[]>();
@@ -28,7 +32,7 @@ export class NoteSummary {
 		const text = doc ? doc.toString() : "";
 		for (const c of doc ? extractCitations(text, options) : []) {
 			if (c.seconds === null) continue;
-			if (c.repaired !== undefined && FRAMES.test(c.repaired)) this.frames.set(text.slice(c.from, c.to), { seconds: c.seconds, repaired: c.repaired });
+			if (c.repair !== undefined && c.repaired !== undefined && CONTEXT_REPAIRS.has(c.repair)) this.frames.set(readingKey(text, c.from, c.to), { seconds: c.seconds, repaired: c.repaired });
 			const own = c.videoId ?? "";
 			const list = this.timelines.get(own);
 			if (list) list.push(c.seconds);
@@ -71,6 +75,3 @@ export class NoteSummary {
 		return parts;
 	}
 }
-
-/** How `extractCitations` flags a time it read as minutes:seconds:frames. */
-const FRAMES = /minutes:seconds:frames/;

@@ -25,26 +25,20 @@ const LOOKBACK_CHARS = 20_000;
 const LOOKBACK_LINES = 400;
 
 /**
- * How the whole note reads the `mm:ss:ff` times it holds: each such element's text and its
- * reading. Empty for the many notes that do not write times that way.
+ * How the whole note reads the times it weighs against its context (see `NoteSummary.frames`): each
+ * such element's text and its reading. Empty for the many notes that read every time as written.
  */
 export type FrameReadings = ReadonlyMap<string, { seconds: number; repaired: string }>;
 
-/** A three-field time that does not end in `:00`: no note writes frames that way. */
-const HOURS_ANCHOR = `<a class="yt-timestamp" data-t="0:00:01"></a>`;
-
 /**
- * `extractCitations` decides per text whether a note writes `mm:ss:ff` (its frame layout rule, from
- * how many of the three-field times end in `:00`), and a slice of lines can decide otherwise than
- * the whole note. So every slice is led by enough plain three-field times (a quarter of its
- * anchors, plus one) that it never reads frames, and the whole note's readings of such elements
- * ({@link FrameReadings}, from `NoteSummary`) are put back by element text. The lead-in's own
- * citations fall before the slice and are dropped.
+ * What a reading is filed under in {@link FrameReadings}: the element's line and its column in
+ * it, the same in the whole note and in any slice of it (one element text can read two ways in a
+ * note, `02:10:00` as hours in one place and as minutes:seconds in another).
  */
-function hoursLeadIn(slice: string): string {
-	let anchors = 0;
-	for (let i = slice.indexOf("yt-timestamp"); i >= 0; i = slice.indexOf("yt-timestamp", i + 12)) anchors++;
-	return `${HOURS_ANCHOR.repeat((anchors >> 2) + 1)}\n\n`;
+export function readingKey(text: string, from: number, to: number): string {
+	const start = text.lastIndexOf("\n", from - 1) + 1;
+	const nl = text.indexOf("\n", to);
+	return `${from - start}\u0000${text.slice(start, nl < 0 ? text.length : nl)}`;
 }
 
 /**
@@ -59,14 +53,16 @@ export function citationsBetween(doc: Text, structure: NoteStructure, from: numb
 	const start = sliceStart(doc, structure, from);
 	if (start > to) return [];
 	const slice = doc.sliceString(start, sliceEnd(doc, structure, start, to));
-	const prefix = hoursLeadIn(slice);
-	const shift = start - prefix.length;
+	// A blank line first, so a slice that starts with `---` is not read as frontmatter.
+	const text = `\n${slice}`;
+	const shift = start - 1;
 	const out: ChipCitation[] = [];
-	for (const c of extractCitations(prefix + slice)) {
-		if (c.from < prefix.length || c.from + shift < from || c.from + shift > to) continue;
+	// A slice cannot weigh a time against its note: it reads them as written and takes the whole note's readings.
+	for (const c of extractCitations(text, { inContext: false })) {
+		if (c.from + shift < from || c.from + shift > to) continue;
 		const chip = toChipCitation(c, shift);
 		if (frames.size > 0 && chip.seconds !== null) {
-			const reading = frames.get(slice.slice(c.from - prefix.length, c.to - prefix.length));
+			const reading = frames.get(readingKey(text, c.from, c.to));
 			if (reading) {
 				chip.seconds = reading.seconds;
 				chip.repaired = reading.repaired;

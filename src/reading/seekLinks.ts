@@ -1,5 +1,5 @@
 import type { MarkdownPostProcessorContext } from "obsidian";
-import { cleanDataTime, FRAME_REPAIR, frameAmbiguousTime, type VideoRef } from "../core";
+import { cleanDataTime, writtenDataTime, type VideoRef } from "../core";
 import type { PluginServices } from "../services";
 import type { LiveSections } from "./liveSections";
 import { pairWithCitations } from "./pairing";
@@ -48,8 +48,9 @@ export function seekLinkProcessor(deps: SeekLinkDeps): (el: HTMLElement, ctx: Ma
  * When every element of the section is in the standard form (`<a class="yt-timestamp"
  * data-t="…">` with a clean time), core would read exactly that `data-t` with exactly
  * {@link cleanDataTime}, so the times are taken from the DOM without pairing elements with the
- * source: the same seconds. A `mm:ss:00` time, whose meaning depends on the rest of the note, asks
- * how core read the note (one extraction per note text, shared by its sections). Anything else
+ * source: the same seconds. A three-field time, whose meaning depends on the rest of the note, is
+ * read as written only when core reads every time of the note as written (one extraction per note
+ * text, shared by its sections); otherwise the section is paired with core's citations. Anything else
  * (broken markup, `data-v`) goes through core, and so does every section of a note that writes
  * `data-v` anywhere: the sanitizer may have dropped one from an element that looks standard.
  */
@@ -64,7 +65,7 @@ function readLinks(
 ): TimestampLink[] {
 	if (elements.length === 0) return [];
 	const info = ctx.getSectionInfo(section);
-	const standard = info && !citations.writesDataV(info.text) ? standardLinks(elements, noteVideo, () => citations.readsFrames(info.text, duration), duration) : null;
+	const standard = info && !citations.writesDataV(info.text) ? standardLinks(elements, noteVideo, () => citations.readsAsWritten(info.text, duration), duration) : null;
 	if (standard) return standard;
 	const paired = info
 		? pairWithCitations(elements, citationsInLines(citations.of(info.text, duration), info.lineStart, info.lineEnd), info.text)
@@ -76,12 +77,13 @@ function readLinks(
 }
 
 /**
- * The links of a section whose elements are all in the standard form, else `null`. A `mm:ss:00`
- * time reads as the note is written: `readsFrames` (asked at most once) says how core reads them.
+ * The links of a section whose elements are all in the standard form and read as written, else
+ * `null`. A three-field time reads as written only when `readsAsWritten` (asked at most once) says
+ * core reads the whole note that way.
  */
-function standardLinks(elements: readonly HTMLElement[], video: VideoRef | null, readsFrames: () => boolean, duration?: number): TimestampLink[] | null {
+function standardLinks(elements: readonly HTMLElement[], video: VideoRef | null, readsAsWritten: () => boolean, duration?: number): TimestampLink[] | null {
 	const out: TimestampLink[] = [];
-	let frames: boolean | undefined;
+	let asWritten: boolean | undefined;
 	for (const el of elements) {
 		if (el.localName !== "a" || el.attributes.length !== 2 || el.className !== "yt-timestamp") return null;
 		const value = el.getAttribute("data-t") ?? "";
@@ -92,10 +94,9 @@ function standardLinks(elements: readonly HTMLElement[], video: VideoRef | null,
 			out.push({ el, seconds, video });
 			continue;
 		}
-		const ambiguous = frameAmbiguousTime(value);
-		if (!ambiguous) return null;
-		frames ??= readsFrames();
-		out.push(frames ? { el, seconds: ambiguous.asFrames, video, repaired: FRAME_REPAIR } : { el, seconds: ambiguous.asWritten, video });
+		const written = writtenDataTime(value);
+		if (written === null || !(asWritten ??= readsAsWritten())) return null;
+		out.push({ el, seconds: written, video });
 	}
 	return out;
 }

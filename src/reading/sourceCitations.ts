@@ -1,4 +1,4 @@
-import { extractCitations, FRAME_REPAIR, type Citation } from "../core";
+import { CONTEXT_REPAIRS, extractCitations, type Citation } from "../core";
 
 /** How many notes' citations are kept: a couple of panes plus an embed or a hover preview. */
 const KEPT = 4;
@@ -55,9 +55,9 @@ export class SourceCitations {
 		return answer;
 	}
 
-	/** Whether `text` is a note whose `mm:ss:00` times core reads as minutes:seconds:frames (extracts it once, like {@link of}). */
-	readsFrames(text: string, duration?: number): boolean {
-		return this.of(text, duration).some((c) => c.repaired === FRAME_REPAIR);
+	/** Whether core reads every time of `text` as written, weighing none against the note (extracts it once, like {@link of}). */
+	readsAsWritten(text: string, duration?: number): boolean {
+		return !this.of(text, duration).some((c) => c.repair !== undefined && CONTEXT_REPAIRS.has(c.repair));
 	}
 
 	/** Forgets every kept note (the plugin is unloading). */

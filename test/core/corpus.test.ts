@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { extractCitations } from "../../src/core";
+import { CONTEXT_REPAIRS, extractCitations } from "../../src/core";
 import { corpusNote, corpusNotes, SEED_PATH } from "../helpers/corpus";
 
 /** An independent count: `yt-timestamp` class attributes outside fenced code. */
@@ -56,7 +56,7 @@ describe("extractCitations over the real notes", () => {
 	it("reads every corpus element (none invalid) and flags only the broken ones as repaired", () => {
 		const all = notes.flatMap((n) => extractCitations(n.text).map((c) => ({ ...c, path: n.path, raw: n.text.slice(c.from, c.to) })));
 		expect(all.filter((c) => c.invalid !== undefined)).toEqual([]);
-		const repaired = all.filter((c) => c.repaired !== undefined && !/minutes:seconds:frames/.test(c.repaired));
+		const repaired = all.filter((c) => c.repair !== undefined && !CONTEXT_REPAIRS.has(c.repair));
 		for (const c of repaired) expect(c.raw).not.toMatch(/^<a class="yt-timestamp" data-t="[\d:]+">\[[\d:]+\]<\/a>$/);
 		expect(repaired.map((c) => c.raw).sort()).toEqual([
 			'<a class="yt-timestamp" data-00:04:37>[00:04:37]</a>',

@@ -18,7 +18,7 @@ describe("extractCitations: the corpus forms", () => {
 		["an empty label", `Claim ${a("00:46:51", "")}.`, 2811, "00:46:51", undefined],
 		["four fields", `Claim ${a("01:00:17:51")}.`, 3617.51, "[01:00:17:51]", undefined],
 		["one-digit hours", `Claim ${a("1:02:03")}.`, 3723, "[1:02:03]", undefined],
-		["one-digit minutes", `Claim ${a("12:3:45")}.`, 12 * 3600 + 225, "[12:3:45]", undefined],
+		["one-digit minutes", `Claim ${a("1:2:45")}.`, 3765, "[1:2:45]", undefined],
 		["a label written differently", `Claim ${a("00:12:34", "[12:34]")}.`, 754, "[12:34]", undefined],
 		["the reverse", `Claim ${a("12:34", "[00:12:34]")}.`, 754, "[00:12:34]", undefined],
 		["minutes past 59", `Claim ${a("00:75:12")}.`, 4512, "[00:75:12]", undefined],
@@ -59,7 +59,8 @@ describe("extractCitations: the corpus forms", () => {
 	});
 
 	it.each([
-		["a paragraph element", `<p class="yt-timestamp" data-t="11:36:00">[11:36:00]</p>`, 41760],
+		// No video is 11 hours long: a note's only `11:36:00` is 11 min 36 s (see "in the context of its note").
+		["a paragraph element", `<p class="yt-timestamp" data-t="11:36:00">[11:36:00]</p>`, 696],
 		["a footnote link", `Claim <a href="#fn:1" class="yt-timestamp" data-t="00:00:14">[00:00:14]</a>.`, 14],
 		["a span", `Claim <span class="yt-timestamp" data-t="00:00:14">[00:00:14]</span>.`, 14],
 		["attributes in another order", `Claim <a data-t="00:00:14" class="yt-timestamp">[00:00:14]</a>.`, 14],
@@ -216,7 +217,8 @@ describe("extractCitations: claims, lines and headings", () => {
 		const times = ["01:29:00", "02:32:00", "20:19:00", "59:47:00", "01:01:13:00"];
 		const cs = extractCitations(times.map((t) => `Claim ${a(t)}.`).join("\n\n"));
 		expect(cs.map((c) => c.seconds)).toEqual([89, 152, 1219, 3587, 3673]);
-		expect(cs[0]?.repaired).toMatch(/minutes:seconds:frames/);
+		expect(cs[0]?.repair).toBe("minutes-seconds");
+		expect(cs[0]?.repaired).toBe(`"01:29:00" read as minutes:seconds (1:29), as the rest of this note is written`);
 	});
 
 	it("reads mixed notes (mm:ss:00 early, real hours later) value by value", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyEdits, extractCitations, planAnchors, planPortableLinks, planRepairs, proseExclusions, toChapters, toCsv, toMarkdownList } from "../../src/core";
+import { applyEdits, extractCitations, planAnchors, planPortableLinks, planRepairs, proseExclusions, toChapters, toCsv, toMarkdownList, type Citation } from "../../src/core";
 import { corpusNotes } from "../helpers/corpus";
 
 const ID = "aXGo1o_baBo";
@@ -14,7 +14,7 @@ describe("planRepairs", () => {
 		["data=t=", `X <a class="yt-timestamp" data=t="00:12:34">[00:12:34]</a>.`, `X ${std("00:12:34")}.`, "broken time attribute"],
 		["an empty label", `X <a class="yt-timestamp" data-t="00:00:40"></a>.`, `X ${std("00:00:40")}.`, "empty label"],
 		["an empty label in mm:ss", `X <a class="yt-timestamp" data-t="01:18"></a>.`, `X ${std("00:01:18")}.`, "empty label"],
-		["the time only in the label", `X <a class="yt-timestamp">[00:12:34]</a>.`, `X ${std("00:12:34")}.`, "time only in the label"],
+		["the time only in the label", `X <a class="yt-timestamp">[00:12:34]</a>.`, `X ${std("00:12:34")}.`, "time only in the label, or the label's time fits the note"],
 		["an unclosed element", `X <a class="yt-timestamp" data-t="00:00:12</a> more`, `X ${std("00:00:12")} more`, "unclosed element"],
 	])("repairs %s", (_name, before, after, reason) => {
 		const plan = planRepairs(before);
@@ -47,19 +47,22 @@ describe("planRepairs", () => {
 	it("rewrites minutes:seconds:frames notes into real times", () => {
 		const md = ["01:29:00", "20:19:00", "59:47:00", "01:01:13:00"].map((t) => `Claim ${std(t)}.`).join("\n");
 		const plan = planRepairs(md);
-		expect(plan.counts).toEqual({ "time written as minutes:seconds:frames": 3 });
+		expect(plan.counts).toEqual({ "time written as minutes:seconds with a third field": 3 });
 		const repaired = applyEdits(md, plan.edits);
 		expect(extractCitations(repaired).map((c) => c.seconds)).toEqual([89, 1219, 3587, 3673]);
 		expect(repaired).toContain(std("00:20:19"));
 	});
 
-	it("repairs every corpus note without changing any time", () => {
+	it("repairs every corpus note without changing any time it was sure of", () => {
 		let touched = 0;
+		// An ambiguous time is left as written and is a guess either way: the repaired note around it may tip it.
+		const sure = (cs: Citation[]) => cs.map((c) => (c.repair === "ambiguous" ? "?" : c.seconds));
 		for (const note of corpusNotes()) {
 			const plan = planRepairs(note.text);
 			touched += plan.edits.length;
 			const after = applyEdits(note.text, plan.edits);
-			expect(extractCitations(after).map((c) => c.seconds)).toEqual(extractCitations(note.text).map((c) => c.seconds));
+			const before = extractCitations(note.text);
+			expect(sure(extractCitations(after)).filter((_, i) => before[i]?.repair !== "ambiguous")).toEqual(sure(before).filter((s) => s !== "?"));
 			expect(planRepairs(after).edits).toEqual([]);
 		}
 		expect(touched).toBeGreaterThan(20);

@@ -114,13 +114,14 @@ describe("the citation being played", () => {
 
 describe("notes written as minutes:seconds:frames", () => {
 	it("read like the whole note, and read again once an edit changes the note's layout", async () => {
-		const frames = note(`A ${anchor("20:19:00")}. B ${anchor("21:05:00")}. C ${anchor("22:10:00")}. D ${anchor("01:00:05:00")}.`);
+		// Read as hours until a time no talk reaches as hours (14:30:00) shows the note is minutes:seconds.
+		const frames = note(`A ${anchor("01:19:00")}. B ${anchor("02:05:00")}. C ${anchor("02:10:00")}.`);
 		const { view } = playingEditor(frames);
-		expect(chipsIn(view).map((c) => c.text)).toEqual(["20:19", "21:05", "22:10", "1:00:05"]);
+		expect(chipsIn(view).map((c) => c.text)).toEqual(["1:19:00", "2:05:00", "2:10:00"]);
 		const end = view.state.doc.length;
-		view.dispatch({ changes: { from: end, insert: `\n\nE ${anchor("00:12:34")}.` }, selection: { anchor: 0 } });
+		view.dispatch({ changes: { from: end, insert: `\n\nD ${anchor("14:30:00")}.` }, selection: { anchor: 0 } });
 		await tick(SUMMARY_DELAY + 50);
-		expect(chipsIn(view).map((c) => c.text)).toEqual(["20:19:00", "21:05:00", "22:10:00", "1:00:05", "12:34"]);
+		expect(chipsIn(view).map((c) => c.text)).toEqual(["1:19", "2:05", "2:10", "14:30"]);
 	});
 });
 

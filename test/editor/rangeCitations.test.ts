@@ -3,6 +3,7 @@ import fc from "fast-check";
 import { EditorState, Text } from "@codemirror/state";
 import { extractCitations, type Citation } from "../../src/core";
 import { citationsBetween, sliceStart, type ChipCitation } from "../../src/editor/rangeCitations";
+import { NoteSummary } from "../../src/editor/noteSummary";
 import { noteStructure, scanStructure } from "../../src/editor/structure";
 import { corpusNotes } from "../helpers/corpus";
 import { anchor, note } from "./harness";
@@ -14,12 +15,14 @@ function shape(c: Citation | ChipCitation) {
 	return { from: c.from, to: c.to, seconds: c.seconds, label: c.label, invalid: c.invalid, repaired: c.repaired, videoId: c.videoId };
 }
 
-/** A note ready for slicing: its document, structure, frame layout and whole-note citations, worked out once. */
-function prepared(text: string) {
-	const all = extractCitations(text);
+/**
+ * A note ready for slicing: its document, structure, the whole note's readings and citations,
+ * worked out once. `asWritten` compares block structure alone: both sides read times as written.
+ */
+function prepared(text: string, asWritten = false) {
+	const all = extractCitations(text, { inContext: !asWritten });
 	const doc = Text.of(text.split("\n"));
-	const frames = new Map(all.filter((c) => /frames/.test(c.repaired ?? "")).map((c) => [text.slice(c.from, c.to), { seconds: c.seconds as number, repaired: c.repaired as string }]));
-	return { doc, all, structure: scanStructure(doc, 0), frames };
+	return { doc, all, structure: scanStructure(doc, 0), frames: asWritten ? NO_FRAMES : new NoteSummary(doc).frames };
 }
 
 /** The slice's citations for lines `first..last` (1-based), and the whole note's in the same lines. */
@@ -75,10 +78,11 @@ describe("citations of a slice of lines equal the whole note's", () => {
 		for (let first = 4; first <= 8; first++) expect(sliced(text, first, first).got).toEqual(sliced(text, first, first).want);
 	});
 
-	it("reads ordinary hour times as hours even in a slice that looks like frames", () => {
-		const text = note([`A ${anchor("20:19:00")}. B ${anchor("21:05:00")}. C ${anchor("22:00:00")}.`, "", `D ${anchor("00:12:34")}.`].join("\n"));
-		const { got, want } = sliced(text, 4, 4);
-		expect(want.map((c) => c.seconds)).toEqual([73140, 75900, 79200]);
+	it("reads a slice's times as the whole note does, not as the slice alone would", () => {
+		// On its own, the slice holding 01:05:10 would read it as 1 h 5 min; the note around it is minutes:seconds.
+		const text = note([`A ${anchor("20:19:04")}. B ${anchor("21:05:07")}.`, "", `C ${anchor("01:05:10")}.`, "", `D ${anchor("22:00:02")}.`].join("\n"));
+		const { got, want } = sliced(text, 6, 6);
+		expect(want.map((c) => c.seconds)).toEqual([65]);
 		expect(got).toEqual(want);
 	});
 
@@ -138,7 +142,7 @@ describe("slices agree with the whole note on generated notes", () => {
 				const total = text.split("\n").length;
 				const first = 1 + (a % total);
 				const last = first + (b % (total - first + 1));
-				const { got, want } = sliced(text, first, last);
+				const { got, want } = sliced(prepared(text, true), first, last);
 				expect(got).toEqual(want);
 			}),
 			{ numRuns: 600 },

@@ -1,0 +1,164 @@
+import { chooseReadings, type ChosenReading, type TimeWitness } from "./readings";
+import { formatTimestamp, parseTimestamp } from "./timestamp";
+import type { Citation, RepairKind } from "./types";
+
+/** The repair kinds that come from weighing a time against its note rather than from its own markup. */
+export const CONTEXT_REPAIRS: ReadonlySet<RepairKind> = new Set<RepairKind>(["minutes-seconds", "hours", "label", "ambiguous", "past-end"]);
+
+/**
+ * The times of a note as extraction meets them, read again in the context of the whole note once
+ * it has been read (see `chooseReadings`). Extraction hands over each timed citation's fields as it
+ * goes; what the choice needs to know up front (the largest first field, the third fields' counts,
+ * labels) is counted on the way, so a note with nothing to weigh (the common case) costs a few
+ * array writes per citation and no allocation.
+ */
+export class NoteTimes {
+	/** Per timed citation: its index in the output, then `h, m, s` of a three-field time or -1s. */
+	private fields: number[] = [];
+	private labels: Map<number, number[]> | null = null;
+	private others: Set<number> | null = null;
+	private thirds: Uint16Array | null = null;
+	private maxFirst = -1;
+	private count = 0;
+
+	/** Records the timed citation at `index` of the output, read from `source` (`fields` colon fields). */
+	note(index: number, source: string, fields: number, label: number[] | undefined, ownVideo: boolean): void {
+		const f = this.fields;
+		f.push(index);
+		if (!ownVideo) (this.others ??= new Set()).add(index);
+		if (fields !== 3 || !readThree(source, f)) {
+			f.push(-1, -1, -1);
+			return;
+		}
+		this.count++;
+		const first = f[f.length - 3] as number;
+		if (first > this.maxFirst) this.maxFirst = first;
+		const third = f[f.length - 1] as number;
+		(this.thirds ??= new Uint16Array(1000))[third] = Math.min(65535, ((this.thirds[third] ?? 0) + 1));
+		if (label) (this.labels ??= new Map()).set(index, label);
+	}
+
+	/** Gives each citation the reading its note supports, and says why where that is not the time as written. */
+	apply(citations: Citation[], duration: number | undefined): void {
+		if (this.count === 0) return;
+		const frameLike = this.thirds ? frameValue(this.thirds, this.count) >= 0 : false;
+		if (duration === undefined && this.maxFirst < 3 && !this.labels && !frameLike) return;
+		const f = this.fields;
+		// The note's own video is one timeline; a citation naming another video is no neighbour of it.
+		const witnesses: TimeWitness[] = [];
+		const indices: number[] = [];
+		for (let k = 0; k < f.length; k += 4) {
+			const index = f[k] as number;
+			if (this.others?.has(index)) continue;
+			const c = citations[index] as Citation;
+			const h = f[k + 1] as number;
+			const fields: [number, number, number] | null = h >= 0 ? [h, f[k + 2] as number, f[k + 3] as number] : null;
+			witnesses.push({ seconds: c.seconds ?? 0, fields, label: fields ? (this.labels?.get(index) ?? null) : null, ownVideo: true });
+			indices.push(index);
+		}
+		const chosen = witnesses.length > 0 ? chooseReadings(witnesses, duration) : null;
+		if (!chosen) return;
+		chosen.forEach((reading, k) => {
+			const c = citations[indices[k] as number] as Citation;
+			if (c.seconds === null || reading.kind === "as-written") return;
+			const w = witnesses[k] as TimeWitness;
+			const source = w.fields ? w.fields.map((x) => String(x).padStart(2, "0")).join(":") : String(c.seconds);
+			const note = words(reading, source, duration);
+			c.seconds = reading.seconds;
+			// A time recovered from broken markup keeps that reason; the reading is said after it.
+			c.repaired = c.repaired ? `${c.repaired}; ${note}` : note;
+			c.repair = reading.kind;
+			if (reading.alternative !== undefined) c.alternative = reading.alternative;
+			// A range's end was written like its start: read it the same way.
+			if (c.end !== undefined && reading.kind === "minutes-seconds") c.end = Math.floor(c.end / 3600) * 60 + Math.floor((c.end % 3600) / 60);
+			if (c.end !== undefined && c.end <= c.seconds) delete c.end;
+		});
+	}
+}
+
+/** The third field most of a note's three-field times share (a frame count), or -1: see `chooseReadings`. */
+function frameValue(thirds: Uint16Array, count: number): number {
+	let best = 0;
+	let value = -1;
+	for (let i = 0; i < thirds.length; i++) {
+		const n = thirds[i] as number;
+		if (n > best) {
+			best = n;
+			value = i;
+		}
+	}
+	return best >= 3 && best >= 0.5 * count ? value : -1;
+}
+
+/** Pushes the three fields of `source` (`h:m:s`, up to three digits each) onto `out`; false when it is not one. */
+function readThree(source: string, out: number[]): boolean {
+	let field = 0;
+	let n = 0;
+	const start = out.length;
+	for (let i = 0; i < source.length; i++) {
+		const c = source.charCodeAt(i);
+		if (c >= 48 && c <= 57) field = field * 10 + (c - 48);
+		else if (c === 58 && n < 2) {
+			out.push(field);
+			field = 0;
+			n++;
+		} else if (c !== 32) {
+			out.length = start;
+			return false;
+		}
+	}
+	if (n !== 2 || field > 999) {
+		out.length = start;
+		return false;
+	}
+	out.push(field);
+	return true;
+}
+
+function clock(seconds: number): string {
+	return formatTimestamp(seconds, { style: "m:ss" });
+}
+
+function words(reading: ChosenReading, source: string, duration: number | undefined): string {
+	switch (reading.kind) {
+		case "minutes-seconds":
+			return `"${source.trim()}" read as minutes:seconds (${clock(reading.seconds)}), as the rest of this note is written`;
+		case "hours":
+			return `"${source.trim()}" read as hours:minutes:seconds, though much of this note is written as minutes:seconds`;
+		case "label":
+			return `data-t "${source.trim()}" and the label disagree; the label's time (${clock(reading.seconds)}) fits the note`;
+		case "ambiguous":
+			return `this note writes times both ways: "${source.trim()}" may be ${clock(reading.seconds)} or ${clock(reading.alternative ?? reading.seconds)}; the video's length will tell once it has played`;
+		case "past-end":
+			return `past the end of the video (${clock(duration ?? 0)}) however "${source.trim()}" is read`;
+		default:
+			return "";
+	}
+}
+
+const ISO_DURATION = /^P(?:T)?(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?$/i;
+
+/**
+ * The video's length a note states in its frontmatter (`duration: 15:32`, `duration: 932`,
+ * `duration: PT15M32S`), between `from` and `to` (the frontmatter's lines), or `undefined`.
+ */
+export function statedDuration(text: string, from: number, to: number): number | undefined {
+	let at = text.indexOf("duration:", from);
+	while (at >= 0 && at < to) {
+		const lineStart = at === 0 || text.charCodeAt(at - 1) === 10;
+		if (lineStart) {
+			const end = text.indexOf("\n", at);
+			const raw = text.slice(at + 9, end < 0 || end > to ? to : end).trim().replace(/^["']|["']$/g, "").trim();
+			const seconds = readDuration(raw);
+			return seconds !== null && seconds > 0 ? seconds : undefined;
+		}
+		at = text.indexOf("duration:", at + 9);
+	}
+	return undefined;
+}
+
+function readDuration(value: string): number | null {
+	const iso = ISO_DURATION.exec(value);
+	if (iso && (iso[1] || iso[2] || iso[3])) return Number(iso[1] ?? 0) * 3600 + Number(iso[2] ?? 0) * 60 + Number(iso[3] ?? 0);
+	return parseTimestamp(value);
+}

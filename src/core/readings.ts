@@ -1,0 +1,284 @@
+/**
+ * Choosing, for each time of a note, which of its readings it means.
+ *
+ * A three-field time has two readings: hours:minutes:seconds as written (`01:31:00` is 5460 s), or
+ * minutes:seconds plus a third field that generators add (frames, or noise): `01:31:00` is 91 s.
+ * Generated notes write both styles, sometimes in one note, so no single rule reads a note right.
+ * Each citation's readings get a cost from what the time says on its own (a first field no video
+ * reaches as hours, a third field the note repeats like a frame count, a label that agrees with one
+ * reading) and the whole sequence is read at the least total cost, where citing backwards and
+ * switching style between neighbours cost too: notes mostly cite forward and keep one style. A style
+ * is paid for once, where a stretch of the note takes it, not per time: a run of times that fits
+ * either style (`01:31:00 … 04:34:01`) goes with the style of the times around it. A
+ * Viterbi pass over the citations finds that sequence in linear time; a second pass gives each
+ * citation the cost of its best alternative, so a choice the evidence barely settles is reported as
+ * ambiguous rather than made silently.
+ */
+
+/** One time of a note as the chooser sees it. */
+export interface TimeWitness {
+	/** The seconds as written (hours:minutes:seconds for a three-field time). */
+	seconds: number;
+	/** The fields of a three-field time as written (`[h, m, s]`), else `null`: nothing to choose. */
+	fields: readonly [number, number, number] | null;
+	/** A label that gives its own time (`data-t="57:47:04">[00:57:47]`): its fields, or `null`. */
+	label: readonly number[] | null;
+	/** Whether the time plays the note's own video (the duration only applies to those). */
+	ownVideo: boolean;
+}
+
+/** What the chooser decided for one time. */
+export interface ChosenReading {
+	seconds: number;
+	/** How it was read: as written, as minutes:seconds, from the label, or left ambiguous. */
+	kind: "as-written" | "minutes-seconds" | "hours" | "label" | "ambiguous" | "past-end";
+	/** The other reading, for `ambiguous`. */
+	alternative?: number;
+}
+
+/** Style of a reading: neutral times (one reading) carry their neighbour's style. */
+const H = 1;
+const M = 2;
+const STYLES = [H, M] as const;
+
+/** Costs, in one unit: a backward step, a style switch, a reading past the end of the video. */
+const BACKWARD = 3;
+const SWITCH = 2;
+const PAST_END = 30;
+/** A choice whose best alternative costs less than this much more is ambiguous. */
+const AMBIGUOUS_MARGIN = 1.5;
+/** A label's own reading is second to `data-t`'s; agreeing with one of `data-t`'s readings is worth this. */
+const LABEL_COST = 1;
+const AGREEMENT = 1;
+/** Reading the note's repeated third field (its frame count) as seconds. */
+const FRAME_AS_SECONDS = 0.7;
+
+interface Candidate {
+	seconds: number;
+	style: number;
+	cost: number;
+	kind: ChosenReading["kind"];
+	fromData: boolean;
+	fromLabel: boolean;
+}
+
+/** What the note says as a whole: how often it repeats a third field, and whether it must be minutes:seconds somewhere. */
+interface NoteEvidence {
+	/** The third field most of the note's three-field times share (a frame count), or -1. */
+	frameValue: number;
+	/** Whether the note writes a time that is hardly hours (a first field of 6 or more, or a label that says so). */
+	minutesSomewhere: boolean;
+	duration: number | undefined;
+}
+
+/**
+ * Chooses a reading for every time of a note, in document order. Returns `null` when every time
+ * reads as written (the common case: no three-field time or nothing to weigh), else one entry per
+ * witness.
+ */
+export function chooseReadings(witnesses: readonly TimeWitness[], duration?: number): ChosenReading[] | null {
+	const evidence = noteEvidence(witnesses, duration);
+	if (!evidence) return null;
+	const candidates = witnesses.map((w) => candidatesOf(w, evidence));
+	return decide(candidates, evidence);
+}
+
+function noteEvidence(witnesses: readonly TimeWitness[], duration: number | undefined): NoteEvidence | null {
+	const thirds = new Map<number, number>();
+	let threeFields = 0;
+	let minutesSomewhere = false;
+	let worthWeighing = duration !== undefined;
+	for (const w of witnesses) {
+		if (!w.fields) continue;
+		threeFields++;
+		const [h, , s] = w.fields;
+		thirds.set(s, (thirds.get(s) ?? 0) + 1);
+		if (h >= 6) minutesSomewhere = true;
+		if (h >= 3) worthWeighing = true;
+		if (w.label) worthWeighing = true;
+		if (w.label && minutesReading(w.fields) === asWritten(w.label)) minutesSomewhere = true;
+	}
+	if (threeFields === 0) return null;
+	let frameValue = -1;
+	let best = 0;
+	for (const [value, count] of thirds) {
+		if (count > best) {
+			best = count;
+			frameValue = value;
+		}
+	}
+	if (best < 3 || best < 0.5 * threeFields) frameValue = -1;
+	if (frameValue >= 0) worthWeighing = true;
+	if (!worthWeighing) return null;
+	return { frameValue, minutesSomewhere, duration: duration !== undefined && duration > 0 ? duration : undefined };
+}
+
+function asWritten(fields: readonly number[]): number {
+	let s = 0;
+	for (const f of fields) s = s * 60 + f;
+	return s;
+}
+
+function minutesReading(fields: readonly [number, number, number]): number {
+	return fields[0] * 60 + fields[1];
+}
+
+/** How unlikely a first field is as hours, when the video's length is not known. */
+function hoursCost(h: number): number {
+	if (h <= 2) return 0;
+	if (h <= 5) return (h - 2) * 0.05;
+	if (h <= 9) return 4;
+	if (h <= 23) return 8;
+	return PAST_END;
+}
+
+/** How unlikely a minutes:seconds reading is, from its third field and what the note shows. */
+function minutesCost(fields: readonly [number, number, number], evidence: NoteEvidence): number {
+	const third = fields[2];
+	// `00:14:48` as 14 s: a note written as minutes:seconds has few times in its first minute, one
+	// written as hours many; and such a time whose third field is not the note's frame count is seconds.
+	if (fields[0] === 0) return third === evidence.frameValue ? 1 : 1.5;
+	if (third === evidence.frameValue) return evidence.minutesSomewhere ? 0 : 0.3;
+	if (third === 0) return evidence.minutesSomewhere ? 0.05 : 0.15;
+	return 0.1;
+}
+
+function candidatesOf(w: TimeWitness, evidence: NoteEvidence): Candidate[] {
+	if (!w.fields) return [{ seconds: w.seconds, style: 0, cost: 0, kind: "as-written", fromData: true, fromLabel: false }];
+	const out: Candidate[] = [];
+	const duration = w.ownVideo ? evidence.duration : undefined;
+	const add = (seconds: number, style: number, cost: number, kind: ChosenReading["kind"], fromLabel: boolean) => {
+		if (duration !== undefined && seconds > duration + 1) cost += PAST_END;
+		const same = out.find((c) => c.seconds === seconds);
+		if (!same) out.push({ seconds, style, cost, kind, fromData: !fromLabel, fromLabel });
+		else {
+			if (fromLabel !== same.fromLabel || !fromLabel !== same.fromData) {
+				same.cost = Math.min(same.cost, cost) - AGREEMENT;
+				same.fromData = true;
+				same.fromLabel = true;
+			} else same.cost = Math.min(same.cost, cost);
+		}
+	};
+	const [h, m, third] = w.fields;
+	// Seconds that repeat the note's frame count are unlikely as seconds in a note that is minutes:seconds elsewhere.
+	const frameLike = third === evidence.frameValue && evidence.minutesSomewhere ? FRAME_AS_SECONDS : 0;
+	// `00:00:22` reads within the first minute either way: no second reading, and no style to carry.
+	const twoReadings = (h > 0 || m > 0) && m < 60;
+	add(w.seconds, twoReadings ? H : 0, (duration !== undefined ? 0 : hoursCost(h)) + frameLike, "as-written", false);
+	if (twoReadings) add(minutesReading(w.fields), M, minutesCost(w.fields, evidence), "minutes-seconds", false);
+	if (w.label) {
+		const label = w.label;
+		if (label.length === 3) {
+			const fields = label as unknown as [number, number, number];
+			add(asWritten(label), H, LABEL_COST + (duration !== undefined ? 0 : hoursCost(fields[0])), "label", true);
+			if ((fields[0] > 0 || fields[1] > 0) && fields[1] < 60) add(minutesReading(fields), M, LABEL_COST + minutesCost(fields, evidence), "label", true);
+		} else add(asWritten(label), 0, LABEL_COST, "label", true);
+	}
+	return out;
+}
+
+/** States of one time: each candidate in each style it may carry (a neutral one carries either). */
+interface State {
+	candidate: Candidate;
+	style: number;
+}
+
+function statesOf(candidates: readonly Candidate[]): State[] {
+	const out: State[] = [];
+	for (const candidate of candidates) {
+		if (candidate.style) out.push({ candidate, style: candidate.style });
+		else for (const style of STYLES) out.push({ candidate, style });
+	}
+	return out;
+}
+
+/**
+ * What moving from one reading to the next costs: a switch of style, and a step backwards weighed
+ * by its size relative to where it starts, so the two readings of one run of times (which differ
+ * by a factor of sixty) cost the same, and a small step back costs little.
+ */
+function step(from: State, to: State): number {
+	const back = from.candidate.seconds - to.candidate.seconds;
+	const order = back > 0 ? BACKWARD * Math.min(1, (2 * back) / from.candidate.seconds) : 0;
+	return order + (from.style !== to.style ? SWITCH : 0);
+}
+
+function decide(all: readonly Candidate[][], evidence: NoteEvidence): ChosenReading[] {
+	const n = all.length;
+	const states = all.map(statesOf);
+	// forward[i][k]: least cost of times 0..i ending in state k; back[i][k]: the state before it.
+	const forward: number[][] = [];
+	for (let i = 0; i < n; i++) {
+		const here = states[i] as State[];
+		const prev = i > 0 ? (states[i - 1] as State[]) : null;
+		const row: number[] = [];
+		for (const s of here) {
+			// A note starts as written: the first minutes:seconds reading is a switch of style.
+			let best = s.style === M ? SWITCH / 2 : 0;
+			if (prev) {
+				best = Infinity;
+				const before = forward[i - 1] as number[];
+				prev.forEach((p, k) => {
+					const c = (before[k] as number) + step(p, s);
+					if (c < best) best = c;
+				});
+			}
+			row.push(best + s.candidate.cost);
+		}
+		forward.push(row);
+	}
+	// backward[i][k]: least cost of times i+1..n-1 given state k at i.
+	const backward: number[][] = new Array<number[]>(n);
+	backward[n - 1] = (states[n - 1] as State[]).map(() => 0);
+	for (let i = n - 2; i >= 0; i--) {
+		const next = states[i + 1] as State[];
+		const after = backward[i + 1] as number[];
+		backward[i] = (states[i] as State[]).map((s) => {
+			let best = Infinity;
+			next.forEach((t, k) => {
+				const c = step(s, t) + t.candidate.cost + (after[k] as number);
+				if (c < best) best = c;
+			});
+			return best;
+		});
+	}
+	const out: ChosenReading[] = [];
+	for (let i = 0; i < n; i++) {
+		const here = states[i] as State[];
+		// The least total cost with this time in each state; ties keep the reading as written.
+		let best: State | null = null;
+		let bestCost = Infinity;
+		const totals = here.map((_, k) => ((forward[i] as number[])[k] as number) + ((backward[i] as number[])[k] as number));
+		for (let k = 0; k < here.length; k++) {
+			const s = here[k] as State;
+			const total = totals[k] as number;
+			const tieToWritten = best !== null && Math.abs(total - bestCost) <= 1e-9 && s.candidate.kind === "as-written" && best.candidate.kind !== "as-written";
+			if (total < bestCost - 1e-9 || tieToWritten) {
+				best = s;
+				bestCost = total;
+			}
+		}
+		const chosen = best ? best.candidate : (all[i]?.[0] as Candidate);
+		let alternative: number | undefined;
+		let alternativeCost = Infinity;
+		here.forEach((s, k) => {
+			if (s.candidate.seconds === chosen.seconds) return;
+			const total = totals[k] as number;
+			if (total < alternativeCost) {
+				alternativeCost = total;
+				alternative = s.candidate.seconds;
+			}
+		});
+		out.push(reading(chosen, all[i]?.[0] as Candidate, alternative, alternativeCost - bestCost, evidence));
+	}
+	return out;
+}
+
+function reading(chosen: Candidate, written: Candidate, alternative: number | undefined, margin: number, evidence: NoteEvidence): ChosenReading {
+	// No reading fits: the time stays as written, and says so.
+	if (evidence.duration !== undefined && chosen.cost >= PAST_END - AGREEMENT) return { seconds: written.seconds, kind: "past-end" };
+	if (alternative !== undefined && margin < AMBIGUOUS_MARGIN && Math.abs(alternative - chosen.seconds) >= 60) {
+		return { seconds: chosen.seconds, kind: "ambiguous", alternative };
+	}
+	return { seconds: chosen.seconds, kind: chosen.fromData ? chosen.kind : "label" };
+}
