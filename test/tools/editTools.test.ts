@@ -27,7 +27,7 @@ describe("repair timestamps", () => {
 		["data-00:04:37 (kuanceptionfilms)", `<a class="yt-timestamp" data-00:04:37>[00:04:37]</a>`, std("00:04:37"), "Broken time attribute: 1"],
 		["data= (shankarnath)", `<a class="yt-timestamp" data="00:07:49">[00:07:49]</a>`, std("00:07:49"), "Broken time attribute: 1"],
 		["an empty label (alexhormozi)", `<a class="yt-timestamp" data-t="01:01"></a>`, std("00:01:01"), "Empty label: 1"],
-		["the time only in the label", `<a class="yt-timestamp">[00:12:34]</a>`, std("00:12:34"), "Time only in the label: 1"],
+		["the time only in the label", `<a class="yt-timestamp">[00:12:34]</a>`, std("00:12:34"), "Time only in the label, or the label's time fits the note: 1"],
 		["a stray bracket with its own video", `<a class="yt-timestamp" data-t="00:12:34]" data-v="hEzpiDuYFoE">[00:12:34]</a>`, std("00:12:34", ' data-v="hEzpiDuYFoE"'), "Stray bracket in the time: 1"],
 	])("repairs %s in the editor as one undoable edit", async (_name, broken, repaired, reason) => {
 		const before = withVideo(`# Notes\n\nA claim ${broken}.\n\nA fine one ${std("00:20:00")}.\n`);
@@ -59,7 +59,7 @@ describe("repair timestamps", () => {
 		const view = await open("n.md");
 		run("repair-timestamps");
 		await settle();
-		expect(readConfirmation().text).toEqual(["This rewrites 3 timestamps in the standard form, as one edit you can undo:", "Time written as minutes:seconds:frames: 3"]);
+		expect(readConfirmation().text).toEqual(["This rewrites 3 timestamps in the standard form, as one edit you can undo:", "Time written as minutes:seconds with a third field: 3"]);
 		await answer("Repair");
 		expect(view.editor.getValue()).toBe(
 			withVideo(
