@@ -87,6 +87,14 @@ function labelWitness(label: string, dataT: string, seconds: number): number[] |
 	return clean.source.split(":").map(Number);
 }
 
+/**
+ * The time a label gives when it is a clean colon time (`[00:57:47]`, `1:0:41`), read as written, or
+ * `null`: what beats a time recovered from junk in `data-t`, for callers that hold a rendered element.
+ */
+export function labelTime(label: string): number | null {
+	return cleanLabel(label)?.seconds ?? null;
+}
+
 /** A label that is a clean colon time (`[00:57:47]`, `1:0:41`), read as written, or `null`. */
 function cleanLabel(label: string): { seconds: number; source: string; fields: number } | null {
 	let from = 0;

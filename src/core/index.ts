@@ -19,7 +19,7 @@ export {
 export type { YouTubeUrlInfo } from "./video";
 export { extractCitations } from "./extract";
 export type { ExtractOptions } from "./extract";
-export { cleanDataTime, writtenDataTime } from "./elementTime";
+export { cleanDataTime, labelTime, writtenDataTime } from "./elementTime";
 export { CONTEXT_REPAIRS } from "./noteTimes";
 export { toPlainText } from "./plainText";
 export { playingIndex } from "./playing";

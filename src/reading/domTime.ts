@@ -1,4 +1,4 @@
-import { isYouTubeId, parseTimestamp, parseYouTubeUrl } from "../core";
+import { isYouTubeId, labelTime, parseTimestamp, parseYouTubeUrl } from "../core";
 
 /** A time read from a rendered element, or why none could be read. */
 export type DomTime = { seconds: number; repaired?: string } | { invalid: string };
@@ -17,6 +17,9 @@ export function readTimeFromDom(el: HTMLElement): DomTime {
 		const clean = parseTimestamp(dataT);
 		if (clean !== null) return { seconds: clean };
 		const shaped = timeShaped(dataT);
+		// As core reads it: a clean label beats a time picked out of junk.
+		const label = shaped !== null ? labelTime(el.textContent ?? "") : null;
+		if (label !== null && label !== shaped) return { seconds: label, repaired: `data-t "${truncate(dataT)}" is malformed; time read from the label` };
 		if (shaped !== null) return { seconds: shaped, repaired: `data-t "${truncate(dataT)}" is malformed; read ${truncate(TIME_SHAPE.exec(dataT)?.[0] ?? "")}` };
 	}
 	const href = el.getAttribute("href");

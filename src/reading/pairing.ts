@@ -73,8 +73,14 @@ class DomShape implements Shape {
 
 const STANDARD = '<a class="yt-timestamp" data-t="';
 
-/** Reads the element a citation spans in the source the way an HTML parser would see it. */
+/** Reads the element a citation spans in the source the way an HTML parser would see it (a NUL becomes U+FFFD, as the parser makes it). */
 function sourceShape(text: string, citation: Citation): Shape {
+	const shape = writtenShape(text, citation);
+	if (typeof shape.dataT === "string" && shape.dataT.includes("\u0000")) shape.dataT = shape.dataT.replace(/\u0000/g, "\ufffd");
+	return shape;
+}
+
+function writtenShape(text: string, citation: Citation): Shape {
 	// Nearly every element is written the standard way: read its data-t without parsing the tag.
 	if (text.startsWith(STANDARD, citation.from)) {
 		const start = citation.from + STANDARD.length;

@@ -1,5 +1,5 @@
 import type { MarkdownPostProcessorContext } from "obsidian";
-import { cleanDataTime, writtenDataTime, type VideoRef } from "../core";
+import { cleanDataTime, writtenDataTime, type Citation, type VideoRef } from "../core";
 import type { PluginServices } from "../services";
 import type { LiveSections } from "./liveSections";
 import { pairWithCitations } from "./pairing";
@@ -71,9 +71,21 @@ function readLinks(
 		? pairWithCitations(elements, citationsInLines(citations.of(info.text, duration), info.lineStart, info.lineEnd), info.text)
 		: [];
 	return elements.map((node, i) => {
-		const citation = paired[i];
+		const citation = paired[i] ?? (info ? sameTime(node, citations.of(info.text, duration), info.text) : null);
 		return citation ? linkFromCitation(node, citation, noteVideo) : linkFromDom(node, noteVideo);
 	});
+}
+
+/**
+ * For an element no citation of its section pairs with (the HTML parser re-opens an `<a>` left
+ * open in the source in the blocks after it), the note's citation written with the same clean
+ * three-field `data-t`: such a time means what the note reads it as, not what it says on its own.
+ */
+function sameTime(el: HTMLElement, citations: readonly Citation[], text: string): Citation | null {
+	const value = el.getAttribute("data-t");
+	if (value === null || writtenDataTime(value) === null) return null;
+	const attribute = `data-t="${value}"`;
+	return citations.find((c) => c.seconds !== null && text.slice(c.from, c.to).includes(attribute)) ?? null;
 }
 
 /**

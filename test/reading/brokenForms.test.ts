@@ -56,6 +56,20 @@ describe("broken forms from the core issue's table", () => {
 	});
 
 	it.each([
+		// The HTML parser turns a NUL into U+FFFD: the element still pairs with its own citation.
+		["a NUL in data-t", `Claim <a class="yt-timestamp" data-t="\u000012:03:00">[12:03:00]</a>, <a class="yt-timestamp" data-t="13:32:00">[13:32:00]</a>.`, [723, 812]],
+		// An <a> left open is re-opened by the parser in the next block: the copy plays what core reads.
+		["an <a> left open before a paragraph", `Claim <a class="yt-timestamp" data-t="09:55:04">\n\nMore text.`, [595, 595]],
+		// A clean label beats a time picked out of junk, whether the link comes from the source or the page.
+		["junk after a clean time in data-t", `Claim <a class="yt-timestamp" data-t="0:00:00.413Z">[1:0:41]</a>.`, [3641]],
+	])("%s: every link plays the time core reads in the note", async (_name, md, seconds) => {
+		const reading = setUpReading();
+		const root = await reading.render(note(md));
+		for (const link of links(root)) click(link);
+		expect(reading.playback.seeks.map((s) => s.seconds)).toEqual(seconds);
+	});
+
+	it.each([
 		["an empty data-t and label", `<a class="yt-timestamp" data-t=""></a>`, "[?]", /data-t is empty/],
 		["a data-t that is no time", `<a class="yt-timestamp" data-t="soon">see</a>`, "see", /"soon" is not a time/],
 		["no data-t and no time", `<a class="yt-timestamp">see</a>`, "see", /no data-t/],
