@@ -76,7 +76,7 @@ const STANDARD = '<a class="yt-timestamp" data-t="';
 /** Reads the element a citation spans in the source the way an HTML parser would see it (a NUL becomes U+FFFD, as the parser makes it). */
 function sourceShape(text: string, citation: Citation): Shape {
 	const shape = writtenShape(text, citation);
-	if (typeof shape.dataT === "string" && shape.dataT.includes("\u0000")) shape.dataT = shape.dataT.replace(/\u0000/g, "\ufffd");
+	if (typeof shape.dataT === "string" && shape.dataT.includes("\u0000")) shape.dataT = shape.dataT.split("\u0000").join("\ufffd");
 	return shape;
 }
 
