@@ -13,8 +13,6 @@ export type ElementTime =
 			/** The time as written that `seconds` was read from, and its number of fields. */
 			source: string;
 			fields: number;
-			/** A clean label that gives another time than a clean `data-t`: its fields, a witness for the note's reading. */
-			label?: number[];
 	  }
 	| { invalid: string };
 
@@ -28,17 +26,19 @@ const BRACKETED = /^\s*[[(]?\s*(\d{1,3}(?::\d{1,3}){1,3}(?:[.,]\d{1,3})?)\s*[\])
  * `data-t` with stray brackets or a range, another time-shaped attribute (`data-00:12:34"`,
  * `data="…"`, `data=t="…"`, `href="…?t=…"`) or the label. A clean label beats a time recovered from
  * a broken attribute's name or from a `data-t` with junk around its time (`0:00:00.413Z`); a clean label
- * that disagrees with a clean `data-t` is handed on as a witness (`label`) for the note's reading
- * to weigh. Never guesses 0.
+ * that disagrees with a clean `data-t` is a witness the note's reading weighs ({@link labelWitness}).
+ * Never guesses 0.
  */
 export function readElementTime(el: RawElement): ElementTime {
+	// Nearly every element has a clean data-t: that path stays small enough to be inlined.
+	const fast = typeof el.dataT === "string" ? parseColonTime(el.dataT) : null;
+	return fast ?? readBrokenTime(el);
+}
+
+/** The time of an element whose `data-t` is missing or not clean: see {@link readElementTime}. */
+function readBrokenTime(el: RawElement): ElementTime {
 	const dataT = attribute(el, "data-t");
 	if (typeof dataT === "string") {
-		const fast = parseColonTime(dataT);
-		if (fast) {
-			const witness = labelWitness(el.label, dataT, fast.seconds);
-			return witness ? { ...fast, label: witness } : fast;
-		}
 		const fromDataT = readValue(dataT);
 		if (fromDataT) {
 			const label = fromDataT.repair === "malformed" ? cleanLabel(el.label) : null;
@@ -79,9 +79,9 @@ export function readElementTime(el: RawElement): ElementTime {
  * or `undefined`. The standard label `[data-t]` is recognised without parsing, so the common case
  * costs a few character checks.
  */
-function labelWitness(label: string, dataT: string, seconds: number): number[] | undefined {
+export function labelWitness(label: string, dataT: string, seconds: number): number[] | undefined {
 	const n = label.length;
-	if (n === dataT.length + 2 && label.charCodeAt(0) === 91 && label.charCodeAt(n - 1) === 93 && label.startsWith(dataT, 1)) return undefined;
+	if (n === dataT.length + 2 && label.charCodeAt(0) === 91 && label.charCodeAt(n - 1) === 93 && sameChars(label, 1, dataT)) return undefined;
 	const clean = cleanLabel(label);
 	if (!clean || clean.seconds === seconds) return undefined;
 	return clean.source.split(":").map(Number);
@@ -93,6 +93,12 @@ function labelWitness(label: string, dataT: string, seconds: number): number[] |
  */
 export function labelTime(label: string): number | null {
 	return cleanLabel(label)?.seconds ?? null;
+}
+
+/** Whether `text` holds `part` at `at`, compared char by char (no string is built). */
+function sameChars(text: string, at: number, part: string): boolean {
+	for (let i = 0; i < part.length; i++) if (text.charCodeAt(at + i) !== part.charCodeAt(i)) return false;
+	return true;
 }
 
 /** A label that is a clean colon time (`[00:57:47]`, `1:0:41`), read as written, or `null`. */

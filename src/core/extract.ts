@@ -354,7 +354,7 @@ function toCitation(el: RawElement, time: ElementTime, line: number, claim: numb
 		if (video) c.videoId = video;
 		return c as InvalidCitation;
 	}
-	times.note(index, time.source, time.fields, time.label, !video);
+	times.note(index, time.source, time.fields, time.repair === undefined && time.source === el.dataT ? el : null, !video);
 	const c = new CitationRecord(el, line, lazy, claim, headings, label || formatTimestamp(time.seconds), time.seconds);
 	if (time.end !== undefined) c.end = time.end;
 	if (time.repaired) {

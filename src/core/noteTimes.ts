@@ -1,3 +1,5 @@
+import type { RawElement } from "./element";
+import { labelWitness } from "./elementTime";
 import { chooseReadings, type ChosenReading, type TimeWitness } from "./readings";
 import { formatTimestamp, parseTimestamp } from "./timestamp";
 import type { Citation, RepairKind } from "./types";
@@ -8,62 +10,71 @@ export const CONTEXT_REPAIRS: ReadonlySet<RepairKind> = new Set<RepairKind>(["mi
 /**
  * The times of a note as extraction meets them, read again in the context of the whole note once
  * it has been read (see `chooseReadings`). Extraction hands over each timed citation's fields as it
- * goes; what the choice needs to know up front (the largest first field, the third fields' counts,
- * labels) is counted on the way, so a note with nothing to weigh (the common case) costs a few
- * array writes per citation and no allocation.
+ * goes; what the choice needs to know up front (the largest first field, the third fields' counts)
+ * is counted on the way, so a note with nothing to weigh (the common case) costs a few array writes
+ * per citation. Labels are read as witnesses only for a note that is weighed.
  */
 export class NoteTimes {
-	/** Per timed citation: its index in the output, then `h, m, s` of a three-field time or -1s. */
-	private fields: number[] = [];
-	private labels: Map<number, number[]> | null = null;
+	/** Per timed citation: its index in the output. */
+	private indices: number[] = [];
+	/** Per timed citation: the time as written that it was read from. */
+	private sources: string[] = [];
+	/** Per timed citation: its element when the time is its clean `data-t` (its label may witness another reading). */
+	private elements: (RawElement | null)[] = [];
 	private others: Set<number> | null = null;
 	private thirds: Uint16Array | null = null;
 	private maxFirst = -1;
 	private count = 0;
 
-	/** Records the timed citation at `index` of the output, read from `source` (`fields` colon fields). */
-	note(index: number, source: string, fields: number, label: number[] | undefined, ownVideo: boolean): void {
-		const f = this.fields;
-		f.push(index);
+	/**
+	 * Records the timed citation at `index` of the output, read from `source` (`fields` colon
+	 * fields); `element` when that is its clean `data-t`, so its label can be weighed too. Only the
+	 * first and last field of a three-field time are looked at here; the rest waits for a note
+	 * that is weighed.
+	 */
+	note(index: number, source: string, fields: number, element: RawElement | null, ownVideo: boolean): void {
+		this.indices.push(index);
+		this.sources.push(fields === 3 ? source : "");
+		this.elements.push(element);
 		if (!ownVideo) (this.others ??= new Set()).add(index);
-		if (fields !== 3 || !readThree(source, f)) {
-			f.push(-1, -1, -1);
-			return;
-		}
+		if (fields !== 3) return;
 		this.count++;
-		const first = f[f.length - 3] as number;
+		const first = leadingNumber(source);
 		if (first > this.maxFirst) this.maxFirst = first;
-		const third = f[f.length - 1] as number;
-		(this.thirds ??= new Uint16Array(1000))[third] = Math.min(65535, ((this.thirds[third] ?? 0) + 1));
-		if (label) (this.labels ??= new Map()).set(index, label);
+		const third = trailingNumber(source);
+		const thirds = (this.thirds ??= new Uint16Array(1000));
+		if (third >= 0 && (thirds[third] as number) < 65535) thirds[third] = (thirds[third] as number) + 1;
 	}
 
 	/** Gives each citation the reading its note supports, and says why where that is not the time as written. */
 	apply(citations: Citation[], duration: number | undefined): void {
 		if (this.count === 0) return;
 		const frameLike = this.thirds ? frameValue(this.thirds, this.count) >= 0 : false;
-		if (duration === undefined && this.maxFirst < 3 && !this.labels && !frameLike) return;
-		const f = this.fields;
+		// Hours that plausible, no frame count and no length known: every time reads as written.
+		if (duration === undefined && this.maxFirst < 3 && !frameLike) return;
 		// The note's own video is one timeline; a citation naming another video is no neighbour of it.
 		const witnesses: TimeWitness[] = [];
 		const indices: number[] = [];
-		for (let k = 0; k < f.length; k += 4) {
-			const index = f[k] as number;
-			if (this.others?.has(index)) continue;
+		const written: string[] = [];
+		const parts: number[] = [];
+		this.indices.forEach((index, k) => {
+			if (this.others?.has(index)) return;
 			const c = citations[index] as Citation;
-			const h = f[k + 1] as number;
-			const fields: [number, number, number] | null = h >= 0 ? [h, f[k + 2] as number, f[k + 3] as number] : null;
-			witnesses.push({ seconds: c.seconds ?? 0, fields, label: fields ? (this.labels?.get(index) ?? null) : null, ownVideo: true });
+			const source = this.sources[k] as string;
+			parts.length = 0;
+			const fields: [number, number, number] | null = source && readThree(source, parts) ? [parts[0] as number, parts[1] as number, parts[2] as number] : null;
+			const el = this.elements[k];
+			const label = fields && el && typeof el.dataT === "string" ? labelWitness(el.label, el.dataT, c.seconds ?? 0) : undefined;
+			witnesses.push({ seconds: c.seconds ?? 0, fields, label: label ?? null, ownVideo: true });
 			indices.push(index);
-		}
+			written.push(source || String(c.seconds));
+		});
 		const chosen = witnesses.length > 0 ? chooseReadings(witnesses, duration) : null;
 		if (!chosen) return;
 		chosen.forEach((reading, k) => {
 			const c = citations[indices[k] as number] as Citation;
 			if (c.seconds === null || reading.kind === "as-written") return;
-			const w = witnesses[k] as TimeWitness;
-			const source = w.fields ? w.fields.map((x) => String(x).padStart(2, "0")).join(":") : String(c.seconds);
-			const note = words(reading, source, duration);
+			const note = words(reading, written[k] as string, duration);
 			c.seconds = reading.seconds;
 			// A time recovered from broken markup keeps that reason; the reading is said after it.
 			c.repaired = c.repaired ? `${c.repaired}; ${note}` : note;
@@ -88,6 +99,30 @@ function frameValue(thirds: Uint16Array, count: number): number {
 		}
 	}
 	return best >= 3 && best >= 0.5 * count ? value : -1;
+}
+
+/** The digits a time starts with, as a number. */
+function leadingNumber(source: string): number {
+	let n = 0;
+	for (let i = 0; i < source.length; i++) {
+		const c = source.charCodeAt(i);
+		if (c < 48 || c > 57) break;
+		n = n * 10 + (c - 48);
+	}
+	return n;
+}
+
+/** The digits a time ends with, as a number (up to three), or -1. */
+function trailingNumber(source: string): number {
+	let n = 0;
+	let scale = 1;
+	for (let i = source.length - 1; i >= 0 && scale <= 100; i--) {
+		const c = source.charCodeAt(i);
+		if (c < 48 || c > 57) break;
+		n += (c - 48) * scale;
+		scale *= 10;
+	}
+	return scale > 1 ? n : -1;
 }
 
 /** Pushes the three fields of `source` (`h:m:s`, up to three digits each) onto `out`; false when it is not one. */
@@ -143,18 +178,12 @@ const ISO_DURATION = /^P(?:T)?(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(
  * `duration: PT15M32S`), between `from` and `to` (the frontmatter's lines), or `undefined`.
  */
 export function statedDuration(text: string, from: number, to: number): number | undefined {
-	let at = text.indexOf("duration:", from);
-	while (at >= 0 && at < to) {
-		const lineStart = at === 0 || text.charCodeAt(at - 1) === 10;
-		if (lineStart) {
-			const end = text.indexOf("\n", at);
-			const raw = text.slice(at + 9, end < 0 || end > to ? to : end).trim().replace(/^["']|["']$/g, "").trim();
-			const seconds = readDuration(raw);
-			return seconds !== null && seconds > 0 ? seconds : undefined;
-		}
-		at = text.indexOf("duration:", at + 9);
-	}
-	return undefined;
+	// Searched in the frontmatter alone: an indexOf over the whole note would cost as much as reading it.
+	const frontmatter = text.slice(from, to);
+	const line = /^duration:[ \t]*(.*)$/m.exec(frontmatter);
+	if (!line) return undefined;
+	const seconds = readDuration((line[1] ?? "").trim().replace(/^["']|["']$/g, "").trim());
+	return seconds !== null && seconds > 0 ? seconds : undefined;
 }
 
 function readDuration(value: string): number | null {

@@ -39,7 +39,6 @@ export interface ChosenReading {
 /** Style of a reading: neutral times (one reading) carry their neighbour's style. */
 const H = 1;
 const M = 2;
-const STYLES = [H, M] as const;
 
 /** Costs, in one unit: a backward step, a style switch, a reading past the end of the video. */
 const BACKWARD = 3;
@@ -147,47 +146,78 @@ function candidatesOf(w: TimeWitness, evidence: NoteEvidence): Candidate[] {
 	if (!w.fields) return [{ seconds: w.seconds, style: 0, cost: 0, kind: "as-written", fromData: true, fromLabel: false }];
 	const out: Candidate[] = [];
 	const duration = w.ownVideo ? evidence.duration : undefined;
-	const add = (seconds: number, style: number, cost: number, kind: ChosenReading["kind"], fromLabel: boolean) => {
-		if (duration !== undefined && seconds > duration + 1) cost += PAST_END;
-		const same = out.find((c) => c.seconds === seconds);
-		if (!same) out.push({ seconds, style, cost, kind, fromData: !fromLabel, fromLabel });
-		else {
-			if (fromLabel !== same.fromLabel || !fromLabel !== same.fromData) {
-				same.cost = Math.min(same.cost, cost) - AGREEMENT;
-				same.fromData = true;
-				same.fromLabel = true;
-			} else same.cost = Math.min(same.cost, cost);
-		}
-	};
 	const [h, m, third] = w.fields;
 	// Seconds that repeat the note's frame count are unlikely as seconds in a note that is minutes:seconds elsewhere.
 	const frameLike = third === evidence.frameValue && evidence.minutesSomewhere ? FRAME_AS_SECONDS : 0;
 	// `00:00:22` reads within the first minute either way: no second reading, and no style to carry.
 	const twoReadings = (h > 0 || m > 0) && m < 60;
-	add(w.seconds, twoReadings ? H : 0, (duration !== undefined ? 0 : hoursCost(h)) + frameLike, "as-written", false);
-	if (twoReadings) add(minutesReading(w.fields), M, minutesCost(w.fields, evidence), "minutes-seconds", false);
+	addCandidate(out, duration, w.seconds, twoReadings ? H : 0, (duration !== undefined ? 0 : hoursCost(h)) + frameLike, "as-written", false);
+	if (twoReadings) addCandidate(out, duration, minutesReading(w.fields), M, minutesCost(w.fields, evidence), "minutes-seconds", false);
 	if (w.label) {
 		const label = w.label;
 		if (label.length === 3) {
 			const fields = label as unknown as [number, number, number];
-			add(asWritten(label), H, LABEL_COST + (duration !== undefined ? 0 : hoursCost(fields[0])), "label", true);
-			if ((fields[0] > 0 || fields[1] > 0) && fields[1] < 60) add(minutesReading(fields), M, LABEL_COST + minutesCost(fields, evidence), "label", true);
-		} else add(asWritten(label), 0, LABEL_COST, "label", true);
+			addCandidate(out, duration, asWritten(label), H, LABEL_COST + (duration !== undefined ? 0 : hoursCost(fields[0])), "label", true);
+			if ((fields[0] > 0 || fields[1] > 0) && fields[1] < 60) addCandidate(out, duration, minutesReading(fields), M, LABEL_COST + minutesCost(fields, evidence), "label", true);
+		} else addCandidate(out, duration, asWritten(label), 0, LABEL_COST, "label", true);
 	}
 	return out;
 }
 
-/** States of one time: each candidate in each style it may carry (a neutral one carries either). */
-interface State {
-	candidate: Candidate;
-	style: number;
+/** Adds a reading to a time's candidates; one that `data-t` and the label both give is cheaper (they agree). */
+function addCandidate(out: Candidate[], duration: number | undefined, seconds: number, style: number, cost: number, kind: ChosenReading["kind"], fromLabel: boolean): void {
+	if (duration !== undefined && seconds > duration + 1) cost += PAST_END;
+	for (const same of out) {
+		if (same.seconds !== seconds) continue;
+		if (fromLabel !== same.fromLabel || !fromLabel !== same.fromData) {
+			same.cost = Math.min(same.cost, cost) - AGREEMENT;
+			same.fromData = true;
+			same.fromLabel = true;
+		} else same.cost = Math.min(same.cost, cost);
+		return;
+	}
+	out.push({ seconds, style, cost, kind, fromData: !fromLabel, fromLabel });
 }
 
-function statesOf(candidates: readonly Candidate[]): State[] {
-	const out: State[] = [];
-	for (const candidate of candidates) {
-		if (candidate.style) out.push({ candidate, style: candidate.style });
-		else for (const style of STYLES) out.push({ candidate, style });
+/** At most four candidates a time, each in at most two styles. */
+const MAX_STATES = 8;
+
+/**
+ * The states of every time, flat: state `k` of time `i` sits at `i * MAX_STATES + k` and is a
+ * candidate of that time in a style it may carry (a neutral one carries either).
+ */
+interface States {
+	count: Uint8Array;
+	candidate: Uint8Array;
+	style: Uint8Array;
+	seconds: Float64Array;
+	cost: Float64Array;
+}
+
+function statesOf(all: readonly Candidate[][]): States {
+	const n = all.length;
+	const out: States = {
+		count: new Uint8Array(n),
+		candidate: new Uint8Array(n * MAX_STATES),
+		style: new Uint8Array(n * MAX_STATES),
+		seconds: new Float64Array(n * MAX_STATES),
+		cost: new Float64Array(n * MAX_STATES),
+	};
+	for (let i = 0; i < n; i++) {
+		const candidates = all[i] as Candidate[];
+		let k = 0;
+		for (let j = 0; j < candidates.length && k < MAX_STATES; j++) {
+			const c = candidates[j] as Candidate;
+			// A neutral candidate (style 0) carries either style: one state for each.
+			for (let style = c.style || H; style <= (c.style || M); style++) {
+				const at = i * MAX_STATES + k++;
+				out.candidate[at] = j;
+				out.style[at] = style;
+				out.seconds[at] = c.seconds;
+				out.cost[at] = c.cost;
+			}
+		}
+		out.count[i] = k;
 	}
 	return out;
 }
@@ -197,79 +227,76 @@ function statesOf(candidates: readonly Candidate[]): State[] {
  * by its size relative to where it starts, so the two readings of one run of times (which differ
  * by a factor of sixty) cost the same, and a small step back costs little.
  */
-function step(from: State, to: State): number {
-	const back = from.candidate.seconds - to.candidate.seconds;
-	const order = back > 0 ? BACKWARD * Math.min(1, (2 * back) / from.candidate.seconds) : 0;
-	return order + (from.style !== to.style ? SWITCH : 0);
+function step(states: States, from: number, to: number): number {
+	const before = states.seconds[from] as number;
+	const back = before - (states.seconds[to] as number);
+	const order = back > 0 ? BACKWARD * Math.min(1, (2 * back) / before) : 0;
+	return order + (states.style[from] !== states.style[to] ? SWITCH : 0);
 }
 
 function decide(all: readonly Candidate[][], evidence: NoteEvidence): ChosenReading[] {
 	const n = all.length;
-	const states = all.map(statesOf);
-	// forward[i][k]: least cost of times 0..i ending in state k; back[i][k]: the state before it.
-	const forward: number[][] = [];
+	const states = statesOf(all);
+	// forward[at]: least cost of times 0..i ending in that state; backward[at]: of times i+1..n-1 after it.
+	const forward = new Float64Array(n * MAX_STATES);
+	const backward = new Float64Array(n * MAX_STATES);
 	for (let i = 0; i < n; i++) {
-		const here = states[i] as State[];
-		const prev = i > 0 ? (states[i - 1] as State[]) : null;
-		const row: number[] = [];
-		for (const s of here) {
-			// A note starts as written: the first minutes:seconds reading is a switch of style.
-			let best = s.style === M ? SWITCH / 2 : 0;
-			if (prev) {
+		for (let k = 0; k < (states.count[i] as number); k++) {
+			const at = i * MAX_STATES + k;
+			// A note starts as written: its first minutes:seconds reading is half a switch of style.
+			let best = states.style[at] === M ? SWITCH / 2 : 0;
+			if (i > 0) {
 				best = Infinity;
-				const before = forward[i - 1] as number[];
-				prev.forEach((p, k) => {
-					const c = (before[k] as number) + step(p, s);
+				for (let p = 0; p < (states.count[i - 1] as number); p++) {
+					const from = (i - 1) * MAX_STATES + p;
+					const c = (forward[from] as number) + step(states, from, at);
 					if (c < best) best = c;
-				});
+				}
 			}
-			row.push(best + s.candidate.cost);
+			forward[at] = best + (states.cost[at] as number);
 		}
-		forward.push(row);
 	}
-	// backward[i][k]: least cost of times i+1..n-1 given state k at i.
-	const backward: number[][] = new Array<number[]>(n);
-	backward[n - 1] = (states[n - 1] as State[]).map(() => 0);
 	for (let i = n - 2; i >= 0; i--) {
-		const next = states[i + 1] as State[];
-		const after = backward[i + 1] as number[];
-		backward[i] = (states[i] as State[]).map((s) => {
+		for (let k = 0; k < (states.count[i] as number); k++) {
+			const at = i * MAX_STATES + k;
 			let best = Infinity;
-			next.forEach((t, k) => {
-				const c = step(s, t) + t.candidate.cost + (after[k] as number);
+			for (let q = 0; q < (states.count[i + 1] as number); q++) {
+				const to = (i + 1) * MAX_STATES + q;
+				const c = step(states, at, to) + (states.cost[to] as number) + (backward[to] as number);
 				if (c < best) best = c;
-			});
-			return best;
-		});
+			}
+			backward[at] = best;
+		}
 	}
 	const out: ChosenReading[] = [];
 	for (let i = 0; i < n; i++) {
-		const here = states[i] as State[];
+		const candidates = all[i] as Candidate[];
 		// The least total cost with this time in each state; ties keep the reading as written.
-		let best: State | null = null;
+		let best = -1;
 		let bestCost = Infinity;
-		const totals = here.map((_, k) => ((forward[i] as number[])[k] as number) + ((backward[i] as number[])[k] as number));
-		for (let k = 0; k < here.length; k++) {
-			const s = here[k] as State;
-			const total = totals[k] as number;
-			const tieToWritten = best !== null && Math.abs(total - bestCost) <= 1e-9 && s.candidate.kind === "as-written" && best.candidate.kind !== "as-written";
+		for (let k = 0; k < (states.count[i] as number); k++) {
+			const at = i * MAX_STATES + k;
+			const total = (forward[at] as number) + (backward[at] as number);
+			const kind = (candidates[states.candidate[at] as number] as Candidate).kind;
+			const tieToWritten = best >= 0 && Math.abs(total - bestCost) <= 1e-9 && kind === "as-written" && (candidates[states.candidate[best] as number] as Candidate).kind !== "as-written";
 			if (total < bestCost - 1e-9 || tieToWritten) {
-				best = s;
+				best = at;
 				bestCost = total;
 			}
 		}
-		const chosen = best ? best.candidate : (all[i]?.[0] as Candidate);
+		const chosen = candidates[best >= 0 ? (states.candidate[best] as number) : 0] as Candidate;
 		let alternative: number | undefined;
 		let alternativeCost = Infinity;
-		here.forEach((s, k) => {
-			if (s.candidate.seconds === chosen.seconds) return;
-			const total = totals[k] as number;
+		for (let k = 0; k < (states.count[i] as number); k++) {
+			const at = i * MAX_STATES + k;
+			if (states.seconds[at] === chosen.seconds) continue;
+			const total = (forward[at] as number) + (backward[at] as number);
 			if (total < alternativeCost) {
 				alternativeCost = total;
-				alternative = s.candidate.seconds;
+				alternative = states.seconds[at];
 			}
-		});
-		out.push(reading(chosen, all[i]?.[0] as Candidate, alternative, alternativeCost - bestCost, evidence));
+		}
+		out.push(reading(chosen, candidates[0] as Candidate, alternative, alternativeCost - bestCost, evidence));
 	}
 	return out;
 }
