@@ -16,7 +16,7 @@ export interface DurationSource {
 	 * Calls `listener` with the {@link videoKey} of a video whose length was learned or changed;
 	 * returns the unsubscribe function.
 	 */
-	onChange(listener: (videoKey: string) => void): () => void;
+	onChange(listener: (videoKey: string, previous: number | undefined) => void): () => void;
 }
 
 /** Where players report the length of the video they play. */
@@ -49,7 +49,7 @@ const SAME_WITHIN = 1;
 export class VideoDurations implements DurationSource, DurationRecorder {
 	/** Seconds by video key, least recently reported first. */
 	private lengths = new Map<string, number>();
-	private listeners = new Set<(videoKey: string) => void>();
+	private listeners = new Set<(videoKey: string, previous: number | undefined) => void>();
 	/** False when the data file could not be read: writing it would lose what it holds. */
 	private persist = true;
 	private readonly saveSoon: Debouncer<[], void>;
@@ -105,14 +105,14 @@ export class VideoDurations implements DurationSource, DurationRecorder {
 		if (this.persist) this.saveSoon();
 		for (const listener of [...this.listeners]) {
 			try {
-				listener(key);
+				listener(key, known);
 			} catch (e) {
 				console.error("Video Citations: could not read notes again for a video's length", e);
 			}
 		}
 	}
 
-	onChange(listener: (videoKey: string) => void): () => void {
+	onChange(listener: (videoKey: string, previous: number | undefined) => void): () => void {
 		this.listeners.add(listener);
 		return () => this.listeners.delete(listener);
 	}

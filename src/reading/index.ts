@@ -17,5 +17,5 @@ export function registerReadingView(plugin: Plugin, services: PluginServices): v
 	plugin.register(registry.start());
 	plugin.register(() => citations.clear());
 	plugin.registerMarkdownPostProcessor(seekLinkProcessor({ services, citations, registry }));
-	plugin.register(services.durations.onChange((key) => rerenderNotesOfVideo(plugin.app.workspace, services.notes, key)));
+	plugin.register(services.durations.onChange((key, previous) => rerenderNotesOfVideo(plugin.app.workspace, services.notes, services.durations, (text, duration) => citations.of(text, duration), key, previous)));
 }

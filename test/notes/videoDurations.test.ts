@@ -180,12 +180,14 @@ describe("VideoDurations: the length of every video a player reported", () => {
 		});
 		durations.onChange(later);
 		durations.record(A, 100);
-		expect(later).toHaveBeenCalledWith("youtube:aXGo1o_baBo");
+		// The listener learns the key and the length known before (none yet).
+		expect(later).toHaveBeenCalledWith("youtube:aXGo1o_baBo", undefined);
 		expect(errors).toHaveBeenCalledTimes(1);
 		off();
 		durations.record(A, 200);
 		expect(errors).toHaveBeenCalledTimes(1);
 		expect(later).toHaveBeenCalledTimes(2);
+		expect(later).toHaveBeenLastCalledWith("youtube:aXGo1o_baBo", 100);
 	});
 
 	it("readingOptions passes the length of a note's own video to extraction once known, and nothing otherwise", async () => {

@@ -44,10 +44,13 @@ describe("reading view: a note read against its video's length", () => {
 		expect(optionsFor(calls.list, LEX_TEXT).every((o) => o?.duration === LEX_LENGTH)).toBe(true);
 		expect(calls.list.some((c) => c.text.includes("Elsewhere"))).toBe(false);
 
-		// Its links were rendered anew: a second length of the same video renders them again.
-		reading.durations.record(LEX_VIDEO, LEX_LENGTH + 600);
+		// Its links were rendered anew: a second length of the same video that reads them otherwise
+		// (six hours: its times fit as hours) renders them again; one that changes no reading does not.
+		reading.durations.record(LEX_VIDEO, 6 * 3600);
 		expect(rerenders()).toEqual([2, 0, 2]);
-		expect(optionsFor(calls.list, LEX_TEXT)).toContainEqual({ duration: LEX_LENGTH + 600 });
+		expect(optionsFor(calls.list, LEX_TEXT)).toContainEqual({ duration: 6 * 3600 });
+		reading.durations.record(LEX_VIDEO, 6 * 3600 + 300);
+		expect(rerenders()).toEqual([2, 0, 2]);
 	});
 
 	it("a note opened after the length is known is read with it at once", async () => {
