@@ -48,9 +48,9 @@ export function seekLinkProcessor(deps: SeekLinkDeps): (el: HTMLElement, ctx: Ma
  * When every element of the section is in the standard form (`<a class="yt-timestamp"
  * data-t="…">` with a clean time), core would read exactly that `data-t` with exactly
  * {@link cleanDataTime}, so the times are taken from the DOM without pairing elements with the
- * source: the same seconds. A three-field time, whose meaning depends on the rest of the note, is
- * read as written only when core reads every time of the note as written (one extraction per note
- * text, shared by its sections); otherwise the section is paired with core's citations. Anything else
+ * source: the same seconds. A three-field time, whose meaning depends on the rest of the note, takes
+ * the reading core gives that value in the note (one extraction per note text, shared by its
+ * sections); a value the note reads two ways sends the section to pairing. Anything else
  * (broken markup, `data-v`) goes through core, and so does every section of a note that writes
  * `data-v` anywhere: the sanitizer may have dropped one from an element that looks standard.
  */
@@ -65,13 +65,13 @@ function readLinks(
 ): TimestampLink[] {
 	if (elements.length === 0) return [];
 	const info = ctx.getSectionInfo(section);
-	const standard = info && !citations.writesDataV(info.text) ? standardLinks(elements, noteVideo, () => citations.readsAsWritten(info.text, duration), duration) : null;
+	const standard = info && !citations.writesDataV(info.text) ? standardLinks(elements, noteVideo, () => citations.readingsByValue(info.text, duration), duration) : null;
 	if (standard) return standard;
 	const paired = info
 		? pairWithCitations(elements, citationsInLines(citations.of(info.text, duration), info.lineStart, info.lineEnd), info.text)
 		: [];
 	return elements.map((node, i) => {
-		const citation = paired[i] ?? (info ? sameTime(node, citations.of(info.text, duration), info.text) : null);
+		const citation = paired[i] ?? (info ? sameTime(node, citations.readingsByValue(info.text, duration)) : null);
 		return citation ? linkFromCitation(node, citation, noteVideo) : linkFromDom(node, noteVideo);
 	});
 }
@@ -81,21 +81,24 @@ function readLinks(
  * open in the source in the blocks after it), the note's citation written with the same clean
  * three-field `data-t`: such a time means what the note reads it as, not what it says on its own.
  */
-function sameTime(el: HTMLElement, citations: readonly Citation[], text: string): Citation | null {
+function sameTime(el: HTMLElement, byValue: ReadonlyMap<string, Citation | null>): Citation | null {
 	const value = el.getAttribute("data-t");
-	if (value === null || writtenDataTime(value) === null) return null;
-	const attribute = `data-t="${value}"`;
-	return citations.find((c) => c.seconds !== null && text.slice(c.from, c.to).includes(attribute)) ?? null;
+	return value !== null && writtenDataTime(value) !== null ? (byValue.get(value) ?? null) : null;
 }
 
 /**
- * The links of a section whose elements are all in the standard form and read as written, else
- * `null`. A three-field time reads as written only when `readsAsWritten` (asked at most once) says
- * core reads the whole note that way.
+ * The links of a section whose elements are all in the standard form, else `null`. A three-field
+ * time means what the note reads it as: `readings` (asked at most once) says how core reads each
+ * value; a value core does not know, or reads two ways in the note, sends the section to pairing.
  */
-function standardLinks(elements: readonly HTMLElement[], video: VideoRef | null, readsAsWritten: () => boolean, duration?: number): TimestampLink[] | null {
+function standardLinks(
+	elements: readonly HTMLElement[],
+	video: VideoRef | null,
+	readings: () => ReadonlyMap<string, Citation | null>,
+	duration?: number,
+): TimestampLink[] | null {
 	const out: TimestampLink[] = [];
-	let asWritten: boolean | undefined;
+	let byValue: ReadonlyMap<string, Citation | null> | undefined;
 	for (const el of elements) {
 		if (el.localName !== "a" || el.attributes.length !== 2 || el.className !== "yt-timestamp") return null;
 		const value = el.getAttribute("data-t") ?? "";
@@ -106,9 +109,10 @@ function standardLinks(elements: readonly HTMLElement[], video: VideoRef | null,
 			out.push({ el, seconds, video });
 			continue;
 		}
-		const written = writtenDataTime(value);
-		if (written === null || !(asWritten ??= readsAsWritten())) return null;
-		out.push({ el, seconds: written, video });
+		if (writtenDataTime(value) === null) return null;
+		const citation = (byValue ??= readings()).get(value);
+		if (!citation || citation.seconds === null) return null;
+		out.push({ el, seconds: citation.seconds, video, repaired: citation.repaired });
 	}
 	return out;
 }

@@ -1,4 +1,4 @@
-import { CONTEXT_REPAIRS, extractCitations, type Citation } from "../core";
+import { extractCitations, type Citation } from "../core";
 
 /** How many notes' citations are kept: a couple of panes plus an embed or a hover preview. */
 const KEPT = 4;
@@ -9,7 +9,11 @@ interface Kept {
 	print: string;
 	duration: number | undefined;
 	citations: Citation[];
+	/** See {@link SourceCitations.readingsByValue}; worked out when first asked. */
+	byValue?: Map<string, Citation | null>;
 }
+
+const STANDARD = '<a class="yt-timestamp" data-t="';
 
 /**
  * The citations of a note's source text, extracted once and shared by all its sections.
@@ -26,6 +30,10 @@ export class SourceCitations {
 
 	/** Every citation of `text`, in document order, read against `duration` (the length of the note's video, when known). */
 	of(text: string, duration?: number): Citation[] {
+		return this.entry(text, duration).citations;
+	}
+
+	private entry(text: string, duration: number | undefined): Kept {
 		const print = fingerprint(text);
 		const i = this.kept.findIndex((entry) => entry.print === print && entry.duration === duration && entry.text === text);
 		if (i >= 0) {
@@ -34,12 +42,13 @@ export class SourceCitations {
 				this.kept.splice(i, 1);
 				this.kept.unshift(hit);
 			}
-			return hit.citations;
+			return hit;
 		}
 		const citations = extractCitations(text, duration === undefined ? {} : { duration });
-		this.kept.unshift({ text, print, duration, citations });
+		const kept: Kept = { text, print, duration, citations };
+		this.kept.unshift(kept);
 		if (this.kept.length > KEPT) this.kept.length = KEPT;
-		return citations;
+		return kept;
 	}
 
 	/**
@@ -55,9 +64,27 @@ export class SourceCitations {
 		return answer;
 	}
 
-	/** Whether core reads every time of `text` as written, weighing none against the note (extracts it once, like {@link of}). */
-	readsAsWritten(text: string, duration?: number): boolean {
-		return !this.of(text, duration).some((c) => c.repair !== undefined && CONTEXT_REPAIRS.has(c.repair));
+	/**
+	 * How core reads each `data-t` value the note writes in the standard form
+	 * (`<a class="yt-timestamp" data-t="…">`): the citation of that value, or `null` when the note
+	 * reads one value two ways (`02:10:00` as hours in one place and as minutes:seconds in
+	 * another). Lets the reading view take a rendered element's time from its `data-t` without
+	 * pairing it with the source, yet play what core plays. Extracts the note once, like {@link of}.
+	 */
+	readingsByValue(text: string, duration?: number): ReadonlyMap<string, Citation | null> {
+		const kept = this.entry(text, duration);
+		if (kept.byValue) return kept.byValue;
+		const byValue = new Map<string, Citation | null>();
+		for (const c of kept.citations) {
+			if (c.seconds === null || c.videoId !== undefined || !text.startsWith(STANDARD, c.from)) continue;
+			const start = c.from + STANDARD.length;
+			const value = text.slice(start, text.indexOf('"', start));
+			const known = byValue.get(value);
+			if (known === undefined) byValue.set(value, c);
+			else if (known !== null && (known.seconds !== c.seconds || known.repaired !== c.repaired)) byValue.set(value, null);
+		}
+		kept.byValue = byValue;
+		return byValue;
 	}
 
 	/** Forgets every kept note (the plugin is unloading). */

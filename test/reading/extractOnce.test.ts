@@ -70,3 +70,19 @@ describe("one extraction per note", () => {
 		expect(calls.texts).toHaveLength(1);
 	});
 });
+
+describe("three-field times in standard sections", () => {
+	it.each([
+		// Minutes:seconds throughout, and a note that reads 02:00:00 and 02:10:00 as hours in one place and minutes in another.
+		"inteligencialtda/artificial_intelligences_impact_on_employment_and_society.md",
+		"artedeinvertir/evaluating_company_valuations_and_market_conditions.md",
+	])("play what core reads, link by link, in %s", async (path) => {
+		const text = corpusNote(path);
+		const reading = setUpReading();
+		const view = await reading.open(text, "note.md");
+		for (const link of links(view.previewEl)) link.click();
+		const core = extractCitations(text).filter((c) => c.seconds !== null);
+		expect(reading.playback.seeks.map((s) => s.seconds)).toEqual(core.map((c) => c.seconds));
+		expect(core.some((c) => c.repair === "minutes-seconds")).toBe(true);
+	});
+});
