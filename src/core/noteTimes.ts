@@ -50,8 +50,9 @@ export class NoteTimes {
 	apply(citations: Citation[], duration: number | undefined): void {
 		if (this.count === 0) return;
 		const frameLike = this.thirds ? frameValue(this.thirds, this.count) >= 0 : false;
-		// Hours that plausible, no frame count and no length known: every time reads as written.
-		if (duration === undefined && this.maxFirst < 3 && !frameLike) return;
+		// No first field a talk cannot reach as hours (6 or more), no frame count, no length known:
+		// nothing says any time means other than it is written, and every time reads as written.
+		if (duration === undefined && this.maxFirst < 6 && !frameLike) return;
 		// The note's own video is one timeline; a citation naming another video is no neighbour of it.
 		const witnesses: TimeWitness[] = [];
 		const indices: number[] = [];

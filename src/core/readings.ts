@@ -93,7 +93,7 @@ function noteEvidence(witnesses: readonly TimeWitness[], duration: number | unde
 		const [h, , s] = w.fields;
 		thirds.set(s, (thirds.get(s) ?? 0) + 1);
 		if (h >= 6) minutesSomewhere = true;
-		if (h >= 3) worthWeighing = true;
+		if (h >= 6) worthWeighing = true;
 		if (w.label) worthWeighing = true;
 		if (w.label && minutesReading(w.fields) === asWritten(w.label)) minutesSomewhere = true;
 	}
