@@ -25,6 +25,9 @@ export class NoteTimes {
 	private thirds: Uint16Array | null = null;
 	private maxFirst = -1;
 	private count = 0;
+	/** The most frequent third field so far, and how often it comes. */
+	private frame = -1;
+	private frameCount = 0;
 
 	/**
 	 * Records the timed citation at `index` of the output, read from `source` (`fields` colon
@@ -42,14 +45,23 @@ export class NoteTimes {
 		const first = leadingNumber(source);
 		if (first > this.maxFirst) this.maxFirst = first;
 		const third = trailingNumber(source);
-		const thirds = (this.thirds ??= new Uint16Array(1000));
-		if (third >= 0 && (thirds[third] as number) < 65535) thirds[third] = (thirds[third] as number) + 1;
+		if (third < 0) return;
+		// One table for every note (reading is synchronous): a typed array per note cost more than the counting.
+		const thirds = (this.thirds ??= THIRDS.fill(0));
+		const n = (thirds[third] as number) + 1;
+		if (n > 65535) return;
+		thirds[third] = n;
+		if (n > this.frameCount) {
+			this.frameCount = n;
+			this.frame = third;
+		}
 	}
 
 	/** Gives each citation the reading its note supports, and says why where that is not the time as written. */
 	apply(citations: Citation[], duration: number | undefined): void {
 		if (this.count === 0) return;
-		const frameLike = this.thirds ? frameValue(this.thirds, this.count) >= 0 : false;
+		// A frame count: the third field most three-field times share (see `chooseReadings`).
+		const frameLike = this.frameCount >= 3 && this.frameCount >= 0.5 * this.count;
 		// No first field a talk cannot reach as hours (6 or more), no frame count, no length known:
 		// nothing says any time means other than it is written, and every time reads as written.
 		if (duration === undefined && this.maxFirst < 6 && !frameLike) return;
@@ -88,19 +100,8 @@ export class NoteTimes {
 	}
 }
 
-/** The third field most of a note's three-field times share (a frame count), or -1: see `chooseReadings`. */
-function frameValue(thirds: Uint16Array, count: number): number {
-	let best = 0;
-	let value = -1;
-	for (let i = 0; i < thirds.length; i++) {
-		const n = thirds[i] as number;
-		if (n > best) {
-			best = n;
-			value = i;
-		}
-	}
-	return best >= 3 && best >= 0.5 * count ? value : -1;
-}
+/** How often each third field comes, by value, for the note being read (see {@link NoteTimes.note}). */
+const THIRDS = new Uint16Array(1000);
 
 /** The digits a time starts with, as a number. */
 function leadingNumber(source: string): number {

@@ -52,14 +52,14 @@ const AGREEMENT = 1;
 /** Reading the note's repeated third field (its frame count) as seconds. */
 const FRAME_AS_SECONDS = 0.7;
 
-interface Candidate {
-	seconds: number;
-	style: number;
-	cost: number;
-	kind: ChosenReading["kind"];
-	fromData: boolean;
-	fromLabel: boolean;
-}
+/** How a reading came about, as stored in {@link States}. */
+const KINDS = ["as-written", "minutes-seconds", "label"] as const;
+const AS_WRITTEN = 0;
+const MINUTES = 1;
+const LABEL = 2;
+/** Who gives a reading: `data-t`, the label, or both. */
+const FROM_DATA = 1;
+const FROM_LABEL = 2;
 
 /** What the note says as a whole: how often it repeats a third field, and whether it must be minutes:seconds somewhere. */
 interface NoteEvidence {
@@ -78,8 +78,9 @@ interface NoteEvidence {
 export function chooseReadings(witnesses: readonly TimeWitness[], duration?: number): ChosenReading[] | null {
 	const evidence = noteEvidence(witnesses, duration);
 	if (!evidence) return null;
-	const candidates = witnesses.map((w) => candidatesOf(w, evidence));
-	return decide(candidates, evidence);
+	const states = SCRATCH.reset(witnesses.length);
+	witnesses.forEach((w, i) => addReadings(states, i, w, evidence));
+	return decide(states, evidence);
 }
 
 function noteEvidence(witnesses: readonly TimeWitness[], duration: number | undefined): NoteEvidence | null {
@@ -142,84 +143,98 @@ function minutesCost(fields: readonly [number, number, number], evidence: NoteEv
 	return 0.1;
 }
 
-function candidatesOf(w: TimeWitness, evidence: NoteEvidence): Candidate[] {
-	if (!w.fields) return [{ seconds: w.seconds, style: 0, cost: 0, kind: "as-written", fromData: true, fromLabel: false }];
-	const out: Candidate[] = [];
+/** At most four readings a time, each in at most two styles. */
+const MAX_STATES = 8;
+
+/**
+ * The states of every time, flat (no object per reading): state `k` of time `i` sits at
+ * `i * MAX_STATES + k` and is one reading of that time in a style it may carry. A neutral reading
+ * (one with no alternative, or a time with one reading) carries either style, so it is two states.
+ */
+class States {
+	count!: Uint8Array;
+	style!: Uint8Array;
+	kind!: Uint8Array;
+	from!: Uint8Array;
+	seconds!: Float64Array;
+	cost!: Float64Array;
+	/** The least-cost pass's two tables, one entry per state. */
+	forward!: Float64Array;
+	backward!: Float64Array;
+	n = 0;
+
+	/**
+	 * Makes room for `n` times, emptied. The arrays are kept and reused from one note to the next
+	 * (reading is synchronous): allocating typed arrays per note cost more than the pass itself.
+	 */
+	reset(n: number): this {
+		this.n = n;
+		if (!this.count || this.count.length < n) {
+			const size = Math.max(n, 2 * (this.count?.length ?? 0), 64);
+			this.count = new Uint8Array(size);
+			this.style = new Uint8Array(size * MAX_STATES);
+			this.kind = new Uint8Array(size * MAX_STATES);
+			this.from = new Uint8Array(size * MAX_STATES);
+			this.seconds = new Float64Array(size * MAX_STATES);
+			this.cost = new Float64Array(size * MAX_STATES);
+			this.forward = new Float64Array(size * MAX_STATES);
+			this.backward = new Float64Array(size * MAX_STATES);
+		} else this.count.fill(0, 0, n);
+		return this;
+	}
+
+	/**
+	 * Adds a reading of time `i`. One that `data-t` and the label both give is cheaper (they agree);
+	 * one past the end of the video costs {@link PAST_END} more.
+	 */
+	add(i: number, seconds: number, style: number, cost: number, kind: number, from: number, duration: number | undefined): void {
+		if (duration !== undefined && seconds > duration + 1) cost += PAST_END;
+		const base = i * MAX_STATES;
+		const count = this.count[i] as number;
+		let merged = false;
+		for (let k = base; k < base + count; k++) {
+			if (this.seconds[k] !== seconds) continue;
+			const agree = ((this.from[k] as number) & from) === 0;
+			this.cost[k] = Math.min(this.cost[k] as number, cost) - (agree ? AGREEMENT : 0);
+			this.from[k] = (this.from[k] as number) | from;
+			merged = true;
+		}
+		if (merged) return;
+		for (let st = style || H; st <= (style || M) && this.count[i]! < MAX_STATES; st++) {
+			const at = base + (this.count[i] as number);
+			this.style[at] = st;
+			this.kind[at] = kind;
+			this.from[at] = from;
+			this.seconds[at] = seconds;
+			this.cost[at] = cost;
+			this.count[i] = (this.count[i] as number) + 1;
+		}
+	}
+}
+
+const SCRATCH = new States();
+
+/** The readings of one time: as written, as minutes:seconds, and the label's. */
+function addReadings(states: States, i: number, w: TimeWitness, evidence: NoteEvidence): void {
+	if (!w.fields) {
+		states.add(i, w.seconds, 0, 0, AS_WRITTEN, FROM_DATA, undefined);
+		return;
+	}
 	const duration = w.ownVideo ? evidence.duration : undefined;
 	const [h, m, third] = w.fields;
 	// Seconds that repeat the note's frame count are unlikely as seconds in a note that is minutes:seconds elsewhere.
 	const frameLike = third === evidence.frameValue && evidence.minutesSomewhere ? FRAME_AS_SECONDS : 0;
 	// `00:00:22` reads within the first minute either way: no second reading, and no style to carry.
 	const twoReadings = (h > 0 || m > 0) && m < 60;
-	addCandidate(out, duration, w.seconds, twoReadings ? H : 0, (duration !== undefined ? 0 : hoursCost(h)) + frameLike, "as-written", false);
-	if (twoReadings) addCandidate(out, duration, minutesReading(w.fields), M, minutesCost(w.fields, evidence), "minutes-seconds", false);
-	if (w.label) {
-		const label = w.label;
-		if (label.length === 3) {
-			const fields = label as unknown as [number, number, number];
-			addCandidate(out, duration, asWritten(label), H, LABEL_COST + (duration !== undefined ? 0 : hoursCost(fields[0])), "label", true);
-			if ((fields[0] > 0 || fields[1] > 0) && fields[1] < 60) addCandidate(out, duration, minutesReading(fields), M, LABEL_COST + minutesCost(fields, evidence), "label", true);
-		} else addCandidate(out, duration, asWritten(label), 0, LABEL_COST, "label", true);
-	}
-	return out;
-}
-
-/** Adds a reading to a time's candidates; one that `data-t` and the label both give is cheaper (they agree). */
-function addCandidate(out: Candidate[], duration: number | undefined, seconds: number, style: number, cost: number, kind: ChosenReading["kind"], fromLabel: boolean): void {
-	if (duration !== undefined && seconds > duration + 1) cost += PAST_END;
-	for (const same of out) {
-		if (same.seconds !== seconds) continue;
-		if (fromLabel !== same.fromLabel || !fromLabel !== same.fromData) {
-			same.cost = Math.min(same.cost, cost) - AGREEMENT;
-			same.fromData = true;
-			same.fromLabel = true;
-		} else same.cost = Math.min(same.cost, cost);
-		return;
-	}
-	out.push({ seconds, style, cost, kind, fromData: !fromLabel, fromLabel });
-}
-
-/** At most four candidates a time, each in at most two styles. */
-const MAX_STATES = 8;
-
-/**
- * The states of every time, flat: state `k` of time `i` sits at `i * MAX_STATES + k` and is a
- * candidate of that time in a style it may carry (a neutral one carries either).
- */
-interface States {
-	count: Uint8Array;
-	candidate: Uint8Array;
-	style: Uint8Array;
-	seconds: Float64Array;
-	cost: Float64Array;
-}
-
-function statesOf(all: readonly Candidate[][]): States {
-	const n = all.length;
-	const out: States = {
-		count: new Uint8Array(n),
-		candidate: new Uint8Array(n * MAX_STATES),
-		style: new Uint8Array(n * MAX_STATES),
-		seconds: new Float64Array(n * MAX_STATES),
-		cost: new Float64Array(n * MAX_STATES),
-	};
-	for (let i = 0; i < n; i++) {
-		const candidates = all[i] as Candidate[];
-		let k = 0;
-		for (let j = 0; j < candidates.length && k < MAX_STATES; j++) {
-			const c = candidates[j] as Candidate;
-			// A neutral candidate (style 0) carries either style: one state for each.
-			for (let style = c.style || H; style <= (c.style || M); style++) {
-				const at = i * MAX_STATES + k++;
-				out.candidate[at] = j;
-				out.style[at] = style;
-				out.seconds[at] = c.seconds;
-				out.cost[at] = c.cost;
-			}
-		}
-		out.count[i] = k;
-	}
-	return out;
+	states.add(i, w.seconds, twoReadings ? H : 0, (duration !== undefined ? 0 : hoursCost(h)) + frameLike, AS_WRITTEN, FROM_DATA, duration);
+	if (twoReadings) states.add(i, minutesReading(w.fields), M, minutesCost(w.fields, evidence), MINUTES, FROM_DATA, duration);
+	const label = w.label;
+	if (!label) return;
+	if (label.length === 3) {
+		const fields = label as unknown as [number, number, number];
+		states.add(i, asWritten(label), H, LABEL_COST + (duration !== undefined ? 0 : hoursCost(fields[0])), LABEL, FROM_LABEL, duration);
+		if ((fields[0] > 0 || fields[1] > 0) && fields[1] < 60) states.add(i, minutesReading(fields), M, LABEL_COST + minutesCost(fields, evidence), LABEL, FROM_LABEL, duration);
+	} else states.add(i, asWritten(label), 0, LABEL_COST, LABEL, FROM_LABEL, duration);
 }
 
 /**
@@ -234,12 +249,12 @@ function step(states: States, from: number, to: number): number {
 	return order + (states.style[from] !== states.style[to] ? SWITCH : 0);
 }
 
-function decide(all: readonly Candidate[][], evidence: NoteEvidence): ChosenReading[] {
-	const n = all.length;
-	const states = statesOf(all);
+function decide(states: States, evidence: NoteEvidence): ChosenReading[] {
+	const n = states.n;
 	// forward[at]: least cost of times 0..i ending in that state; backward[at]: of times i+1..n-1 after it.
-	const forward = new Float64Array(n * MAX_STATES);
-	const backward = new Float64Array(n * MAX_STATES);
+	const { forward, backward } = states;
+	// Nothing follows the last time.
+	backward.fill(0, (n - 1) * MAX_STATES, n * MAX_STATES);
 	for (let i = 0; i < n; i++) {
 		for (let k = 0; k < (states.count[i] as number); k++) {
 			const at = i * MAX_STATES + k;
@@ -270,42 +285,40 @@ function decide(all: readonly Candidate[][], evidence: NoteEvidence): ChosenRead
 	}
 	const out: ChosenReading[] = [];
 	for (let i = 0; i < n; i++) {
-		const candidates = all[i] as Candidate[];
+		const base = i * MAX_STATES;
+		const count = states.count[i] as number;
 		// The least total cost with this time in each state; ties keep the reading as written.
-		let best = -1;
+		let best = base;
 		let bestCost = Infinity;
-		for (let k = 0; k < (states.count[i] as number); k++) {
-			const at = i * MAX_STATES + k;
+		for (let at = base; at < base + count; at++) {
 			const total = (forward[at] as number) + (backward[at] as number);
-			const kind = (candidates[states.candidate[at] as number] as Candidate).kind;
-			const tieToWritten = best >= 0 && Math.abs(total - bestCost) <= 1e-9 && kind === "as-written" && (candidates[states.candidate[best] as number] as Candidate).kind !== "as-written";
+			const tieToWritten = Math.abs(total - bestCost) <= 1e-9 && states.kind[at] === AS_WRITTEN && states.kind[best] !== AS_WRITTEN;
 			if (total < bestCost - 1e-9 || tieToWritten) {
 				best = at;
 				bestCost = total;
 			}
 		}
-		const chosen = candidates[best >= 0 ? (states.candidate[best] as number) : 0] as Candidate;
 		let alternative: number | undefined;
 		let alternativeCost = Infinity;
-		for (let k = 0; k < (states.count[i] as number); k++) {
-			const at = i * MAX_STATES + k;
-			if (states.seconds[at] === chosen.seconds) continue;
+		for (let at = base; at < base + count; at++) {
+			if (states.seconds[at] === states.seconds[best]) continue;
 			const total = (forward[at] as number) + (backward[at] as number);
 			if (total < alternativeCost) {
 				alternativeCost = total;
 				alternative = states.seconds[at];
 			}
 		}
-		out.push(reading(chosen, candidates[0] as Candidate, alternative, alternativeCost - bestCost, evidence));
+		out.push(reading(states, best, base, alternative, alternativeCost - bestCost, evidence));
 	}
 	return out;
 }
 
-function reading(chosen: Candidate, written: Candidate, alternative: number | undefined, margin: number, evidence: NoteEvidence): ChosenReading {
+function reading(states: States, chosen: number, written: number, alternative: number | undefined, margin: number, evidence: NoteEvidence): ChosenReading {
+	const seconds = states.seconds[chosen] as number;
 	// No reading fits: the time stays as written, and says so.
-	if (evidence.duration !== undefined && chosen.cost >= PAST_END - AGREEMENT) return { seconds: written.seconds, kind: "past-end" };
-	if (alternative !== undefined && margin < AMBIGUOUS_MARGIN && Math.abs(alternative - chosen.seconds) >= 60) {
-		return { seconds: chosen.seconds, kind: "ambiguous", alternative };
+	if (evidence.duration !== undefined && (states.cost[chosen] as number) >= PAST_END - AGREEMENT) return { seconds: states.seconds[written] as number, kind: "past-end" };
+	if (alternative !== undefined && margin < AMBIGUOUS_MARGIN && Math.abs(alternative - seconds) >= 60) {
+		return { seconds, kind: "ambiguous", alternative };
 	}
-	return { seconds: chosen.seconds, kind: chosen.fromData ? chosen.kind : "label" };
+	return { seconds, kind: ((states.from[chosen] as number) & FROM_DATA) !== 0 ? KINDS[states.kind[chosen] as number] ?? "as-written" : "label" };
 }
