@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import type { ExtractOptions, VideoRef } from "../../src/core";
+import type { VideoRef } from "../../src/core";
 import { citationJumpCommands } from "../../src/commands/citationJumps";
 import type { CommandContext, PlaybackControls } from "../../src/commands/context";
 import type { PlayerControls } from "../../src/player/types";
@@ -10,16 +10,7 @@ import { LEX_LENGTH, LEX_UNDECIDED, LEX_VIDEO, optionsFor, type ExtractionCall }
 
 const calls = vi.hoisted(() => ({ list: [] as ExtractionCall[] }));
 
-vi.mock("../../src/core/extract", async (importOriginal) => {
-	const real = await importOriginal<typeof import("../../src/core/extract")>();
-	return {
-		...real,
-		extractCitations: (text: string, options?: ExtractOptions) => {
-			calls.list.push({ text, options });
-			return real.extractCitations(text, options);
-		},
-	};
-});
+vi.mock("../../src/core/extract", async (importOriginal) => (await import("../helpers/videoLength")).recordingExtraction(await importOriginal(), calls));
 
 /** The jump commands over a player at 1:40 of the lexfridman video, its note active. */
 function jumps() {

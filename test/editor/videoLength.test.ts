@@ -1,21 +1,11 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { EditorView } from "@codemirror/view";
-import type { ExtractOptions } from "../../src/core";
 import { LEX_LENGTH, LEX_TEXT, LEX_UNDECIDED, LEX_VIDEO, optionsFor, type ExtractionCall } from "../helpers/videoLength";
 import { anchor, chipsIn, fakeServices, makeEditor, note, tick } from "./harness";
 
 const calls = vi.hoisted(() => ({ list: [] as ExtractionCall[] }));
 
-vi.mock("../../src/core/extract", async (importOriginal) => {
-	const real = await importOriginal<typeof import("../../src/core/extract")>();
-	return {
-		...real,
-		extractCitations: (text: string, options?: ExtractOptions) => {
-			calls.list.push({ text, options });
-			return real.extractCitations(text, options);
-		},
-	};
-});
+vi.mock("../../src/core/extract", async (importOriginal) => (await import("../helpers/videoLength")).recordingExtraction(await importOriginal(), calls));
 
 const views: EditorView[] = [];
 afterEach(() => {

@@ -33,3 +33,18 @@ export interface ExtractionCall {
 export function optionsFor(calls: readonly ExtractionCall[], text: string): (ExtractOptions | undefined)[] {
 	return calls.filter((c) => c.text === text).map((c) => c.options);
 }
+
+/**
+ * Core's extraction module with `extractCitations` recording each call in `calls.list` (which a
+ * test may replace to start afresh): what a test's `vi.mock("../../src/core/extract", …)` returns,
+ * to see which texts were read with which options.
+ */
+export function recordingExtraction(real: typeof import("../../src/core/extract"), calls: { list: ExtractionCall[] }): typeof import("../../src/core/extract") {
+	return {
+		...real,
+		extractCitations: (text: string, options?: ExtractOptions) => {
+			calls.list.push({ text, options });
+			return real.extractCitations(text, options);
+		},
+	};
+}

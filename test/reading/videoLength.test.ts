@@ -1,5 +1,4 @@
 import { describe, expect, it, vi } from "vitest";
-import type { ExtractOptions } from "../../src/core";
 import { SourceCitations } from "../../src/reading/sourceCitations";
 import type { MarkdownView } from "../double/obsidian";
 import { LEX_LENGTH, LEX_TEXT, LEX_UNDECIDED, LEX_VIDEO, optionsFor, THREE_MINUTES, type ExtractionCall } from "../helpers/videoLength";
@@ -7,16 +6,7 @@ import { anchor, click, links, note, SEED, setUpReading } from "./harness";
 
 const calls = vi.hoisted(() => ({ list: [] as ExtractionCall[] }));
 
-vi.mock("../../src/core/extract", async (importOriginal) => {
-	const real = await importOriginal<typeof import("../../src/core/extract")>();
-	return {
-		...real,
-		extractCitations: (text: string, options?: ExtractOptions) => {
-			calls.list.push({ text, options });
-			return real.extractCitations(text, options);
-		},
-	};
-});
+vi.mock("../../src/core/extract", async (importOriginal) => (await import("../helpers/videoLength")).recordingExtraction(await importOriginal(), calls));
 
 /** The seconds each link of `view` plays, clicked in order. */
 function playedBy(reading: ReturnType<typeof setUpReading>, view: MarkdownView): number[] {

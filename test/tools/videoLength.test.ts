@@ -1,5 +1,4 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import type { ExtractOptions } from "../../src/core";
 import { Modal } from "../double/obsidian";
 import { settle } from "../helpers/plugin";
 import { LEX_LENGTH, LEX_UNDECIDED, LEX_VIDEO, optionsFor, type ExtractionCall } from "../helpers/videoLength";
@@ -7,16 +6,7 @@ import { answer, toolsApp } from "./harness";
 
 const calls = vi.hoisted(() => ({ list: [] as ExtractionCall[] }));
 
-vi.mock("../../src/core/extract", async (importOriginal) => {
-	const real = await importOriginal<typeof import("../../src/core/extract")>();
-	return {
-		...real,
-		extractCitations: (text: string, options?: ExtractOptions) => {
-			calls.list.push({ text, options });
-			return real.extractCitations(text, options);
-		},
-	};
-});
+vi.mock("../../src/core/extract", async (importOriginal) => (await import("../helpers/videoLength")).recordingExtraction(await importOriginal(), calls));
 
 beforeEach(() => {
 	Modal.open = [];

@@ -1,20 +1,10 @@
 import { describe, expect, it, vi } from "vitest";
-import type { ExtractOptions } from "../../src/core";
 import { LEX_LENGTH, LEX_TEXT, LEX_UNDECIDED, LEX_VIDEO, optionsFor, THREE_MINUTES, type ExtractionCall } from "../helpers/videoLength";
 import { anchor, click, makeApp, note, openNote, openPanel, rowEls, settleIndex, settlePanels } from "./harness";
 
 const calls = vi.hoisted(() => ({ list: [] as ExtractionCall[] }));
 
-vi.mock("../../src/core/extract", async (importOriginal) => {
-	const real = await importOriginal<typeof import("../../src/core/extract")>();
-	return {
-		...real,
-		extractCitations: (text: string, options?: ExtractOptions) => {
-			calls.list.push({ text, options });
-			return real.extractCitations(text, options);
-		},
-	};
-});
+vi.mock("../../src/core/extract", async (importOriginal) => (await import("../helpers/videoLength")).recordingExtraction(await importOriginal(), calls));
 
 const LEX_ID = "yEou104m_P0";
 /** A note of the seed video naming the lexfridman video on one element (`data-v`): its length is not this note's. */
