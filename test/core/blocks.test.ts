@@ -1,10 +1,11 @@
-import { readFileSync, readdirSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { GFM, parser } from "@lezer/markdown";
 import { describe, expect, it } from "vitest";
 import { extractCitations, proseExclusions } from "../../src/core";
 import { frontmatterEnd } from "../../src/core/lineScan";
 import { structureOf } from "../../src/editor/structure";
+import { notesUnder } from "../helpers/corpus";
 
 /**
  * The block structure the plugin reads (extraction, `proseExclusions`, the editor's `structureOf`)
@@ -72,20 +73,7 @@ function lezerElements(text: string, body: number): number[] {
 
 const inside = (ranges: [number, number][], at: number) => ranges.some(([a, b]) => a <= at && at < b);
 
-function notes(dir: string): { path: string; text: string }[] {
-	const out: { path: string; text: string }[] = [];
-	const walk = (d: string) => {
-		for (const name of readdirSync(d).sort()) {
-			const full = join(d, name);
-			if (statSync(full).isDirectory()) walk(full);
-			else if (name.endsWith(".md") && name !== "README.md") out.push({ path: relative(FIXTURES, full), text: readFileSync(full, "utf8") });
-		}
-	};
-	walk(dir);
-	return out;
-}
-
-const all = [...notes(join(FIXTURES, "corpus")), ...notes(join(FIXTURES, "times"))];
+const all = [...notesUnder(join(FIXTURES, "corpus"), FIXTURES), ...notesUnder(join(FIXTURES, "times"), FIXTURES)];
 const checked = all.filter((n) => n.text.split("\n").every((line) => line.length <= MAX_LINE));
 
 /** Every `yt-timestamp` in the text past the frontmatter, by where it starts. */

@@ -10,18 +10,23 @@ export interface CorpusNote {
 	text: string;
 }
 
-/** Every corpus note (`.md` files except the README), sorted by path. */
-export function corpusNotes(): CorpusNote[] {
+/** Every note (`.md` file except a README) under `dir`, sorted by path, with paths relative to `root`. */
+export function notesUnder(dir: string, root = dir): CorpusNote[] {
 	const out: CorpusNote[] = [];
-	const walk = (dir: string) => {
-		for (const name of readdirSync(dir).sort()) {
-			const full = join(dir, name);
+	const walk = (d: string) => {
+		for (const name of readdirSync(d).sort()) {
+			const full = join(d, name);
 			if (statSync(full).isDirectory()) walk(full);
-			else if (name.endsWith(".md") && name !== "README.md") out.push({ path: relative(CORPUS_DIR, full), text: readFileSync(full, "utf8") });
+			else if (name.endsWith(".md") && name !== "README.md") out.push({ path: relative(root, full), text: readFileSync(full, "utf8") });
 		}
 	};
-	walk(CORPUS_DIR);
+	walk(dir);
 	return out;
+}
+
+/** Every corpus note (`.md` files except the README), sorted by path. */
+export function corpusNotes(): CorpusNote[] {
+	return notesUnder(CORPUS_DIR);
 }
 
 /** One corpus note by its relative path. */
