@@ -21,6 +21,8 @@ export { extractCitations } from "./extract";
 export type { ExtractOptions } from "./extract";
 export { cleanDataTime, labelTime, writtenDataTime } from "./elementTime";
 export { CONTEXT_REPAIRS } from "./noteTimes";
+export { readingShown } from "./readingShown";
+export type { ReadingShown } from "./readingShown";
 export { toPlainText } from "./plainText";
 export { playingIndex } from "./playing";
 export { applyEdits } from "./edits";

@@ -1,6 +1,6 @@
 import { RangeSetBuilder, type SelectionRange } from "@codemirror/state";
 import { Decoration, type DecorationSet } from "@codemirror/view";
-import { formatTimestamp, videoKey, type VideoRef } from "../core";
+import { formatTimestamp, readingShown, videoKey, type VideoRef } from "../core";
 import type { PlayingMoment } from "./playing";
 import type { ChipCitation } from "./rangeCitations";
 import { TimestampChip } from "./TimestampChip";
@@ -70,7 +70,8 @@ function look(c: ChipCitation, hasVideo: boolean): { text: string; tooltip: stri
 	}
 	const time = formatTimestamp(c.seconds, { style: "m:ss" });
 	let tooltip = `Play from ${time}`;
-	if (c.repaired !== undefined) tooltip += ` (repaired: ${c.repaired})`;
+	const { note } = readingShown(c);
+	if (note) tooltip += ` (${note})`;
 	if (!hasVideo) tooltip += " (this note names no video)";
 	return { text: time, tooltip };
 }
@@ -79,7 +80,7 @@ function stateClasses(c: ChipCitation, hasVideo: boolean, playing: boolean): str
 	const out: string[] = [];
 	if (playing) out.push("is-playing");
 	if (c.seconds === null) out.push("is-invalid");
-	else if (c.repaired !== undefined) out.push("is-repaired");
+	else if (readingShown(c).marked) out.push("is-repaired");
 	if (!hasVideo && c.seconds !== null) out.push("is-novideo");
 	return out.join(" ");
 }

@@ -1,5 +1,5 @@
 import type { Text } from "@codemirror/state";
-import { CONTEXT_REPAIRS, extractCitations, playingIndex, videoKey, type ExtractOptions } from "../core";
+import { CONTEXT_REPAIRS, extractCitations, playingIndex, videoKey, type ExtractOptions, type RepairKind } from "../core";
 import type { PlaybackState } from "../player/types";
 import type { PlayingMoment } from "./playing";
 import { readingKey } from "./rangeCitations";
@@ -15,7 +15,7 @@ export class NoteSummary {
 	 * The times the whole note reads otherwise than as written (minutes:seconds, a label's time, an
 	 * ambiguous one), by {@link readingKey}: a slice of lines cannot weigh them (usually none).
 	 */
-	readonly frames = new Map<string, { seconds: number; repaired: string }>();
+	readonly frames = new Map<string, { seconds: number; repaired: string; repair: RepairKind }>();
 	/** Sorted seconds of the timed citations, by the id an element names itself ("" for the note's video). */
 	private timelines = new Map<string, number[]>();
 	private merged = new Map<string, number[]>();
@@ -32,7 +32,7 @@ export class NoteSummary {
 		const text = doc ? doc.toString() : "";
 		for (const c of doc ? extractCitations(text, options) : []) {
 			if (c.seconds === null) continue;
-			if (c.repair !== undefined && c.repaired !== undefined && CONTEXT_REPAIRS.has(c.repair)) this.frames.set(readingKey(text, c.from, c.to), { seconds: c.seconds, repaired: c.repaired });
+			if (c.repair !== undefined && c.repaired !== undefined && CONTEXT_REPAIRS.has(c.repair)) this.frames.set(readingKey(text, c.from, c.to), { seconds: c.seconds, repaired: c.repaired, repair: c.repair });
 			const own = c.videoId ?? "";
 			const list = this.timelines.get(own);
 			if (list) list.push(c.seconds);

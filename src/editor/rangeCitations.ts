@@ -1,5 +1,5 @@
 import type { Text } from "@codemirror/state";
-import { extractCitations, type Citation } from "../core";
+import { extractCitations, type Citation, type RepairKind } from "../core";
 import { isBlankLine, isRestartLine } from "./lineKinds";
 import { regionAround, type NoteStructure } from "./structure";
 
@@ -14,8 +14,10 @@ export interface ChipCitation {
 	label: string;
 	/** Why it cannot be played (set when `seconds` is `null`). */
 	invalid?: string;
-	/** Why its time was recovered from broken markup. */
+	/** Why its time was recovered from broken markup, or how its note reads it. */
 	repaired?: string;
+	/** The same, for code (see `readingShown`). */
+	repair?: RepairKind;
 	/** The YouTube id the element names itself (`data-v`). */
 	videoId?: string;
 }
@@ -28,7 +30,7 @@ const LOOKBACK_LINES = 400;
  * How the whole note reads the times it weighs against its context (see `NoteSummary.frames`): each
  * such element's text and its reading. Empty for the many notes that read every time as written.
  */
-export type FrameReadings = ReadonlyMap<string, { seconds: number; repaired: string }>;
+export type FrameReadings = ReadonlyMap<string, { seconds: number; repaired: string; repair: RepairKind }>;
 
 /**
  * What a reading is filed under in {@link FrameReadings}: the element's line and its column in
@@ -66,6 +68,7 @@ export function citationsBetween(doc: Text, structure: NoteStructure, from: numb
 			if (reading) {
 				chip.seconds = reading.seconds;
 				chip.repaired = reading.repaired;
+				chip.repair = reading.repair;
 			}
 		}
 		out.push(chip);
@@ -128,6 +131,7 @@ function toChipCitation(c: Citation, shift: number): ChipCitation {
 	const out: ChipCitation = { from: c.from + shift, to: c.to + shift, seconds: c.seconds, label: c.label };
 	if (c.invalid !== undefined) out.invalid = c.invalid;
 	if (c.repaired !== undefined) out.repaired = c.repaired;
+	if (c.repair !== undefined) out.repair = c.repair;
 	if (c.videoId !== undefined) out.videoId = c.videoId;
 	return out;
 }

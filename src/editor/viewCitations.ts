@@ -112,6 +112,7 @@ function sameCitations(before: ChipCitation[], after: ChipCitation[], edited: Se
 			a.label === b.label &&
 			a.invalid === b.invalid &&
 			a.repaired === b.repaired &&
+			a.repair === b.repair &&
 			a.videoId === b.videoId
 		);
 	});

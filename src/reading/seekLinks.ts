@@ -112,7 +112,7 @@ function standardLinks(
 		if (writtenDataTime(value) === null) return null;
 		const citation = (byValue ??= readings()).get(value);
 		if (!citation || citation.seconds === null) return null;
-		out.push({ el, seconds: citation.seconds, video, repaired: citation.repaired });
+		out.push({ el, seconds: citation.seconds, video, repaired: citation.repaired, repair: citation.repair });
 	}
 	return out;
 }

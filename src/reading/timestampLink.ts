@@ -1,4 +1,4 @@
-import { formatTimestamp, type Citation, type VideoRef } from "../core";
+import { formatTimestamp, readingShown, type Citation, type RepairKind, type VideoRef } from "../core";
 import { readTimeFromDom, readVideoIdFromDom, truncate } from "./domTime";
 
 /** A rendered `yt-timestamp` element turned into a seek link: what it plays, or why it cannot. */
@@ -10,8 +10,10 @@ export interface TimestampLink {
 	video: VideoRef | null;
 	/** Why it cannot be played, in words a person can act on. */
 	invalid?: string;
-	/** How its time was recovered from broken markup. */
+	/** How its time was read when not simply as written, in words. */
 	repaired?: string;
+	/** The same, for code (see `readingShown`); absent for a time read from the page alone. */
+	repair?: RepairKind;
 	/** Whether the time was written into an empty element (so unloading can take it out again). */
 	filledLabel?: boolean;
 }
@@ -20,7 +22,7 @@ export interface TimestampLink {
 export function linkFromCitation(el: HTMLElement, citation: Citation, noteVideo: VideoRef | null): TimestampLink {
 	const video: VideoRef | null = citation.videoId ? { kind: "youtube", id: citation.videoId } : noteVideo;
 	if (citation.seconds === null) return { el, seconds: null, video, invalid: citation.invalid };
-	return { el, seconds: citation.seconds, video, repaired: citation.repaired };
+	return { el, seconds: citation.seconds, video, repaired: citation.repaired, repair: citation.repair };
 }
 
 /** The link for an element read from the DOM alone (no section source, or one that disagrees). */
@@ -59,7 +61,7 @@ export function decorate(link: TimestampLink): void {
 		if (!link.video) el.addClass("is-novideo");
 		return;
 	}
-	if (link.repaired) el.addClass("is-repaired");
+	if (readingShown(link).marked) el.addClass("is-repaired");
 	if (!link.video) el.addClass("is-novideo");
 	if (empty) fill(link, formatTimestamp(link.seconds));
 }
@@ -68,7 +70,8 @@ export function decorate(link: TimestampLink): void {
 export function linkLabel(link: TimestampLink): string {
 	if (link.seconds === null) return `Cannot play this timestamp: ${link.invalid ?? "no usable time"}`;
 	let label = playLabel(link.seconds);
-	if (link.repaired) label += ` (repaired: ${link.repaired})`;
+	const { note } = readingShown(link);
+	if (note) label += ` (${note})`;
 	if (!link.video) label += " (this note names no video)";
 	return label;
 }

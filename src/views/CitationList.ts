@@ -1,5 +1,5 @@
 import { Component } from "obsidian";
-import { formatTimestamp } from "../core";
+import { formatTimestamp, readingShown } from "../core";
 import { HeadingGroups } from "./HeadingGroups";
 import type { ListModel, PanelRow } from "./panelModel";
 import { targetElement } from "./targetElement";
@@ -194,7 +194,7 @@ export class CitationList extends Component {
 			label = c.invalid;
 		} else {
 			text = formatTimestamp(c.seconds, { style: "m:ss" });
-			if (c.repaired) cls += " is-repaired";
+			if (readingShown(c).marked) cls += " is-repaired";
 			const playable = note.playable(index);
 			if (!playable) cls += " is-novideo";
 			label = playable ? `Play from ${text}` : "This note names no video";

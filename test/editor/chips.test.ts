@@ -293,3 +293,14 @@ describe("hostile values", () => {
 		for (const el of all) for (const attr of Array.from(el.attributes)) expect(attr.name).not.toMatch(/^on/i);
 	});
 });
+
+describe("Live Preview chips of a note written as minutes:seconds", () => {
+	it("play the minute the note means, say so in the tooltip, and are not marked (nothing to act on)", () => {
+		const text = note([`A ${anchor("01:59:43")}.`, `B ${anchor("05:03:02")}.`, `C ${anchor("57:47:04")}.`].join("\n\n"));
+		const { view } = makeEditor(text);
+		const chips = chipsIn(view);
+		expect(chips.map((c) => c.text)).toEqual(["1:59", "5:03", "57:47"]);
+		expect(chips.map((c) => c.classes.includes("is-repaired"))).toEqual([false, false, false]);
+		expect(chips[1]?.label).toBe('Play from 5:03 ("05:03:02" read as minutes:seconds (5:03), as the rest of this note is written)');
+	});
+});

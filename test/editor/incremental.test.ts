@@ -1,3 +1,4 @@
+import type { FrameReadings } from "../../src/editor/rangeCitations";
 import { afterEach, describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { EditorState } from "@codemirror/state";
@@ -8,7 +9,7 @@ import { ViewCitations, type LineSpan } from "../../src/editor/viewCitations";
 import { corpusNote, SEED_PATH } from "../helpers/corpus";
 import { anchor, decorationsOf, makeEditor } from "./harness";
 
-const NO_FRAMES = new Map<string, { seconds: number; repaired: string }>();
+const NO_FRAMES: FrameReadings = new Map();
 
 const LINE = fc.constantFrom(
 	"",

@@ -2,13 +2,13 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { EditorState, Text } from "@codemirror/state";
 import { extractCitations, type Citation } from "../../src/core";
-import { citationsBetween, sliceStart, type ChipCitation } from "../../src/editor/rangeCitations";
+import { citationsBetween, sliceStart, type ChipCitation, type FrameReadings } from "../../src/editor/rangeCitations";
 import { NoteSummary } from "../../src/editor/noteSummary";
 import { noteStructure, scanStructure } from "../../src/editor/structure";
 import { corpusNotes } from "../helpers/corpus";
 import { anchor, note } from "./harness";
 
-const NO_FRAMES = new Map<string, { seconds: number; repaired: string }>();
+const NO_FRAMES: FrameReadings = new Map();
 
 /** What the editor draws from a citation, for comparing slices with the whole note. */
 function shape(c: Citation | ChipCitation) {

@@ -16,8 +16,8 @@ describe("broken forms from the core issue's table", () => {
 		["four fields", `Claim ${anchor("01:00:17:51")}.`, "[01:00:17:51]", 3617.51, "", /^Play from 1:00:17\.51$/],
 		["minutes past 59", `Claim ${anchor("00:75:12")}.`, "[00:75:12]", 4512, "", /^Play from 1:15:12$/],
 		["a label written differently", `Claim ${anchor("00:12:34", "[12:34]")}.`, "[12:34]", 754, "", /^Play from 12:34$/],
-		// No talk is 11 hours long: the note's only time reads as minutes:seconds, and says so.
-		["a paragraph element", `<p class="yt-timestamp" data-t="11:36:00">[11:36:00]</p>`, "[11:36:00]", 696, "is-repaired", /^Play from 11:36 \(.*minutes:seconds/],
+		// No talk is 11 hours long: the note's only time reads as minutes:seconds, and says so (unmarked: nothing to act on).
+		["a paragraph element", `<p class="yt-timestamp" data-t="11:36:00">[11:36:00]</p>`, "[11:36:00]", 696, "", /^Play from 11:36 \(".*minutes:seconds/],
 		["a footnote link", `Claim <a href="#fn:1" class="yt-timestamp" data-t="00:00:14">[00:00:14]</a>.`, "[00:00:14]", 14, "", /^Play from 0:14$/],
 		["an href with a time", `Claim <a class="yt-timestamp" href="https://youtu.be/${SEED_ID}?t=754">[12:34]</a>.`, "[12:34]", 754, "is-repaired", /broken attribute "href"/],
 		["a garbage data-t with a good label", `Claim ${anchor("soon", "[00:12:34]")}.`, "[00:12:34]", 754, "is-repaired", /"soon" is not a time; time read from the label/],

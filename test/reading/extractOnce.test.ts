@@ -46,12 +46,14 @@ describe("one extraction per note", () => {
 		// A note written as mm:ss:ff (with the longest times as hh:mm:ss:ff): "20:19:00" is 20 min 19 s.
 		const written = note(`A ${anchor("20:19:00")}. B ${anchor("21:05:00")}. C ${anchor("22:10:00")}. D ${anchor("01:02:03:00")}.`);
 		const framed = await reading.open(written, "framed.md");
+		// Read as the note is written, and said in the tooltip, but not marked: nothing to act on.
 		expect(shown(framed.previewEl)).toEqual([
-			["Play from 20:19", true],
-			["Play from 21:05", true],
-			["Play from 22:10", true],
+			["Play from 20:19", false],
+			["Play from 21:05", false],
+			["Play from 22:10", false],
 			["Play from 1:02:03", false],
 		]);
+		expect(links(framed.previewEl)[0]?.getAttribute("aria-label")).toBe('Play from 20:19 ("20:19:00" read as minutes:seconds (20:19), as the rest of this note is written)');
 		const core = extractCitations(written).map((c) => c.seconds);
 		expect(core).toEqual([20 * 60 + 19, 21 * 60 + 5, 22 * 60 + 10, 3723]);
 	});
