@@ -5,7 +5,7 @@ import { formatTimestamp, parseTimestamp } from "./timestamp";
 import type { Citation, RepairKind } from "./types";
 
 /** The repair kinds that come from weighing a time against its note rather than from its own markup. */
-export const CONTEXT_REPAIRS: ReadonlySet<RepairKind> = new Set<RepairKind>(["minutes-seconds", "hours", "label", "ambiguous", "past-end"]);
+export const CONTEXT_REPAIRS: ReadonlySet<RepairKind> = new Set<RepairKind>(["minutes-seconds", "label", "ambiguous", "past-end"]);
 
 /**
  * The times of a note as extraction meets them, read again in the context of the whole note once
@@ -160,8 +160,6 @@ function words(reading: ChosenReading, source: string, duration: number | undefi
 	switch (reading.kind) {
 		case "minutes-seconds":
 			return `"${source.trim()}" read as minutes:seconds (${clock(reading.seconds)}), as the rest of this note is written`;
-		case "hours":
-			return `"${source.trim()}" read as hours:minutes:seconds, though much of this note is written as minutes:seconds`;
 		case "label":
 			return `data-t "${source.trim()}" and the label disagree; the label's time (${clock(reading.seconds)}) fits the note`;
 		case "ambiguous":

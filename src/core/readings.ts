@@ -31,7 +31,7 @@ export interface TimeWitness {
 export interface ChosenReading {
 	seconds: number;
 	/** How it was read: as written, as minutes:seconds, from the label, or left ambiguous. */
-	kind: "as-written" | "minutes-seconds" | "hours" | "label" | "ambiguous" | "past-end";
+	kind: "as-written" | "minutes-seconds" | "label" | "ambiguous" | "past-end";
 	/** The other reading, for `ambiguous`. */
 	alternative?: number;
 }
@@ -93,8 +93,8 @@ function noteEvidence(witnesses: readonly TimeWitness[], duration: number | unde
 		threeFields++;
 		const [h, , s] = w.fields;
 		thirds.set(s, (thirds.get(s) ?? 0) + 1);
-		if (h >= 6) minutesSomewhere = true;
-		if (h >= 6) worthWeighing = true;
+		// No talk reaches six hours: such a first field is minutes, and the note is worth weighing.
+		if (h >= 6) minutesSomewhere = worthWeighing = true;
 		if (w.label) worthWeighing = true;
 		if (w.label && minutesReading(w.fields) === asWritten(w.label)) minutesSomewhere = true;
 	}

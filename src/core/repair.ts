@@ -60,8 +60,6 @@ function repairReason(markdown: string, c: Citation): string | null {
 			return null;
 		case "minutes-seconds":
 			return "time written as minutes:seconds with a third field";
-		case "hours":
-			return null;
 		case "brackets":
 			return "stray bracket in the time";
 		case "attribute":

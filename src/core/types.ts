@@ -34,7 +34,6 @@ export interface CitationBase {
  * - `label`: the label's time, because `data-t` is missing, not a time, or less trustworthy.
  * - `unclosed`: the opening tag never closes.
  * - `minutes-seconds`: a three-field time read as minutes:seconds plus a third field, as its note is written.
- * - `hours`: a three-field time read as hours:minutes:seconds where its note is mostly minutes:seconds.
  * - `ambiguous`: the note's evidence cannot tell its two readings apart; `alternative` holds the other.
  * - `past-end`: no reading fits before the end of the video.
  * - `mangled-tag`: a mangled class or tag (`class="yt="yt-timestamp"`, `< a`, `\<a`) still read as a citation.
@@ -47,7 +46,6 @@ export type RepairKind =
 	| "label"
 	| "unclosed"
 	| "minutes-seconds"
-	| "hours"
 	| "ambiguous"
 	| "past-end"
 	| "mangled-tag";
