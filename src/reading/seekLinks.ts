@@ -81,9 +81,9 @@ function readLinks(
  * open in the source in the blocks after it), the note's citation written with the same clean
  * three-field `data-t`: such a time means what the note reads it as, not what it says on its own.
  */
-function sameTime(el: HTMLElement, byValue: ReadonlyMap<string, Citation | null>): Citation | null {
+function sameTime(el: HTMLElement, byValue: ReadonlyMap<string, Citation | null> | null): Citation | null {
 	const value = el.getAttribute("data-t");
-	return value !== null && writtenDataTime(value) !== null ? (byValue.get(value) ?? null) : null;
+	return byValue && value !== null && writtenDataTime(value) !== null ? (byValue.get(value) ?? null) : null;
 }
 
 /**
@@ -94,11 +94,11 @@ function sameTime(el: HTMLElement, byValue: ReadonlyMap<string, Citation | null>
 function standardLinks(
 	elements: readonly HTMLElement[],
 	video: VideoRef | null,
-	readings: () => ReadonlyMap<string, Citation | null>,
+	readings: () => ReadonlyMap<string, Citation | null> | null,
 	duration?: number,
 ): TimestampLink[] | null {
 	const out: TimestampLink[] = [];
-	let byValue: ReadonlyMap<string, Citation | null> | undefined;
+	let byValue: ReadonlyMap<string, Citation | null> | null | undefined;
 	for (const el of elements) {
 		if (el.localName !== "a" || el.attributes.length !== 2 || el.className !== "yt-timestamp") return null;
 		const value = el.getAttribute("data-t") ?? "";
@@ -109,8 +109,14 @@ function standardLinks(
 			out.push({ el, seconds, video });
 			continue;
 		}
-		if (writtenDataTime(value) === null) return null;
-		const citation = (byValue ??= readings()).get(value);
+		const written = writtenDataTime(value);
+		if (written === null) return null;
+		byValue = byValue === undefined ? readings() : byValue;
+		if (byValue === null) {
+			out.push({ el, seconds: written, video });
+			continue;
+		}
+		const citation = byValue.get(value);
 		if (!citation || citation.seconds === null) return null;
 		out.push({ el, seconds: citation.seconds, video, repaired: citation.repaired, repair: citation.repair });
 	}

@@ -1,4 +1,4 @@
-import { extractCitations, type Citation } from "../core";
+import { CONTEXT_REPAIRS, extractCitations, type Citation } from "../core";
 
 /** How many notes' citations are kept: a couple of panes plus an embed or a hover preview. */
 const KEPT = 4;
@@ -10,7 +10,7 @@ interface Kept {
 	duration: number | undefined;
 	citations: Citation[];
 	/** See {@link SourceCitations.readingsByValue}; worked out when first asked. */
-	byValue?: Map<string, Citation | null>;
+	byValue?: Map<string, Citation | null> | null;
 }
 
 const STANDARD = '<a class="yt-timestamp" data-t="';
@@ -69,11 +69,14 @@ export class SourceCitations {
 	 * (`<a class="yt-timestamp" data-t="…">`): the citation of that value, or `null` when the note
 	 * reads one value two ways (`02:10:00` as hours in one place and as minutes:seconds in
 	 * another). Lets the reading view take a rendered element's time from its `data-t` without
-	 * pairing it with the source, yet play what core plays. Extracts the note once, like {@link of}.
+	 * pairing it with the source, yet play what core plays. `null` when core reads every time of the
+	 * note as written (the common case). Extracts the note once, like {@link of}.
 	 */
-	readingsByValue(text: string, duration?: number): ReadonlyMap<string, Citation | null> {
+	readingsByValue(text: string, duration?: number): ReadonlyMap<string, Citation | null> | null {
 		const kept = this.entry(text, duration);
-		if (kept.byValue) return kept.byValue;
+		if (kept.byValue !== undefined) return kept.byValue;
+		// The common case: core weighed no time against the note, so each reads as written.
+		if (!kept.citations.some((c) => c.repair !== undefined && CONTEXT_REPAIRS.has(c.repair))) return (kept.byValue = null);
 		const byValue = new Map<string, Citation | null>();
 		for (const c of kept.citations) {
 			if (c.seconds === null || c.videoId !== undefined || !text.startsWith(STANDARD, c.from)) continue;
