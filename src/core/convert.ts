@@ -1,7 +1,6 @@
 import { extractCitations, type ExtractOptions } from "./extract";
 import { formatTimestamp, parseTimestamp } from "./timestamp";
-import { parseYouTubeUrl, youtubeShortUrl } from "./video";
-import { proseExclusions, overlaps } from "./regions";
+import { youtubeShortUrl } from "./video";
 import { standardAnchor } from "./repair";
 import type { TextEdit } from "./edits";
 import type { VideoRef } from "./types";
@@ -24,17 +23,16 @@ export function planPortableLinks(markdown: string, noteVideo: VideoRef | null, 
 	let skipped = 0;
 	const noteId = noteVideo?.kind === "youtube" ? noteVideo.id : undefined;
 	for (const c of extractCitations(markdown, options)) {
-		const id = c.videoId ?? noteId;
+		if (c.form !== "element") continue;
+		const id = c.video ? (c.video.kind === "youtube" ? c.video.id : undefined) : noteId;
 		if (c.seconds === null || !id) {
 			skipped++;
 			continue;
 		}
-		edits.push({ from: c.from, to: c.to, insert: `[${formatTimestamp(c.seconds, { style: "m:ss" })}](${youtubeShortUrl(id, c.seconds)})` });
+		edits.push({ from: c.from, to: c.to, insert: `[${formatTimestamp(c.seconds, { style: "m:ss" })}](${youtubeShortUrl(id, c.seconds, true)})` });
 	}
 	return { edits, skipped, skipReason: skipped > 0 ? (noteId ? "without a readable time" : "not on YouTube or without a time") : undefined };
 }
-
-const MD_LINK = /\[([^\]\n]{1,40})\]\(<?(https?:\/\/[^\s)>]{1,400})>?\)/g;
 
 /**
  * The reverse: markdown links whose text is a time and whose URL is a YouTube moment become
@@ -43,17 +41,11 @@ const MD_LINK = /\[([^\]\n]{1,40})\]\(<?(https?:\/\/[^\s)>]{1,400})>?\)/g;
  */
 export function planAnchors(markdown: string, noteVideo: VideoRef | null): ConversionPlan {
 	const edits: TextEdit[] = [];
-	const excluded = proseExclusions(markdown);
 	const noteId = noteVideo?.kind === "youtube" ? noteVideo.id : undefined;
-	for (const m of markdown.matchAll(MD_LINK)) {
-		const from = m.index;
-		const to = from + m[0].length;
-		if (overlaps(excluded, from, to) || markdown.charAt(from - 1) === "!") continue;
-		const label = (m[1] ?? "").trim().replace(/^\[|\]$/g, "");
-		if (parseTimestamp(label) === null) continue;
-		const yt = parseYouTubeUrl(m[2] ?? "");
-		if (!yt || yt.start === undefined) continue;
-		edits.push({ from, to, insert: standardAnchor(yt.start, yt.id === noteId ? undefined : yt.id) });
+	for (const c of extractCitations(markdown, { otherForms: false })) {
+		if (c.form !== "link" || c.video?.kind !== "youtube" || c.seconds === null) continue;
+		if (parseTimestamp(c.label.replace(/^\[|\]$/g, "")) === null) continue;
+		edits.push({ from: c.from, to: c.to, insert: standardAnchor(c.seconds, c.video.id === noteId ? undefined : c.video.id) });
 	}
 	return { edits, skipped: 0 };
 }

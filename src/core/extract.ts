@@ -1,7 +1,8 @@
 import { OpenComments } from "./comments";
 import { closesFence, fenceFloor, finder, frontmatterEnd, isMarkerChar, itemContentColumn, lineIndent, listMarkerEnd } from "./lineScan";
-import type { Citation, TimedCitation, InvalidCitation, RepairKind } from "./types";
+import type { Citation, CitationForm, TimedCitation, InvalidCitation, RepairKind, VideoRef } from "./types";
 import { readElementAt, type RawElement } from "./element";
+import { readMarkdownLinkAt, readWikiLinkAt, type RawLink } from "./linkAt";
 import { readElementTime, readElementVideo, type ElementTime } from "./elementTime";
 import { NoteTimes, statedDuration } from "./noteTimes";
 import { formatTimestamp } from "./timestamp";
@@ -10,7 +11,10 @@ import { codeSpans } from "./codeSpans";
 
 const CLASS_TOKEN = "yt-timestamp";
 const NONE: [number, number][] = [];
-const NO_ELEMENTS: RawElement[] = [];
+const NO_ELEMENTS: Piece[] = [];
+
+/** What a citation is read from: an element, or a link to a moment. Both are cut out of claim text. */
+type Piece = RawElement | RawLink;
 /** How far back a claim's sentence may reach, so hostile lines stay linear. */
 const MAX_CLAIM_SPAN = 600;
 const CLUSTER_GAP = /^[\s,;&()[\]–—-]*(?:(?:and|or|see|also)[\s,;&()[\]–—-]*)?$/i;
@@ -23,8 +27,8 @@ interface Block {
 	lastClaim: LazyClaim | null;
 	/** End of the last element in the block, or -1. */
 	lastTo: number;
-	/** The block's elements, in order, for cutting them out of claim text. */
-	elements: RawElement[];
+	/** The block's elements and moment links, in order, for cutting them out of claim text. */
+	elements: Piece[];
 }
 
 /** The claim text of one or more citations, computed when first read (most callers never read it). */
@@ -56,11 +60,18 @@ export interface ExtractOptions {
 	 * slice of a note, whose context is the whole note's (the editor reads the whole note for that).
 	 */
 	inContext?: boolean;
+	/**
+	 * Whether other plugins' forms are citations too: media-fragment links (`[[talk.mp4#t=90]]`,
+	 * `[clip](media/talk.webm#t=1:30)`) and empty-target time links (`[02:01]()`). On by default;
+	 * `yt-timestamp` elements and YouTube moment links (this plugin's portable form) are always read.
+	 */
+	otherForms?: boolean;
 }
 
 /**
- * Every `yt-timestamp` element of a note, in document order, outside frontmatter, fenced and
- * indented code, inline code and HTML comments. One pass over the lines: a line costs a few
+ * Every citation of a note, in document order, outside frontmatter, fenced and indented code,
+ * inline code and HTML comments: `yt-timestamp` elements, and links that point at a moment (see
+ * `readMomentLink`; ordinary links stay ordinary). One pass over the lines: a line costs a few
  * character checks unless it holds a candidate or a structural marker, candidates are found with
  * `indexOf`, every look-around is bounded, and claim text is only worked out when read, so the cost
  * is linear in the text and close to a bare regex scan of it.
@@ -69,7 +80,10 @@ export function extractCitations(markdown: string, options: ExtractOptions = {})
 	const text = typeof markdown === "string" ? markdown : "";
 	const out: Citation[] = [];
 	const candidates = finder(text, CLASS_TOKEN, "yt-t");
-	if (candidates(0) < 0) return out;
+	const foreign = options.otherForms !== false;
+	const mdLinks = finder(text, "](");
+	const wikiLinks = foreign ? finder(text, "[[") : () => -1;
+	if (candidates(0) < 0 && mdLinks(0) < 0 && wikiLinks(0) < 0) return out;
 	const times = new NoteTimes();
 	const len = text.length;
 	let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -213,7 +227,10 @@ export function extractCitations(markdown: string, options: ExtractOptions = {})
 		const nextComment = comments(scanFrom);
 		const hasCandidate = nextCandidate >= 0 && nextCandidate + CLASS_TOKEN.length <= contentEnd;
 		const hasComment = nextComment >= 0 && nextComment < contentEnd;
-		if (!hasCandidate && !hasComment) {
+		const nextMd = mdLinks(scanFrom);
+		const nextWiki = wikiLinks(scanFrom);
+		const hasLink = (nextMd >= 0 && nextMd < contentEnd) || (nextWiki >= 0 && nextWiki < contentEnd);
+		if (!hasCandidate && !hasComment && !hasLink) {
 			if (headingLevel) setHeading(headingLevel, headingText(text, contentStart, contentEnd, []));
 			continue;
 		}
@@ -256,10 +273,11 @@ export function extractCitations(markdown: string, options: ExtractOptions = {})
 			}
 		}
 
+		if (hasLink) addLinks(block.elements, lineElementsFrom, text, scanFrom, contentEnd, excluded, mdLinks, wikiLinks, foreign);
 		if (headingLevel) setHeading(headingLevel, headingText(text, contentStart, contentEnd, block.elements));
 
 		for (let k = lineElementsFrom; k < block.elements.length; k++) {
-			const el = block.elements[k] as RawElement;
+			const el = block.elements[k] as Piece;
 			const gapStart = block.lastTo >= 0 ? block.lastTo : block.start;
 			const gapFrom = Math.max(gapStart, el.from - MAX_CLAIM_SPAN);
 			if (!(block.lastTo >= 0 && isClusterGap(text, gapFrom, el.from))) {
@@ -268,6 +286,10 @@ export function extractCitations(markdown: string, options: ExtractOptions = {})
 				block.lastClaim = lazy;
 			}
 			block.lastTo = el.to;
+			if ("moment" in el) {
+				out.push(linkCitation(el, lineNo, claim, lazy as LazyClaim, headings, times, out.length));
+				continue;
+			}
 			const time = readElementTime(el);
 			const previous = out[out.length - 1];
 			if (!el.tagClosed && "invalid" in time && previous && previous.to === el.from && previous.invalid === BROKEN_RUN) {
@@ -308,6 +330,7 @@ function skipSpaces(text: string, i: number, end: number): number {
  * the note when first read (the editor and reading view never read it; the panel does).
  */
 class CitationRecord {
+	form: CitationForm = "element";
 	label: string;
 	from: number;
 	to: number;
@@ -320,10 +343,10 @@ class CitationRecord {
 	repair: RepairKind | undefined = undefined;
 	alternative: number | undefined = undefined;
 	invalid: string | undefined = undefined;
-	videoId: string | undefined = undefined;
+	video: VideoRef | undefined = undefined;
 	#claim: LazyClaim;
 
-	constructor(el: RawElement, line: number, claim: LazyClaim, claimIndex: number, headings: string[], label: string, seconds: number | null) {
+	constructor(el: Piece, line: number, claim: LazyClaim, claimIndex: number, headings: string[], label: string, seconds: number | null) {
 		this.label = label;
 		this.from = el.from;
 		this.to = el.to;
@@ -351,7 +374,7 @@ function toCitation(el: RawElement, time: ElementTime, line: number, claim: numb
 	if (video === null || "invalid" in time) {
 		const c = new CitationRecord(el, line, lazy, claim, headings, label, null);
 		c.invalid = video === null ? "data-v does not name a YouTube video" : !el.tagClosed && !el.label ? BROKEN_RUN : (time as { invalid: string }).invalid;
-		if (video) c.videoId = video;
+		if (video) c.video = { kind: "youtube", id: video };
 		return c as InvalidCitation;
 	}
 	times.note(index, time.source, time.fields, time.repair === undefined && time.source === el.dataT ? el : null, !video);
@@ -367,8 +390,120 @@ function toCitation(el: RawElement, time: ElementTime, line: number, claim: numb
 		c.repaired = el.mangled;
 		c.repair = "mangled-tag";
 	}
-	if (video) c.videoId = video;
+	if (video) c.video = { kind: "youtube", id: video };
 	return c as TimedCitation;
+}
+
+/**
+ * A moment link's citation. A bare time link (`[05:36:58]()`) is read against its note as an
+ * element's `data-t` is; a link with a time parameter or fragment says its moment in seconds.
+ */
+function linkCitation(link: RawLink, line: number, claim: number, lazy: LazyClaim, headings: string[], times: NoteTimes, index: number): TimedCitation {
+	const { moment } = link;
+	const label = link.label.trim();
+	const c = new CitationRecord(link, line, lazy, claim, headings, label || formatTimestamp(moment.seconds), moment.seconds);
+	c.form = moment.form;
+	if (moment.video) c.video = moment.video;
+	if (moment.end !== undefined) c.end = moment.end;
+	if (moment.form === "bare") {
+		const written = label.startsWith("[") && label.endsWith("]") ? label.slice(1, -1).trim() : label;
+		times.note(index, written, colonFields(written), null, true);
+	}
+	return c as TimedCitation;
+}
+
+function colonFields(time: string): number {
+	let n = 1;
+	for (let i = time.indexOf(":"); i >= 0; i = time.indexOf(":", i + 1)) n++;
+	return n;
+}
+
+/**
+ * Adds the moment links of one line (outside its excluded ranges and the elements already read on
+ * it, from `first` on in `pieces`) to `pieces`, keeping them in document order.
+ */
+function addLinks(
+	pieces: Piece[],
+	first: number,
+	text: string,
+	from: number,
+	end: number,
+	excluded: [number, number][],
+	mdLinks: (start: number) => number,
+	wikiLinks: (start: number) => number,
+	foreign: boolean,
+): void {
+	const elements = pieces.length > first ? pieces.splice(first) : NO_ELEMENTS;
+	const math = text.indexOf("$", from);
+	const skip = math >= 0 && math < end ? excluded.concat(mathSpans(text, from, end)) : excluded;
+	const links: RawLink[] = [];
+	let floor = from;
+	for (let at = from; at < end; ) {
+		const md = mdLinks(at);
+		const wiki = wikiLinks(at);
+		const mdHit = md >= 0 && md < end ? md : -1;
+		const wikiHit = wiki >= 0 && wiki < end ? wiki : -1;
+		if (mdHit < 0 && wikiHit < 0) break;
+		const isWiki = wikiHit >= 0 && (mdHit < 0 || wikiHit < mdHit);
+		const hit = isWiki ? wikiHit : mdHit;
+		const link = isWiki ? readWikiLinkAt(text, hit, end, foreign) : readMarkdownLinkAt(text, hit, floor, end, foreign);
+		if (link && !coveredBy(skip, link.from, link.to) && !coveredBy(elements, link.from, link.to)) {
+			links.push(link);
+			floor = link.to;
+			at = link.to;
+		} else at = hit + 2;
+	}
+	if (links.length === 0) {
+		for (const el of elements) pieces.push(el);
+		return;
+	}
+	let i = 0;
+	for (const link of links) {
+		while (i < elements.length && (elements[i] as Piece).from < link.from) pieces.push(elements[i++] as Piece);
+		pieces.push(link);
+	}
+	while (i < elements.length) pieces.push(elements[i++] as Piece);
+}
+
+/** Whether `[from, to)` overlaps any of `ranges` (pairs or pieces). */
+function coveredBy(ranges: readonly ([number, number] | Piece)[], from: number, to: number): boolean {
+	for (const r of ranges) {
+		const a = Array.isArray(r) ? r[0] : r.from;
+		const b = Array.isArray(r) ? (r[1] < 0 ? Infinity : r[1]) : r.to;
+		if (a < to && from < b) return true;
+	}
+	return false;
+}
+
+/**
+ * Inline math on one line, `$…$` or `$$…$$`, as `[from, to)` ranges, by Pandoc's rule (which
+ * Obsidian follows): the opening `$` is followed by a non-blank, the closing one preceded by a
+ * non-blank and not followed by a digit, so prices ("$5 … $15") are not math. `\$` is a dollar.
+ */
+function mathSpans(text: string, from: number, end: number): [number, number][] {
+	const out: [number, number][] = [];
+	for (let i = text.indexOf("$", from); i >= 0 && i < end; ) {
+		const double = text.charCodeAt(i + 1) === 36;
+		const width = double ? 2 : 1;
+		const escaped = i > 0 && text.charCodeAt(i - 1) === 92;
+		const close = escaped || isSpace(text.charCodeAt(i + width)) ? -1 : mathClose(text, i + width + 1, end, double);
+		if (close < 0) {
+			i = text.indexOf("$", i + width);
+			continue;
+		}
+		out.push([i, close + width]);
+		i = text.indexOf("$", close + width);
+	}
+	return out;
+}
+
+function mathClose(text: string, from: number, end: number, double: boolean): number {
+	for (let j = text.indexOf("$", from - 1); j >= 0 && j < end; j = text.indexOf("$", j + 1)) {
+		if (double && text.charCodeAt(j + 1) !== 36) continue;
+		const after = text.charCodeAt(j + (double ? 2 : 1));
+		if (!isSpace(text.charCodeAt(j - 1)) && text.charCodeAt(j - 1) !== 92 && !(after >= 48 && after <= 57)) return j;
+	}
+	return -1;
 }
 
 /**
@@ -379,7 +514,7 @@ function toCitation(el: RawElement, time: ElementTime, line: number, claim: numb
 function sentenceStart(lazy: LazyClaim): number {
 	if (lazy.sentenceStart >= 0) return lazy.sentenceStart;
 	const { block, gapFrom, to } = lazy;
-	const source = (block.elements[0] as RawElement).source;
+	const source = (block.elements[0] as Piece).source;
 	let start: number;
 	const boundary = to > gapFrom ? lastBoundaries(source, gapFrom, to, block.table) : { last: -1, previous: -1 };
 	if (boundary.last >= 0 && hasText(source, boundary.last, to)) start = boundary.last;
@@ -394,7 +529,7 @@ function claimText(lazy: LazyClaim): string {
 	let value = spanText(lazy.block.elements, Math.max(sentenceStart(lazy), lazy.to - MAX_CLAIM_SPAN), lazy.to);
 	if (!value) {
 		// Timestamp-first style ("[12:34] The speaker says…"): the claim follows the element.
-		const el = lazy.block.elements[lazy.element] as RawElement;
+		const el = lazy.block.elements[lazy.element] as Piece;
 		const next = lazy.block.elements[lazy.element + 1];
 		const end = Math.min(next && next.from < lazy.lineEnd ? next.from : lazy.lineEnd, el.to + MAX_CLAIM_SPAN);
 		value = spanText(lazy.block.elements, el.to, end);
@@ -466,13 +601,13 @@ function isSentenceEnd(c: number): boolean {
 }
 
 /** Plain text of `[from, to)` with timestamp elements cut out. */
-function spanText(elements: RawElement[], from: number, to: number): string {
+function spanText(elements: Piece[], from: number, to: number): string {
 	if (to <= from || elements.length === 0) return "";
-	const text = (elements[0] as RawElement).source;
+	const text = (elements[0] as Piece).source;
 	let out = "";
 	let at = from;
 	for (let i = firstEndingAfter(elements, from); i < elements.length; i++) {
-		const el = elements[i] as RawElement;
+		const el = elements[i] as Piece;
 		if (el.from >= to) break;
 		if (el.from > at) out += text.slice(at, el.from);
 		out += " ";
@@ -482,18 +617,18 @@ function spanText(elements: RawElement[], from: number, to: number): string {
 	return toPlainText(out);
 }
 
-function firstEndingAfter(elements: RawElement[], offset: number): number {
+function firstEndingAfter(elements: Piece[], offset: number): number {
 	let lo = 0;
 	let hi = elements.length;
 	while (lo < hi) {
 		const mid = (lo + hi) >> 1;
-		if ((elements[mid] as RawElement).to <= offset) lo = mid + 1;
+		if ((elements[mid] as Piece).to <= offset) lo = mid + 1;
 		else hi = mid;
 	}
 	return lo;
 }
 
-function headingText(text: string, from: number, to: number, elements: RawElement[]): string {
+function headingText(text: string, from: number, to: number, elements: Piece[]): string {
 	const plain = text.slice(from, to);
 	if (!/[<>[\]`*_~=&|#\\]/.test(plain)) return plain.trim();
 	let out = "";

@@ -2,7 +2,9 @@
  * The pure core: timestamps, video sources and citation extraction. Text in, data out; no
  * `obsidian` import, so it runs in plain Node, in tests, and in the benchmarks.
  */
-export type { Citation, TimedCitation, InvalidCitation, CitationBase, RepairKind, VideoRef } from "./types";
+export type { Citation, CitationForm, TimedCitation, InvalidCitation, CitationBase, RepairKind, VideoRef } from "./types";
+export { readMomentLink } from "./momentLink";
+export type { LinkMoment } from "./momentLink";
 export { parseTimestamp, formatTimestamp, youtubeSeconds, MAX_SECONDS } from "./timestamp";
 export type { FormatOptions } from "./timestamp";
 export {

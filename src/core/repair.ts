@@ -37,10 +37,11 @@ export function planRepairs(markdown: string): RepairPlan {
 			unrepairable++;
 			continue;
 		}
-		if (c.end !== undefined) continue;
+		// Other forms are the writer's choice (or another plugin's): only elements are repaired.
+		if (c.end !== undefined || c.form !== "element") continue;
 		const reason = repairReason(markdown, c);
 		if (!reason) continue;
-		edits.push({ from: c.from, to: c.to, insert: standardAnchor(c.seconds, c.videoId) });
+		edits.push({ from: c.from, to: c.to, insert: standardAnchor(c.seconds, c.video?.kind === "youtube" ? c.video.id : undefined) });
 		counts[reason] = (counts[reason] ?? 0) + 1;
 	}
 	return { edits, counts, unrepairable };

@@ -4,13 +4,22 @@ export type VideoRef =
 	| { kind: "file"; path: string }
 	| { kind: "url"; url: string };
 
+/**
+ * Which written form a citation takes: a `yt-timestamp` element, a markdown or wiki link to a
+ * moment (`[0:26](https://youtu.be/ID?t=26)`, `[[talk.mp4#t=90]]`), or an empty-target time link
+ * (`[02:01]()`) that plays the note's video.
+ */
+export type CitationForm = "element" | "link" | "bare";
+
 /** What every citation has, valid or not. */
 export interface CitationBase {
-	/** What the reader sees: the element's text, or the formatted time when that is empty. */
+	/** Which written form it is. */
+	form: CitationForm;
+	/** What the reader sees: the element's or link's text, or the formatted time when that is empty. */
 	label: string;
-	/** Offset of the element's `<` in the note text (of the backslash before it, for an escaped `\<a`). */
+	/** Offset of the element's `<` (of the backslash before it, for an escaped `\<a`) or the link's `[`. */
 	from: number;
-	/** Offset just past the element's closing tag (or its opening tag when it has none). */
+	/** Offset just past the element's closing tag (or its opening tag when it has none), or past the link. */
 	to: number;
 	/** 0-based line of `from`. */
 	line: number;
@@ -20,8 +29,12 @@ export interface CitationBase {
 	headings: string[];
 	/** Index of the claim: anchors right after one sentence share it (and their `text`). */
 	claim: number;
-	/** The YouTube id an element names itself (`data-v`), which wins over the note's video. */
-	videoId?: string;
+	/**
+	 * The video the citation names itself, which wins over the note's: an element's `data-v`, a
+	 * YouTube link's video, a linked media file (a vault linkpath as written) or URL. Absent: the
+	 * note's video.
+	 */
+	video?: VideoRef;
 }
 
 /**
@@ -76,5 +89,5 @@ export interface InvalidCitation extends CitationBase {
 	alternative?: undefined;
 }
 
-/** One `yt-timestamp` element of a note. */
+/** One citation of a note, in any {@link CitationForm}. */
 export type Citation = TimedCitation | InvalidCitation;

@@ -153,8 +153,13 @@ export function youtubeWatchUrl(id: string, seconds?: number): string {
 	return seconds && seconds >= 1 ? `${base}&t=${Math.floor(seconds)}s` : base;
 }
 
-/** `https://youtu.be/ID?t=2811`: the short link used in portable markdown. */
-export function youtubeShortUrl(id: string, seconds?: number): string {
+/**
+ * `https://youtu.be/ID?t=2811`: the short link used in portable markdown. With a moment (even 0,
+ * so the link reads back as a citation) it carries `t=`: whole seconds, or to the millisecond with
+ * `exact` (for a conversion that must read back to the same time).
+ */
+export function youtubeShortUrl(id: string, seconds?: number, exact = false): string {
 	const base = `https://youtu.be/${encodeURIComponent(id)}`;
-	return seconds && seconds >= 1 ? `${base}?t=${Math.floor(seconds)}` : base;
+	if (seconds === undefined || !Number.isFinite(seconds) || seconds < 0) return base;
+	return `${base}?t=${exact ? Math.round(seconds * 1000) / 1000 : Math.floor(seconds)}`;
 }

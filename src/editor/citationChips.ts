@@ -142,7 +142,7 @@ class CitationChips implements PluginValue {
 		const pos = view.posAtDOM(markEl);
 		const c = this.citations.list.find((x) => x.from <= pos && pos < x.to);
 		if (!c) return false;
-		return this.press(event, { seconds: c.seconds, video: c.videoId ? { kind: "youtube", id: c.videoId } : this.note.video }, mod);
+		return this.press(event, { seconds: c.seconds, video: c.video ?? this.note.video }, mod);
 	}
 
 	private press(event: MouseEvent, target: PressTarget, mod: boolean): boolean {

@@ -29,9 +29,8 @@ const MAX_LABEL = 24;
 export function drawCitations(citations: readonly ChipCitation[], ctx: DrawContext): DecorationSet {
 	const builder = new RangeSetBuilder<Decoration>();
 	for (const c of citations) {
-		const own = c.videoId !== undefined;
-		const video: VideoRef | null = own ? { kind: "youtube", id: c.videoId as string } : ctx.noteVideo;
-		const key = own ? videoKey(video as VideoRef) : ctx.noteKey;
+		const video: VideoRef | null = c.video ?? ctx.noteVideo;
+		const key = c.video ? videoKey(c.video) : ctx.noteKey;
 		const playing = ctx.playing !== null && c.seconds === ctx.playing.seconds && key === ctx.playing.video;
 		const modifiers = stateClasses(c, video !== null, playing);
 		if (!ctx.live) {

@@ -33,7 +33,7 @@ export class NoteSummary {
 		for (const c of doc ? extractCitations(text, options) : []) {
 			if (c.seconds === null) continue;
 			if (c.repair !== undefined && c.repaired !== undefined && CONTEXT_REPAIRS.has(c.repair)) this.frames.set(readingKey(text, c.from, c.to), { seconds: c.seconds, repaired: c.repaired, repair: c.repair });
-			const own = c.videoId ?? "";
+			const own = c.video ? videoKey(c.video) : "";
 			const list = this.timelines.get(own);
 			if (list) list.push(c.seconds);
 			else this.timelines.set(own, [c.seconds]);
@@ -67,7 +67,7 @@ export class NoteSummary {
 		if (cached) return cached;
 		let parts: number[] = [];
 		for (const [id, list] of this.timelines) {
-			const own = id ? videoKey({ kind: "youtube", id }) : noteKey;
+			const own = id || noteKey;
 			if (own === key) parts = parts.concat(list);
 		}
 		parts.sort((a, b) => a - b);

@@ -1,5 +1,5 @@
 import type { Text } from "@codemirror/state";
-import { extractCitations, type Citation, type RepairKind } from "../core";
+import { extractCitations, type Citation, type CitationForm, type RepairKind, type VideoRef } from "../core";
 import { isBlankLine, isRestartLine } from "./lineKinds";
 import { regionAround, type NoteStructure } from "./structure";
 
@@ -18,8 +18,10 @@ export interface ChipCitation {
 	repaired?: string;
 	/** The same, for code (see `readingShown`). */
 	repair?: RepairKind;
-	/** The YouTube id the element names itself (`data-v`). */
-	videoId?: string;
+	/** Which written form it is. */
+	form: CitationForm;
+	/** The video it names itself (`data-v`, a moment link's video); absent: the note's. */
+	video?: VideoRef;
 }
 
 /** How far above a range the search for a clean starting line may go. */
@@ -128,10 +130,10 @@ function after(doc: Text, region: { to: number; kind: "fence" | "comment" }): nu
 }
 
 function toChipCitation(c: Citation, shift: number): ChipCitation {
-	const out: ChipCitation = { from: c.from + shift, to: c.to + shift, seconds: c.seconds, label: c.label };
+	const out: ChipCitation = { form: c.form, from: c.from + shift, to: c.to + shift, seconds: c.seconds, label: c.label };
 	if (c.invalid !== undefined) out.invalid = c.invalid;
 	if (c.repaired !== undefined) out.repaired = c.repaired;
 	if (c.repair !== undefined) out.repair = c.repair;
-	if (c.videoId !== undefined) out.videoId = c.videoId;
+	if (c.video !== undefined) out.video = c.video;
 	return out;
 }

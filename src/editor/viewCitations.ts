@@ -1,4 +1,5 @@
 import type { ChangeDesc, Text } from "@codemirror/state";
+import { videoKey } from "../core";
 import { citationsBetween, type ChipCitation, type FrameReadings } from "./rangeCitations";
 import { isBlankLine, isRestartLine, lineShape } from "./lineKinds";
 import type { NoteStructure } from "./structure";
@@ -113,7 +114,8 @@ function sameCitations(before: ChipCitation[], after: ChipCitation[], edited: Se
 			a.invalid === b.invalid &&
 			a.repaired === b.repaired &&
 			a.repair === b.repair &&
-			a.videoId === b.videoId
+			a.form === b.form &&
+			(a.video === b.video || (a.video !== undefined && b.video !== undefined && videoKey(a.video) === videoKey(b.video)))
 		);
 	});
 }

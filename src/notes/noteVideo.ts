@@ -32,6 +32,8 @@ export interface NoteVideoSource {
 	videoFor(path: string): VideoRef | null;
 	/** The video named by frontmatter given directly (reading view passes `ctx.frontmatter`). */
 	videoFromFrontmatter(frontmatter: Record<string, unknown> | null | undefined, sourcePath: string): VideoRef | null;
+	/** A video a citation names, as it plays from the note at `sourcePath` (a linked file's path resolved in the vault). */
+	linkedVideo(ref: VideoRef, sourcePath: string): VideoRef;
 }
 
 /**
@@ -47,7 +49,11 @@ export class NoteVideos implements NoteVideoSource {
 
 	videoFromFrontmatter(frontmatter: Record<string, unknown> | null | undefined, sourcePath: string): VideoRef | null {
 		const ref = resolveVideo(frontmatter);
-		if (ref?.kind !== "file") return ref;
+		return ref ? this.linkedVideo(ref, sourcePath) : null;
+	}
+
+	linkedVideo(ref: VideoRef, sourcePath: string): VideoRef {
+		if (ref.kind !== "file") return ref;
 		const resolved = this.metadata.resolveLink(ref.path, sourcePath);
 		return resolved ? { kind: "file", path: resolved } : ref;
 	}

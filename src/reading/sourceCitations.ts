@@ -79,7 +79,7 @@ export class SourceCitations {
 		if (!kept.citations.some((c) => c.repair !== undefined && CONTEXT_REPAIRS.has(c.repair))) return (kept.byValue = null);
 		const byValue = new Map<string, Citation | null>();
 		for (const c of kept.citations) {
-			if (c.seconds === null || c.videoId !== undefined || !text.startsWith(STANDARD, c.from)) continue;
+			if (c.seconds === null || c.video !== undefined || !text.startsWith(STANDARD, c.from)) continue;
 			const start = c.from + STANDARD.length;
 			const value = text.slice(start, text.indexOf('"', start));
 			const known = byValue.get(value);

@@ -20,7 +20,7 @@ export interface TimestampLink {
 
 /** The link for an element paired with the citation core read from the note's source. */
 export function linkFromCitation(el: HTMLElement, citation: Citation, noteVideo: VideoRef | null): TimestampLink {
-	const video: VideoRef | null = citation.videoId ? { kind: "youtube", id: citation.videoId } : noteVideo;
+	const video: VideoRef | null = citation.video ?? noteVideo;
 	if (citation.seconds === null) return { el, seconds: null, video, invalid: citation.invalid };
 	return { el, seconds: citation.seconds, video, repaired: citation.repaired, repair: citation.repair };
 }

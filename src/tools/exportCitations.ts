@@ -23,7 +23,7 @@ export function noteExportRows(citations: readonly Citation[], noteVideo: VideoR
 	const rows: ExportRow[] = [];
 	for (const c of citations) {
 		if (c.seconds === null) continue;
-		const videoId = c.videoId ?? noteId;
+		const videoId = c.video ? (c.video.kind === "youtube" ? c.video.id : undefined) : noteId;
 		rows.push({ seconds: c.seconds, text: c.text, line: c.line, ...(videoId ? { videoId } : {}) });
 	}
 	return rows;

@@ -1,3 +1,4 @@
+import type { LinkedVideo } from "../notes/citationVideo";
 import { extractCitations, videoKey, type Citation, type ExtractOptions, type VideoRef } from "../core";
 
 /**
@@ -45,17 +46,21 @@ interface Track {
  * `citationsOfVideo` would list them for each video. Most notes name no other video, so the
  * common path compares one field per citation and builds no key.
  */
-function tracksOf(path: string, citations: readonly Citation[], noteVideo: VideoRef | null, duration: number | undefined): IndexedNote[] {
-	const ownId = noteVideo?.kind === "youtube" ? noteVideo.id : null;
+function tracksOf(path: string, citations: readonly Citation[], noteVideo: VideoRef | null, duration: number | undefined, linked: LinkedVideo): IndexedNote[] {
+	const ownKey = noteVideo ? videoKey(noteVideo) : null;
 	const own: Track | null = noteVideo ? { video: noteVideo, seconds: [], lines: [] } : null;
 	let others: Map<string, Track> | null = null;
 	for (const c of citations) {
 		if (c.seconds === null) continue;
 		let track = own;
-		if (c.videoId !== undefined && c.videoId !== ownId) {
-			others ??= new Map();
-			track = others.get(c.videoId) ?? null;
-			if (!track) others.set(c.videoId, (track = { video: { kind: "youtube", id: c.videoId }, seconds: [], lines: [] }));
+		if (c.video !== undefined) {
+			const video = linked(c.video);
+			const key = videoKey(video);
+			if (key !== ownKey) {
+				others ??= new Map();
+				track = others.get(key) ?? null;
+				if (!track) others.set(key, (track = { video, seconds: [], lines: [] }));
+			}
 		}
 		if (!track) continue;
 		track.seconds.push(c.seconds);
@@ -105,10 +110,10 @@ export class CitationIndex {
 	 * none, and only elements naming their own video with `data-v` count), `reading.duration` that
 	 * video's length once a player has measured it.
 	 */
-	setNote(path: string, text: string, video: VideoRef | null, reading: ExtractOptions = {}): void {
+	setNote(path: string, text: string, video: VideoRef | null, reading: ExtractOptions = {}, linked: LinkedVideo = (ref) => ref): void {
 		const changed = this.detach(path);
 		// A note without a video cites nothing unless an element names its own: skip the extraction.
-		const records = video || text.includes("data-v") ? tracksOf(path, extractCitations(text, reading), video, reading.duration) : [];
+		const records = video || text.includes("data-v") || text.includes("t=") ? tracksOf(path, extractCitations(text, reading), video, reading.duration, linked) : [];
 		this.attach(path, records, changed);
 		this.changed(changed);
 	}

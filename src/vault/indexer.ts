@@ -53,7 +53,7 @@ export class CitationIndexer {
 	/** Re-indexes one note from its new text (metadataCache 'changed' gives it). */
 	noteChanged(path: string, text: string): void {
 		const video = this.notes.videoFor(path);
-		this.index.setNote(path, text, video, readingOptions(this.durations, video));
+		this.index.setNote(path, text, video, readingOptions(this.durations, video), (ref) => this.notes.linkedVideo(ref, path));
 	}
 
 	/**

@@ -24,7 +24,7 @@ export function noteSource(path: string): NoteSource {
  */
 export function placeholderCitation(entry: TimelineEntry): TimedCitation {
 	const label = formatTimestamp(entry.seconds);
-	return { seconds: entry.seconds, label, from: 0, to: 0, line: entry.line, text: "", headings: [], claim: -1 };
+	return { form: "element", seconds: entry.seconds, label, from: 0, to: 0, line: entry.line, text: "", headings: [], claim: -1 };
 }
 
 /**

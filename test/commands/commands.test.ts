@@ -274,7 +274,7 @@ describe("insert timestamp", () => {
 		view.editor.setCursor({ line: 3, ch: 5 });
 		run("insert-timestamp");
 		expect(view.editor.getLine(3)).toBe('Text <a class="yt-timestamp" data-t="00:01:05" data-v="aXGo1o_baBo">[00:01:05]</a>');
-		expect((extractCitations(view.editor.getValue())[0] as TimedCitation).videoId).toBe("aXGo1o_baBo");
+		expect((extractCitations(view.editor.getValue())[0] as TimedCitation).video).toEqual({ kind: "youtube", id: "aXGo1o_baBo" });
 	});
 });
 

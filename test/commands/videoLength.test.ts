@@ -26,7 +26,7 @@ function jumps() {
 	const ctx: CommandContext = {
 		playback: { controlsFor: () => player } as unknown as PlaybackControls,
 		settings: { current: { ...DEFAULT_SETTINGS }, onChange: () => () => {} },
-		notes: { videoFor: () => LEX_VIDEO, videoFromFrontmatter: () => LEX_VIDEO },
+		notes: { videoFor: () => LEX_VIDEO, videoFromFrontmatter: () => LEX_VIDEO, linkedVideo: (ref) => ref },
 		durations,
 		activeNote: { path: () => "lex.md", text: async () => LEX_UNDECIDED },
 		clipboard: { writeText: async () => {} },

@@ -110,7 +110,7 @@ describe("extractCitations: the corpus forms", () => {
 
 	it("takes the element's own video from data-v", () => {
 		const c = one(`Claim <a class="yt-timestamp" data-t="00:00:14" data-v="hEzpiDuYFoE">[00:00:14]</a>.`);
-		expect(c.videoId).toBe("hEzpiDuYFoE");
+		expect(c.video).toEqual({ kind: "youtube", id: "hEzpiDuYFoE" });
 	});
 });
 

@@ -12,7 +12,7 @@ const NO_FRAMES: FrameReadings = new Map();
 
 /** What the editor draws from a citation, for comparing slices with the whole note. */
 function shape(c: Citation | ChipCitation) {
-	return { from: c.from, to: c.to, seconds: c.seconds, label: c.label, invalid: c.invalid, repaired: c.repaired, videoId: c.videoId };
+	return { from: c.from, to: c.to, seconds: c.seconds, label: c.label, invalid: c.invalid, repaired: c.repaired, video: c.video };
 }
 
 /**

@@ -198,7 +198,7 @@ function citationProblems(md: string, cs: readonly Citation[]): string[] {
 		if (c.seconds !== null && !(Number.isFinite(c.seconds) && c.seconds >= 0 && c.seconds <= MAX_SECONDS)) out.push(`seconds ${c.seconds}`);
 		if (c.seconds === null && !(typeof c.invalid === "string" && c.invalid.length > 0)) out.push("invalid without a reason");
 		if (c.end !== undefined && !(Number.isFinite(c.end) && c.end >= 0)) out.push(`end ${c.end}`);
-		if (c.videoId !== undefined && !/^[A-Za-z0-9_-]{11}$/.test(c.videoId)) out.push(`videoId ${JSON.stringify(c.videoId)}`);
+		if (c.video?.kind === "youtube" && !/^[A-Za-z0-9_-]{11}$/.test(c.video.id)) out.push(`video ${JSON.stringify(c.video)}`);
 		if (typeof c.label !== "string" || typeof c.text !== "string" || !c.headings.every((h) => typeof h === "string")) out.push("non-string text");
 	}
 	return out;
@@ -216,7 +216,7 @@ describe("extractCitations on mutated corpus notes", () => {
 				const cs = extractCitations(md);
 				expect(citationProblems(md, cs)).toEqual([]);
 				// Reading the same text twice gives the same citations (no state kept between calls).
-				expect(extractCitations(md).map((c) => [c.from, c.to, c.seconds, c.videoId])).toEqual(cs.map((c) => [c.from, c.to, c.seconds, c.videoId]));
+				expect(extractCitations(md).map((c) => [c.from, c.to, c.seconds, c.video])).toEqual(cs.map((c) => [c.from, c.to, c.seconds, c.video]));
 			},
 			1_500,
 		);

@@ -100,7 +100,7 @@ function corePlays(md: string, noteVideo: VideoRef | null): Set<string> {
 	const out = new Set<string>();
 	for (const c of extractCitations(md)) {
 		if (c.seconds === null) continue;
-		const video: VideoRef | null = c.videoId ? { kind: "youtube", id: c.videoId } : noteVideo;
+		const video: VideoRef | null = c.video ?? noteVideo;
 		if (video) out.add(`${videoKey(video)}@${c.seconds}`);
 	}
 	return out;

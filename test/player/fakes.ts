@@ -88,6 +88,7 @@ export function controllerWithFakes(noteVideos: Record<string, VideoRef> = {}, d
 	const notes: NoteVideoSource = {
 		videoFor: (path) => noteVideos[path] ?? null,
 		videoFromFrontmatter: () => null,
+		linkedVideo: (ref) => ref,
 	};
 	const surfaces: FakeSurface[] = [];
 	const host = {

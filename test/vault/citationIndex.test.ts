@@ -105,7 +105,7 @@ describe("CitationIndexer", () => {
 		expect(progress.finish).toHaveBeenCalledWith(3000);
 		const seed = YT("aXGo1o_baBo");
 		const expected = [...files].filter(([p]) => notes.videoFor(p)?.kind === "youtube" && (notes.videoFor(p) as { id: string }).id === "aXGo1o_baBo");
-		const expectedCount = expected.reduce((n, [, text]) => n + extractCitations(text).filter((c) => c.seconds !== null && !c.videoId).length, 0);
+		const expectedCount = expected.reduce((n, [, text]) => n + extractCitations(text).filter((c) => c.seconds !== null && !c.video).length, 0);
 		expect(index.timeline(seed)).toHaveLength(expectedCount);
 		expect(index.notesFor(seed).length).toBe(expected.length);
 	});

@@ -66,7 +66,7 @@ describe("VaultTimeline", () => {
 	const entry = (path: string, seconds: number, text: string) => ({
 		path,
 		noteText: "",
-		citation: { seconds, label: "", from: 0, to: 0, line: 0, text, headings: [], claim: 0 },
+		citation: { form: "element" as const, seconds, label: "", from: 0, to: 0, line: 0, text, headings: [], claim: 0 },
 	});
 	const timeline = new VaultTimeline(SEED, [entry("x/a.md", 10, "one"), entry("b.md", 30, "two"), entry("c.md", 30, "three"), entry("x/a.md", 50, "four")]);
 
