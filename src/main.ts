@@ -46,7 +46,7 @@ export default class VideoCitationsPlugin extends Plugin {
 		};
 		registerReadingView(this, services);
 		registerEditor(this, services);
-		registerCitationsPanel(this, services, registerCitationIndex(this, notes, durations));
+		registerCitationsPanel(this, services, registerCitationIndex(this, notes, durations, services.settings));
 		registerTools(this, services);
 		this.addSettingTab(new VideoCitationsSettingTab(this.app, this, this.settingsStore));
 	}

@@ -64,7 +64,7 @@ async function jump(ctx: CommandContext, player: PlayerControls, direction: Jump
 			continue;
 		}
 		const noteVideo = ctx.notes.videoFor(path);
-		const citations = citationsOfVideo(extractCitations(text, readingOptions(ctx.durations, noteVideo)), video, noteVideo);
+		const citations = citationsOfVideo(extractCitations(text, readingOptions(ctx.durations, noteVideo, ctx.settings.current)), video, noteVideo);
 		if (citations.length === 0) continue;
 		const target = neighbourCitation(citations, now, direction);
 		if (target) player.seek(video, target.seconds, { sourcePath: path });

@@ -236,6 +236,11 @@ function readAttribute(name: string, value: string | null): { seconds: number; s
 	return seconds !== null ? { seconds, source: shaped[0] } : null;
 }
 
+/** Why an element's `data-v` is unusable, in words: `data-v "…" names no YouTube video`. */
+export function badVideoReason(el: RawElement): string {
+	return `data-v "${truncate(attribute(el, "data-v") ?? "")}" names no YouTube video`;
+}
+
 /** The YouTube id an element names with `data-v` (an id or a YouTube URL); `undefined` without one, `null` when unusable. */
 export function readElementVideo(el: RawElement): string | null | undefined {
 	const v = attribute(el, "data-v");

@@ -3,7 +3,7 @@ import { closesFence, fenceFloor, finder, frontmatterEnd, isMarkerChar, itemCont
 import type { Citation, CitationForm, TimedCitation, InvalidCitation, RepairKind, VideoRef } from "./types";
 import { readElementAt, type RawElement } from "./element";
 import { readMarkdownLinkAt, readWikiLinkAt, type RawLink } from "./linkAt";
-import { readElementTime, readElementVideo, type ElementTime } from "./elementTime";
+import { badVideoReason, readElementTime, readElementVideo, type ElementTime } from "./elementTime";
 import { NoteTimes, statedDuration } from "./noteTimes";
 import { formatTimestamp } from "./timestamp";
 import { toPlainText } from "./plainText";
@@ -373,7 +373,7 @@ function toCitation(el: RawElement, time: ElementTime, line: number, claim: numb
 	const video = readElementVideo(el);
 	if (video === null || "invalid" in time) {
 		const c = new CitationRecord(el, line, lazy, claim, headings, label, null);
-		c.invalid = video === null ? "data-v does not name a YouTube video" : !el.tagClosed && !el.label ? BROKEN_RUN : (time as { invalid: string }).invalid;
+		c.invalid = video === null ? badVideoReason(el) : !el.tagClosed && !el.label ? BROKEN_RUN : (time as { invalid: string }).invalid;
 		if (video) c.video = { kind: "youtube", id: video };
 		return c as InvalidCitation;
 	}

@@ -3,7 +3,7 @@
  * `obsidian` import, so it runs in plain Node, in tests, and in the benchmarks.
  */
 export type { Citation, CitationForm, TimedCitation, InvalidCitation, CitationBase, RepairKind, VideoRef } from "./types";
-export { readMomentLink } from "./momentLink";
+export { readMomentLink, mayHoldCitations } from "./momentLink";
 export type { LinkMoment } from "./momentLink";
 export { parseTimestamp, formatTimestamp, youtubeSeconds, MAX_SECONDS } from "./timestamp";
 export type { FormatOptions } from "./timestamp";

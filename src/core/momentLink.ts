@@ -97,3 +97,11 @@ function mediaTarget(path: string, wiki: boolean): VideoRef | null {
 	for (let i = 0; i < p.length; i++) if (p.charCodeAt(i) < 0x20) return null;
 	return { kind: "file", path: p };
 }
+
+/**
+ * Whether `text` may hold a citation of any form: a cheap look (three `includes`) that lets a
+ * caller skip extraction for the many notes that hold none. `false` is certain; `true` is a maybe.
+ */
+export function mayHoldCitations(text: string): boolean {
+	return text.includes("yt-timestamp") || text.includes("t=") || text.includes("]()");
+}

@@ -1,6 +1,6 @@
 import { WidgetType } from "@codemirror/view";
 import { setTooltip } from "obsidian";
-import type { VideoRef } from "../core";
+import type { CitationForm, VideoRef } from "../core";
 
 /** What a chip shows and what pressing it plays. */
 export interface ChipSpec {
@@ -14,6 +14,8 @@ export interface ChipSpec {
 	seconds: number | null;
 	/** The element's own video, else the note's; `null` when neither names one. */
 	video: VideoRef | null;
+	/** Which written form the citation is (a YouTube link may open in the browser instead). */
+	form: CitationForm;
 	/** `videoKey(video)`, compared by {@link TimestampChip.eq}. */
 	videoKey: string | null;
 }
@@ -39,7 +41,7 @@ export class TimestampChip extends WidgetType {
 	override eq(other: TimestampChip): boolean {
 		const a = this.spec;
 		const b = other.spec;
-		return a.text === b.text && a.modifiers === b.modifiers && a.tooltip === b.tooltip && a.seconds === b.seconds && a.videoKey === b.videoKey;
+		return a.text === b.text && a.modifiers === b.modifiers && a.tooltip === b.tooltip && a.seconds === b.seconds && a.videoKey === b.videoKey && a.form === b.form;
 	}
 
 	toDOM(): HTMLElement {

@@ -1,11 +1,11 @@
 import { Prec, StateEffect, type EditorState, type Extension, type Text } from "@codemirror/state";
 import { ViewPlugin, type DecorationSet, type EditorView, type PluginValue, type ViewUpdate } from "@codemirror/view";
 import { editorLivePreviewField, Keymap, Notice } from "obsidian";
-import type { ExtractOptions } from "../core";
+import { mayHoldCitations, type ExtractOptions, type VideoRef } from "../core";
 import { readingOptions } from "../notes/videoDurations";
 import type { PlaybackState } from "../player/types";
 import type { PluginServices } from "../services";
-import { NO_VIDEO_MESSAGE, pressAction, type PressTarget } from "./clicks";
+import { NO_VIDEO_MESSAGE, pressAction, type CitationFacts } from "../notes/citationMeaning";
 import { drawCitations } from "./decorations";
 import { NoteSummary } from "./noteSummary";
 import { EditorNoteVideo } from "./noteVideo";
@@ -53,7 +53,7 @@ export function citationChips(services: PluginServices): Extension {
 
 class CitationChips implements PluginValue {
 	decorations: DecorationSet;
-	private citations = new ViewCitations();
+	private citations: ViewCitations;
 	private note: EditorNoteVideo;
 	private summary: NoteSummary;
 	private live: boolean;
@@ -61,9 +61,11 @@ class CitationChips implements PluginValue {
 	private playbackTimer: number | null = null;
 	private unsubscribe: () => void;
 	private unsubscribeDurations: () => void;
+	private unsubscribeSettings: () => void;
 
 	constructor(private view: EditorView, private services: PluginServices) {
 		const { state } = view;
+		this.citations = new ViewCitations(() => services.settings.current.otherForms);
 		const structure = state.field(noteStructure);
 		this.note = new EditorNoteVideo(services.notes);
 		this.note.sync(state, structure, true);
@@ -75,6 +77,14 @@ class CitationChips implements PluginValue {
 		// The note's video got a (new) length: the whole note is read against it (see summarize).
 		this.unsubscribeDurations = services.durations.onChange((key) => {
 			if (key === this.note.key) this.summarizeSoon(0);
+		});
+		// Reading other plugins' forms or not: every citation on screen and the note's summary are read again.
+		let otherForms = services.settings.current.otherForms;
+		this.unsubscribeSettings = services.settings.onChange((settings) => {
+			if (settings.otherForms === otherForms) return;
+			otherForms = settings.otherForms;
+			this.view.dispatch({ effects: summaryChanged.of(null) });
+			this.summarizeSoon(0);
 		});
 		// A player may already be on this note's video: show its playing citation once the editor is built.
 		if (state.doc.length > SUMMARIZE_AT_ONCE) this.summarizeSoon(0);
@@ -121,6 +131,7 @@ class CitationChips implements PluginValue {
 	destroy(): void {
 		this.unsubscribe();
 		this.unsubscribeDurations();
+		this.unsubscribeSettings();
 		const win = this.view.dom.win;
 		if (this.summaryTimer !== null) win.clearTimeout(this.summaryTimer);
 		if (this.playbackTimer !== null) win.clearTimeout(this.playbackTimer);
@@ -142,11 +153,14 @@ class CitationChips implements PluginValue {
 		const pos = view.posAtDOM(markEl);
 		const c = this.citations.list.find((x) => x.from <= pos && pos < x.to);
 		if (!c) return false;
-		return this.press(event, { seconds: c.seconds, video: c.video ?? this.note.video }, mod);
+		return this.press(event, { form: c.form, seconds: c.seconds, video: c.video ? this.linked(c.video) : this.note.video }, mod);
 	}
 
-	private press(event: MouseEvent, target: PressTarget, mod: boolean): boolean {
-		const action = pressAction(target, mod, this.live, this.services.settings.current.clickOpensBrowser);
+	/** A video a citation names, as it plays from this note (a linked file found in the vault). */
+	private linked = (ref: VideoRef): VideoRef => (this.note.path === null ? ref : this.services.notes.linkedVideo(ref, this.note.path));
+
+	private press(event: MouseEvent, target: CitationFacts, mod: boolean): boolean {
+		const action = pressAction(target, mod, this.live, this.services.settings.current);
 		if (action.kind === "none") return false;
 		// Cancel the press so the cursor stays put and the editor's own link handling never sees it.
 		event.preventDefault();
@@ -161,6 +175,7 @@ class CitationChips implements PluginValue {
 			live: this.live,
 			noteVideo: this.note.video,
 			noteKey: this.note.key,
+			linked: this.linked,
 			playing: state.field(playingField),
 			selection: state.selection.ranges,
 		});
@@ -205,7 +220,7 @@ class CitationChips implements PluginValue {
 
 	/** How the note is read: against the length of its video, once a player has measured it. */
 	private reading(): ExtractOptions {
-		return readingOptions(this.services.durations, this.note.video);
+		return readingOptions(this.services.durations, this.note.video, this.services.settings.current);
 	}
 }
 
@@ -219,17 +234,17 @@ function visibleLines(view: EditorView): LineSpan[] {
 	return mergeSpans(view.visibleRanges.map((r) => ({ from: doc.lineAt(r.from).from, to: doc.lineAt(r.to).to })));
 }
 
-/** Whether an edit touched a line holding an anchor, before or after: only then can the note's summary change. */
+/** Whether an edit touched a line that may hold a citation, before or after: only then can the note's summary change. */
 function touchesAnchors(u: ViewUpdate): boolean {
 	let touched = false;
 	u.changes.iterChangedRanges((fromA, toA, fromB, toB) => {
-		touched ||= linesContain(u.startState.doc, fromA, toA, "yt-timestamp") || linesContain(u.state.doc, fromB, toB, "yt-timestamp");
+		touched ||= linesMayCite(u.startState.doc, fromA, toA) || linesMayCite(u.state.doc, fromB, toB);
 	});
 	return touched;
 }
 
-function linesContain(doc: Text, from: number, to: number, needle: string): boolean {
-	return doc.sliceString(doc.lineAt(from).from, doc.lineAt(to).to).includes(needle);
+function linesMayCite(doc: Text, from: number, to: number): boolean {
+	return mayHoldCitations(doc.sliceString(doc.lineAt(from).from, doc.lineAt(to).to));
 }
 
 /** The element an event landed on (its parent, for a text node). */

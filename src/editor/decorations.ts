@@ -1,6 +1,7 @@
 import { RangeSetBuilder, type SelectionRange } from "@codemirror/state";
 import { Decoration, type DecorationSet } from "@codemirror/view";
 import { formatTimestamp, readingShown, videoKey, type VideoRef } from "../core";
+import { citationTitle } from "../notes/citationMeaning";
 import type { PlayingMoment } from "./playing";
 import type { ChipCitation } from "./rangeCitations";
 import { TimestampChip } from "./TimestampChip";
@@ -12,6 +13,8 @@ export interface DrawContext {
 	/** The note's video and its key, or `null`. */
 	noteVideo: VideoRef | null;
 	noteKey: string | null;
+	/** A video a citation names, as it plays from this note (a linked file found in the vault). */
+	linked: (ref: VideoRef) => VideoRef;
 	playing: PlayingMoment | null;
 	/** The selection: in Live Preview an element it touches shows as markup, for editing. */
 	selection: readonly SelectionRange[];
@@ -29,8 +32,8 @@ const MAX_LABEL = 24;
 export function drawCitations(citations: readonly ChipCitation[], ctx: DrawContext): DecorationSet {
 	const builder = new RangeSetBuilder<Decoration>();
 	for (const c of citations) {
-		const video: VideoRef | null = c.video ?? ctx.noteVideo;
-		const key = c.video ? videoKey(c.video) : ctx.noteKey;
+		const video: VideoRef | null = c.video ? ctx.linked(c.video) : ctx.noteVideo;
+		const key = c.video ? videoKey(video as VideoRef) : ctx.noteKey;
 		const playing = ctx.playing !== null && c.seconds === ctx.playing.seconds && key === ctx.playing.video;
 		const modifiers = stateClasses(c, video !== null, playing);
 		if (!ctx.live) {
@@ -50,8 +53,8 @@ function chipFor(c: ChipCitation, modifiers: string, video: VideoRef | null, key
 	const previous = chips.get(c);
 	const spec = (previous?.spec as { widget?: TimestampChip } | undefined)?.widget?.spec;
 	if (previous && spec && spec.modifiers === modifiers && spec.videoKey === key) return previous;
-	const shown = look(c, video !== null);
-	const widget = new TimestampChip({ text: shown.text, tooltip: shown.tooltip, modifiers, seconds: c.seconds, video, videoKey: key });
+	const shown = look(c, video);
+	const widget = new TimestampChip({ text: shown.text, tooltip: shown.tooltip, modifiers, seconds: c.seconds, video, videoKey: key, form: c.form });
 	const deco = Decoration.replace({ widget });
 	chips.set(c, deco);
 	return deco;
@@ -61,18 +64,14 @@ function chipFor(c: ChipCitation, modifiers: string, video: VideoRef | null, key
  * What a chip says, in the reading view's words: its time and what a press does, or (for an
  * element with no usable time) its label and why it cannot play.
  */
-function look(c: ChipCitation, hasVideo: boolean): { text: string; tooltip: string } {
+function look(c: ChipCitation, video: VideoRef | null): { text: string; tooltip: string } {
+	const tooltip = citationTitle({ ...c, video });
 	if (c.seconds === null) {
 		const label = c.label.replace(/^\[|\]$/g, "").trim();
 		const text = !label ? "no time" : label.length > MAX_LABEL ? `${label.slice(0, MAX_LABEL - 1)}…` : label;
-		return { text, tooltip: `Cannot play this timestamp: ${c.invalid ?? "no usable time"}` };
+		return { text, tooltip };
 	}
-	const time = formatTimestamp(c.seconds, { style: "m:ss" });
-	let tooltip = `Play from ${time}`;
-	const { note } = readingShown(c);
-	if (note) tooltip += ` (${note})`;
-	if (!hasVideo) tooltip += " (this note names no video)";
-	return { text: time, tooltip };
+	return { text: formatTimestamp(c.seconds, { style: "m:ss" }), tooltip };
 }
 
 function stateClasses(c: ChipCitation, hasVideo: boolean, playing: boolean): string {

@@ -53,7 +53,7 @@ export function readingKey(text: string, from: number, to: number): string {
  * would (see {@link sliceStart}), so list continuations indented four spaces stay prose and lines
  * inside a code block or comment that opened above stay excluded; the frontmatter is never in it.
  */
-export function citationsBetween(doc: Text, structure: NoteStructure, from: number, to: number, frames: FrameReadings): ChipCitation[] {
+export function citationsBetween(doc: Text, structure: NoteStructure, from: number, to: number, frames: FrameReadings, otherForms = true): ChipCitation[] {
 	const start = sliceStart(doc, structure, from);
 	if (start > to) return [];
 	const slice = doc.sliceString(start, sliceEnd(doc, structure, start, to));
@@ -62,7 +62,7 @@ export function citationsBetween(doc: Text, structure: NoteStructure, from: numb
 	const shift = start - 1;
 	const out: ChipCitation[] = [];
 	// A slice cannot weigh a time against its note: it reads them as written and takes the whole note's readings.
-	for (const c of extractCitations(text, { inContext: false })) {
+	for (const c of extractCitations(text, { inContext: false, otherForms })) {
 		if (c.from + shift < from || c.from + shift > to) continue;
 		const chip = toChipCitation(c, shift);
 		if (frames.size > 0 && chip.seconds !== null) {

@@ -22,6 +22,9 @@ const FORWARD_LINES = 200;
 export class ViewCitations {
 	/** The spans whose citations are known: sorted, disjoint, whole lines. */
 	spans: LineSpan[] = [];
+	/** @param otherForms whether other plugins' forms are read as citations (the setting, read at each extraction). */
+	constructor(private otherForms: () => boolean = () => true) {}
+
 	/** The citations inside {@link spans}, in document order. */
 	list: ChipCitation[] = [];
 
@@ -42,7 +45,7 @@ export class ViewCitations {
 		for (const w of wanted) {
 			const known = this.list.filter((c) => c.from >= w.from && c.from <= w.to);
 			const fresh: ChipCitation[] = [];
-			for (const gap of subtract(w, this.spans, doc)) fresh.push(...citationsBetween(doc, structure, gap.from, gap.to, frames));
+			for (const gap of subtract(w, this.spans, doc)) fresh.push(...citationsBetween(doc, structure, gap.from, gap.to, frames, this.otherForms()));
 			list.push(...merge(known, fresh));
 		}
 		this.spans = wanted;
@@ -83,7 +86,7 @@ export class ViewCitations {
 				const kept: ChipCitation[] = [];
 				const removed: ChipCitation[] = [];
 				for (const c of list) (c.from < from || c.from > to ? kept : removed).push(c);
-				const added = citationsBetween(doc, structure, from, to, frames);
+				const added = citationsBetween(doc, structure, from, to, frames, this.otherForms());
 				if (sameCitations(removed, added, edited)) list = merge(kept, removed);
 				else {
 					if (effect === "same") effect = "changed";

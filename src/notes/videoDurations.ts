@@ -143,9 +143,16 @@ export class VideoDurations implements DurationSource, DurationRecorder {
  * `{ duration }` once a player has measured it, else nothing (core then goes by a `duration:` the
  * note states in its frontmatter, if any).
  */
-export function readingOptions(durations: Pick<DurationSource, "get"> | null | undefined, video: VideoRef | null | undefined): ExtractOptions {
+export function readingOptions(
+	durations: Pick<DurationSource, "get"> | null | undefined,
+	video: VideoRef | null | undefined,
+	/** The settings, when they may turn off reading other plugins' forms. */
+	settings?: { readonly otherForms: boolean },
+): ExtractOptions {
 	const duration = video && durations ? durations.get(video) : undefined;
-	return duration === undefined ? {} : { duration };
+	const options: ExtractOptions = duration === undefined ? {} : { duration };
+	if (settings && !settings.otherForms) options.otherForms = false;
+	return options;
 }
 
 /** A length rounded to a tenth of a second, or `null` when it is not a usable length. */

@@ -6,7 +6,7 @@ import { pairWithCitations } from "./pairing";
 import { citationsInLines, type SourceCitations } from "./sourceCitations";
 import { TimestampSection } from "./TimestampSection";
 import { decorate, linkFromCitation, linkFromDom, type TimestampLink } from "./timestampLink";
-import { youtubeMomentLinks, YOUTUBE_LINK_CLASS } from "./youtubeLinks";
+import { momentLinks } from "./momentLinks";
 
 /** What the post-processor works with: the plugin's services, the shared citation cache and the live-section registry. */
 export interface SeekLinkDeps {
@@ -30,14 +30,20 @@ export function seekLinkProcessor(deps: SeekLinkDeps): (el: HTMLElement, ctx: Ma
 		const skip = (node: HTMLElement) => hasEmbed && isInNestedEmbed(node, el);
 		const elements = Array.from(stamps).filter((node): node is HTMLElement => node.instanceOf(HTMLElement) && !isLink(node) && !skip(node));
 		const noteVideo = videoOf(ctx, deps.services);
-		const moments = youtubeMomentLinks(el, noteVideo, skip);
+		const duration = noteVideo ? deps.services.durations.get(noteVideo) : undefined;
+		const { otherForms } = deps.services.settings.current;
+		const moments = momentLinks(el, {
+			noteVideo,
+			otherForms,
+			linked: (ref) => deps.services.notes.linkedVideo(ref, ctx.sourcePath),
+			skip,
+			citations: linkCitationsOf(el, ctx, deps.citations, duration),
+		});
 		if (elements.length === 0 && moments.length === 0) return;
 
-		const duration = noteVideo ? deps.services.durations.get(noteVideo) : undefined;
-		const links = readLinks(elements, el, ctx, noteVideo, deps.citations, duration);
+		const links = readLinks(elements, el, ctx, noteVideo, deps.citations, duration).concat(moments);
 		for (const link of links) decorate(link);
-		for (const moment of moments) moment.el.addClass(YOUTUBE_LINK_CLASS);
-		ctx.addChild(new TimestampSection(el, ctx.docId, ctx.sourcePath, links, moments, deps.services, deps.registry));
+		ctx.addChild(new TimestampSection(el, ctx.docId, ctx.sourcePath, links, deps.services, deps.registry));
 	};
 }
 
@@ -74,6 +80,17 @@ function readLinks(
 		const citation = paired[i] ?? (info ? sameTime(node, citations.readingsByValue(info.text, duration)) : null);
 		return citation ? linkFromCitation(node, citation, noteVideo) : linkFromDom(node, noteVideo);
 	});
+}
+
+/**
+ * The section's citations of link forms as core read them from its source (only asked when the
+ * section holds a link at all), or `null` without section info.
+ */
+function linkCitationsOf(section: HTMLElement, ctx: MarkdownPostProcessorContext, citations: SourceCitations, duration: number | undefined): () => Citation[] | null {
+	return () => {
+		const info = ctx.getSectionInfo(section);
+		return info ? citationsInLines(citations.of(info.text, duration), info.lineStart, info.lineEnd).filter((c) => c.form !== "element") : null;
+	};
 }
 
 /**

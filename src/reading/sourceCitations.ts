@@ -1,4 +1,4 @@
-import { CONTEXT_REPAIRS, extractCitations, type Citation } from "../core";
+import { CONTEXT_REPAIRS, extractCitations, type Citation, type ExtractOptions } from "../core";
 
 /** How many notes' citations are kept: a couple of panes plus an embed or a hover preview. */
 const KEPT = 4;
@@ -27,6 +27,12 @@ export class SourceCitations {
 	/** Most recently used first. */
 	private kept: Kept[] = [];
 	private dataV: { text: string; print: string; answer: boolean } | null = null;
+	private forms: boolean;
+
+	/** @param otherForms whether other plugins' forms are read (the setting); a change empties the cache. */
+	constructor(private otherForms: () => boolean = () => true) {
+		this.forms = otherForms();
+	}
 
 	/** Every citation of `text`, in document order, read against `duration` (the length of the note's video, when known). */
 	of(text: string, duration?: number): Citation[] {
@@ -34,6 +40,10 @@ export class SourceCitations {
 	}
 
 	private entry(text: string, duration: number | undefined): Kept {
+		if (this.otherForms() !== this.forms) {
+			this.forms = !this.forms;
+			this.kept = [];
+		}
 		const print = fingerprint(text);
 		const i = this.kept.findIndex((entry) => entry.print === print && entry.duration === duration && entry.text === text);
 		if (i >= 0) {
@@ -44,7 +54,7 @@ export class SourceCitations {
 			}
 			return hit;
 		}
-		const citations = extractCitations(text, duration === undefined ? {} : { duration });
+		const citations = extractCitations(text, readWith(duration, this.forms));
 		const kept: Kept = { text, print, duration, citations };
 		this.kept.unshift(kept);
 		if (this.kept.length > KEPT) this.kept.length = KEPT;
@@ -126,4 +136,10 @@ export function citationsInLines(citations: readonly Citation[], lineStart: numb
 		out.push(c);
 	}
 	return out;
+}
+
+function readWith(duration: number | undefined, otherForms: boolean): ExtractOptions {
+	const options: ExtractOptions = duration === undefined ? {} : { duration };
+	if (!otherForms) options.otherForms = false;
+	return options;
 }

@@ -1,9 +1,11 @@
-import { formatTimestamp, readingShown, type Citation, type RepairKind, type VideoRef } from "../core";
-import { readTimeFromDom, readVideoIdFromDom, truncate } from "./domTime";
+import { extractCitations, formatTimestamp, readingShown, type Citation, type CitationForm, type RepairKind, type VideoRef } from "../core";
+import { citationTitle } from "../notes/citationMeaning";
 
-/** A rendered `yt-timestamp` element turned into a seek link: what it plays, or why it cannot. */
+/** A rendered citation (a `yt-timestamp` element or a moment link) turned into a seek link: what it plays, or why it cannot. */
 export interface TimestampLink {
 	el: HTMLElement;
+	/** Which written form it is; absent for an element. */
+	form?: CitationForm;
 	/** The moment, or `null` when none could be read (then `invalid` says why). */
 	seconds: number | null;
 	/** The video it plays: its own `data-v`, else the note's; `null` when neither names one. */
@@ -18,6 +20,9 @@ export interface TimestampLink {
 	filledLabel?: boolean;
 }
 
+/** Marks a moment link the reading view made a seek link (its look stays the link's own). */
+export const MOMENT_LINK_CLASS = "vc-moment-link";
+
 /** The link for an element paired with the citation core read from the note's source. */
 export function linkFromCitation(el: HTMLElement, citation: Citation, noteVideo: VideoRef | null): TimestampLink {
 	const video: VideoRef | null = citation.video ?? noteVideo;
@@ -25,21 +30,26 @@ export function linkFromCitation(el: HTMLElement, citation: Citation, noteVideo:
 	return { el, seconds: citation.seconds, video, repaired: citation.repaired, repair: citation.repair };
 }
 
-/** The link for an element read from the DOM alone (no section source, or one that disagrees). */
+/**
+ * The link for an element read from the DOM alone (no section source, or one that disagrees):
+ * core reads the element as the page shows it, written back as markup (its tag, attributes and
+ * text), with the same rules it reads notes with.
+ */
 export function linkFromDom(el: HTMLElement, noteVideo: VideoRef | null): TimestampLink {
-	const ownVideo = readVideoIdFromDom(el);
-	const video: VideoRef | null = ownVideo ? { kind: "youtube", id: ownVideo } : noteVideo;
-	if (ownVideo === null) {
-		return { el, seconds: null, video, invalid: `data-v "${truncate(el.getAttribute("data-v") ?? "")}" names no YouTube video` };
-	}
-	const time = readTimeFromDom(el);
-	if ("invalid" in time) return { el, seconds: null, video, invalid: time.invalid };
-	return { el, seconds: time.seconds, video, repaired: time.repaired };
+	const citation = extractCitations(markupOf(el), { inContext: false })[0];
+	if (!citation) return { el, seconds: null, video: noteVideo, invalid: "not a readable timestamp" };
+	return linkFromCitation(el, citation, noteVideo);
 }
 
-/** The tooltip of a link that plays: "Play from 46:51", as the editor's chips say it. */
-export function playLabel(seconds: number): string {
-	return `Play from ${formatTimestamp(seconds, { style: "m:ss" })}`;
+/** `<a class="yt-timestamp" data-t="…">label</a>` from a rendered element, on one line. */
+function markupOf(el: HTMLElement): string {
+	let out = `<${el.localName}`;
+	for (const attr of Array.from(el.attributes)) {
+		const value = attr.value.replace(/[\r\n]/g, " ");
+		out += value.includes('"') ? ` ${attr.name}='${value.replace(/'/g, "&#39;")}'` : ` ${attr.name}="${value}"`;
+	}
+	const label = (el.textContent ?? "").replace(/[<>\r\n]/g, " ");
+	return `${out}>${label}</${el.localName}>`;
 }
 
 /**
@@ -51,6 +61,11 @@ export function playLabel(seconds: number): string {
  */
 export function decorate(link: TimestampLink): void {
 	const { el } = link;
+	if (link.form !== undefined && link.form !== "element") {
+		el.addClass(MOMENT_LINK_CLASS);
+		// A link with an address is a link already; an empty-target one (`[02:01]()`) is made one.
+		if (el.hasAttribute("href")) return;
+	}
 	el.setAttribute("role", "link");
 	el.setAttribute("tabindex", "0");
 	// An element with an image or other markup for a label keeps it; only a truly empty one gets text.
@@ -66,19 +81,9 @@ export function decorate(link: TimestampLink): void {
 	if (empty) fill(link, formatTimestamp(link.seconds));
 }
 
-/** What a link's tooltip (and accessible name) says: "Play from 46:51", or why it cannot play. */
-export function linkLabel(link: TimestampLink): string {
-	if (link.seconds === null) return `Cannot play this timestamp: ${link.invalid ?? "no usable time"}`;
-	let label = playLabel(link.seconds);
-	const { note } = readingShown(link);
-	if (note) label += ` (${note})`;
-	if (!link.video) label += " (this note names no video)";
-	return label;
-}
-
 /** Writes the link's tooltip once, when it is first hovered or focused. */
 export function labelLink(link: TimestampLink): void {
-	if (!link.el.hasAttribute("aria-label")) link.el.setAttribute("aria-label", linkLabel(link));
+	if (!link.el.hasAttribute("aria-label")) link.el.setAttribute("aria-label", citationTitle(link));
 }
 
 /** Whether the element shows nothing: no child element and only blank text (one text node, nearly always, read without building `textContent`). */
@@ -97,7 +102,7 @@ function fill(link: TimestampLink, text: string): void {
 /** Takes everything {@link decorate} added off the element again. */
 export function undecorate(link: TimestampLink): void {
 	const { el } = link;
-	el.removeClass("is-invalid", "is-repaired", "is-novideo", "is-playing");
+	el.removeClass("is-invalid", "is-repaired", "is-novideo", "is-playing", MOMENT_LINK_CLASS);
 	el.removeAttribute("role");
 	el.removeAttribute("tabindex");
 	el.removeAttribute("aria-label");

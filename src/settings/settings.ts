@@ -27,8 +27,10 @@ export interface VideoCitationsSettings {
 	insertRewindSeconds: number;
 	/** Plain click opens the moment on youtube.com and Mod-click seeks the player (swapped). */
 	clickOpensBrowser: boolean;
-	/** YouTube links to the note's own video with a time seek the player too. */
+	/** YouTube links with a time (to the note's video or another) seek the player too. */
 	seekYouTubeLinks: boolean;
+	/** Other plugins' forms are citations too: media-fragment links (`[[talk.mp4#t=90]]`) and empty-target time links (`[02:01]()`). */
+	otherForms: boolean;
 	/** The citations panel scrolls to the citation being played. */
 	panelFollowsPlayback: boolean;
 }
@@ -45,6 +47,7 @@ export const DEFAULT_SETTINGS: Readonly<VideoCitationsSettings> = Object.freeze(
 	insertRewindSeconds: 0,
 	clickOpensBrowser: false,
 	seekYouTubeLinks: true,
+	otherForms: true,
 	panelFollowsPlayback: true,
 });
 

@@ -60,7 +60,13 @@ export const SETTING_GROUPS: SettingGroupSpec[] = [
 			{
 				key: "seekYouTubeLinks",
 				name: "YouTube links seek the player",
-				desc: "Links in the note to the same video with a time (youtu.be/…?t=120) play in the player instead of the browser.",
+				desc: "Links in the note to a YouTube moment (youtu.be/…?t=120) play in the player instead of the browser.",
+				type: "toggle",
+			},
+			{
+				key: "otherForms",
+				name: "Read other plugins' timestamps",
+				desc: "Links to a moment of a media file ([[talk.mp4#t=90]]) and empty time links ([02:01]()) count as citations. Turn off if another plugin in this vault handles them.",
 				type: "toggle",
 			},
 			{

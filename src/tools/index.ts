@@ -23,13 +23,13 @@ export function registerTools(plugin: Plugin, services: PluginServices, clipboar
 	};
 	// Read at copy time, so a pop-out window's clipboard is the one written.
 	const writer: ClipboardWriter = clipboard ?? { writeText: (text) => activeWindow.navigator.clipboard.writeText(text) };
-	const runFor = (video: VideoRef | null): EditToolRun => ({ video, reading: readingOptions(services.durations, video), confirm: (c) => confirmEdit(app, c), notify });
+	const runFor = (video: VideoRef | null): EditToolRun => ({ video, reading: readingOptions(services.durations, video, services.settings.current), confirm: (c) => confirmEdit(app, c), notify });
 	const offered = offeredCache();
 	const copyNote = async (file: TFile, format: ExportFormat) => {
 		// The open editor is ahead of the saved file.
 		const text = markdownViewOf(app.workspace, file)?.getViewData() ?? (await app.vault.cachedRead(file));
 		const video = services.notes.videoFor(file.path);
-		await copyCitations(writer, format, noteTextExportRows(text, video, readingOptions(services.durations, video)), notify);
+		await copyCitations(writer, format, noteTextExportRows(text, video, readingOptions(services.durations, video, services.settings.current)), notify);
 	};
 
 	for (const tool of EDIT_TOOLS) {

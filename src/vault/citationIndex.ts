@@ -14,6 +14,8 @@ export interface IndexedNote {
 	noteVideo: VideoRef | null;
 	/** The length of the note's video its citations were read against (`undefined`: none known), to read them alike again. */
 	duration?: number;
+	/** `false` when other plugins' forms were not read (the setting was off), to read the note alike again. */
+	otherForms?: false;
 	/** Seconds of each of its citations of {@link video}, in document order. */
 	seconds: Float64Array;
 	/** 0-based line of each of those citations. */
@@ -46,7 +48,9 @@ interface Track {
  * `citationsOfVideo` would list them for each video. Most notes name no other video, so the
  * common path compares one field per citation and builds no key.
  */
-function tracksOf(path: string, citations: readonly Citation[], noteVideo: VideoRef | null, duration: number | undefined, linked: LinkedVideo): IndexedNote[] {
+function tracksOf(path: string, citations: readonly Citation[], noteVideo: VideoRef | null, reading: ExtractOptions, linked: LinkedVideo): IndexedNote[] {
+	const { duration } = reading;
+	const forms = reading.otherForms === false ? { otherForms: false as const } : {};
 	const ownKey = noteVideo ? videoKey(noteVideo) : null;
 	const own: Track | null = noteVideo ? { video: noteVideo, seconds: [], lines: [] } : null;
 	let others: Map<string, Track> | null = null;
@@ -69,7 +73,7 @@ function tracksOf(path: string, citations: readonly Citation[], noteVideo: Video
 	const tracks = [own, ...(others?.values() ?? [])];
 	return tracks.flatMap((t) =>
 		t && t.seconds.length > 0
-			? [{ path, video: t.video, noteVideo, ...(duration === undefined ? {} : { duration }), seconds: Float64Array.from(t.seconds), lines: Int32Array.from(t.lines) }]
+			? [{ path, video: t.video, noteVideo, ...(duration === undefined ? {} : { duration }), ...forms, seconds: Float64Array.from(t.seconds), lines: Int32Array.from(t.lines) }]
 			: [],
 	);
 }
@@ -113,7 +117,7 @@ export class CitationIndex {
 	setNote(path: string, text: string, video: VideoRef | null, reading: ExtractOptions = {}, linked: LinkedVideo = (ref) => ref): void {
 		const changed = this.detach(path);
 		// A note without a video cites nothing unless an element names its own: skip the extraction.
-		const records = video || text.includes("data-v") || text.includes("t=") ? tracksOf(path, extractCitations(text, reading), video, reading.duration, linked) : [];
+		const records = video || text.includes("data-v") || text.includes("t=") ? tracksOf(path, extractCitations(text, reading), video, reading, linked) : [];
 		this.attach(path, records, changed);
 		this.changed(changed);
 	}

@@ -1,6 +1,7 @@
 import { Notice, TFile, type Plugin } from "obsidian";
 import type { NoteVideoSource } from "../notes/noteVideo";
 import type { DurationSource } from "../notes/videoDurations";
+import type { SettingsSource } from "../settings/store";
 import { CitationIndex } from "./citationIndex";
 import { CitationIndexer, type IndexProgress } from "./indexer";
 
@@ -12,7 +13,7 @@ const PROGRESS_THRESHOLD = 500;
  * current from metadata changes, renames and deletions, one note at a time, and from the videos'
  * lengths (`durations`): a video's new length re-reads the notes of that video.
  */
-export function registerCitationIndex(plugin: Plugin, notes: NoteVideoSource, durations?: DurationSource): CitationIndex {
+export function registerCitationIndex(plugin: Plugin, notes: NoteVideoSource, durations?: DurationSource, settings?: SettingsSource): CitationIndex {
 	const { vault, metadataCache, workspace } = plugin.app;
 	const index = new CitationIndex();
 	// Incomplete until the first build, which waits for the layout: the panel says so meanwhile.
@@ -30,6 +31,7 @@ export function registerCitationIndex(plugin: Plugin, notes: NoteVideoSource, du
 		() => new Promise((resolve) => window.setTimeout(resolve, 0)),
 		progressNotice(),
 		durations,
+		settings,
 	);
 	let loaded = true;
 	plugin.register(() => {
@@ -48,6 +50,17 @@ export function registerCitationIndex(plugin: Plugin, notes: NoteVideoSource, du
 	);
 	plugin.registerEvent(vault.on("delete", (file) => indexer.noteDeleted(file.path)));
 	if (durations) plugin.register(durations.onChange((key) => void indexer.videoLengthChanged(key)));
+	if (settings) {
+		// Reading other plugins' forms or not changes what every note cites: the index is built again.
+		let otherForms = settings.current.otherForms;
+		plugin.register(
+			settings.onChange((current) => {
+				if (current.otherForms === otherForms) return;
+				otherForms = current.otherForms;
+				if (loaded) void indexer.build();
+			}),
+		);
+	}
 	return index;
 }
 

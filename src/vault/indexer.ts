@@ -1,3 +1,4 @@
+import { mayHoldCitations } from "../core";
 import type { NoteVideoSource } from "../notes/noteVideo";
 import { readingOptions, type DurationSource } from "../notes/videoDurations";
 import type { CitationIndex } from "./citationIndex";
@@ -36,6 +37,8 @@ export class CitationIndexer {
 		private progress?: IndexProgress,
 		/** The videos' lengths, each note's citations are read against its own video's. */
 		private durations?: Pick<DurationSource, "get">,
+		/** The settings: whether other plugins' forms are read. */
+		private settings?: { readonly current: { readonly otherForms: boolean } },
 	) {}
 
 	/** (Re)builds the whole index. A newer build cancels an older one. */
@@ -53,7 +56,7 @@ export class CitationIndexer {
 	/** Re-indexes one note from its new text (metadataCache 'changed' gives it). */
 	noteChanged(path: string, text: string): void {
 		const video = this.notes.videoFor(path);
-		this.index.setNote(path, text, video, readingOptions(this.durations, video), (ref) => this.notes.linkedVideo(ref, path));
+		this.index.setNote(path, text, video, readingOptions(this.durations, video, this.settings?.current), (ref) => this.notes.linkedVideo(ref, path));
 	}
 
 	/**
@@ -94,7 +97,7 @@ export class CitationIndexer {
 			this.index.batch(() => {
 				chunk.forEach((path, k) => {
 					const text = texts[k];
-					if (text === null || text === undefined || !text.includes("yt-timestamp")) return;
+					if (text === null || text === undefined || !mayHoldCitations(text)) return;
 					this.noteChanged(path, text);
 				});
 			});

@@ -63,7 +63,7 @@ export class CitationsView extends ItemView {
 		const { index, services, clipboard } = deps;
 		const { workspace, vault } = this.app;
 		this.noteActions = new NoteActions({ workspace, playback: services.playback, clipboard, noVideoMessage: PANEL_MESSAGES.noVideo }, () => ({ file: this.file, text: this.text, note: this.note }));
-		if (index) this.vaultScope = new VaultScope({ index, workspace, vault, playback: services.playback, clipboard });
+		if (index) this.vaultScope = new VaultScope({ index, workspace, vault, playback: services.playback, clipboard, linkedVideo: (ref, path) => services.notes.linkedVideo(ref, path) });
 	}
 
 	getViewType(): string {
@@ -210,7 +210,7 @@ export class CitationsView extends ItemView {
 		}
 		if (generation !== this.generation || file !== this.file) return;
 		const video = this.deps.services.notes.videoFor(file.path);
-		const reading = readingOptions(this.deps.services.durations, video);
+		const reading = readingOptions(this.deps.services.durations, video, this.deps.services.settings.current);
 		const old = this.note?.noteVideo;
 		if (keep && this.note && text === this.text && reading.duration === this.duration && (old === video || sameVideo(old, video))) {
 			if (this.listScope === "note") this.header.update(file.basename, this.note);
@@ -218,7 +218,7 @@ export class CitationsView extends ItemView {
 		}
 		this.text = text;
 		this.duration = reading.duration;
-		this.note = new NoteCitations(extractCitations(text, reading), video);
+		this.note = new NoteCitations(extractCitations(text, reading), video, (ref) => this.deps.services.notes.linkedVideo(ref, file.path));
 		if (this.listScope === "note") this.render(keep);
 		else if (this.vaultScope?.differs(this.vaultVideo())) void this.loadVault(false);
 	}

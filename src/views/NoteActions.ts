@@ -3,7 +3,6 @@ import type { ExportRow } from "../core";
 import type { PlaybackPort } from "../player/types";
 import { noteExportRows } from "../tools/exportCitations";
 import { showCitationMenu, type ClipboardWriter } from "./citationMenu";
-import { citationVideo } from "../notes/citationVideo";
 import type { NoteCitations } from "./panelModel";
 import { revealInNote, spotOf } from "./revealInNote";
 
@@ -38,7 +37,7 @@ export class NoteActions {
 		if (!c || !note || !file) return;
 		// A citation without a usable time cannot play: show where it is, so it can be fixed.
 		if (c.seconds === null) return this.reveal(index);
-		const video = citationVideo(c, note.noteVideo);
+		const video = note.videoOf(c);
 		if (!video) {
 			new Notice(this.deps.noVideoMessage);
 			return;
@@ -59,7 +58,7 @@ export class NoteActions {
 		const { note } = this.shown();
 		const c = note?.citations[index];
 		if (!c || !note) return;
-		showCitationMenu(evt, c, { video: citationVideo(c, note.noteVideo), clipboard: this.deps.clipboard, reveal: () => this.reveal(index) });
+		showCitationMenu(evt, c, { video: note.videoOf(c), clipboard: this.deps.clipboard, reveal: () => this.reveal(index) });
 	}
 
 	/** The note's citations as export rows (the copy menu). */

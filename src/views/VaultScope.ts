@@ -14,6 +14,8 @@ export interface VaultScopeDeps {
 	vault: Pick<Vault, "cachedRead" | "getFileByPath">;
 	playback: PlaybackPort;
 	clipboard: ClipboardWriter;
+	/** A video a citation names, as it plays from the note at `sourcePath` (a linked file found in the vault). */
+	linkedVideo?: (ref: VideoRef, sourcePath: string) => VideoRef;
 }
 
 /**
@@ -34,10 +36,14 @@ export class VaultScope {
 	private loader: TimelineLoader;
 
 	constructor(private deps: VaultScopeDeps) {
-		this.loader = new TimelineLoader(deps.index, async (path) => {
-			const file = deps.vault.getFileByPath(path);
-			return file ? deps.vault.cachedRead(file) : "";
-		});
+		this.loader = new TimelineLoader(
+			deps.index,
+			async (path) => {
+				const file = deps.vault.getFileByPath(path);
+				return file ? deps.vault.cachedRead(file) : "";
+			},
+			deps.linkedVideo,
+		);
 	}
 
 	/** Whether `video` is another video than the one shown (or being loaded). */

@@ -1,5 +1,5 @@
 import { formatTimestamp, playingIndex, videoKey, type Citation, type InvalidCitation, type VideoRef } from "../core";
-import { citationVideo } from "../notes/citationVideo";
+import { citationVideo, type LinkedVideo } from "../notes/citationVideo";
 import type { PlaybackState } from "../player/types";
 import type { IndexBuild } from "../vault/citationIndex";
 
@@ -69,7 +69,14 @@ export class NoteCitations implements ListModel {
 	constructor(
 		readonly citations: readonly Citation[],
 		readonly noteVideo: VideoRef | null,
+		/** A video a citation names, as it plays from this note (a linked file found in the vault). */
+		readonly linked: LinkedVideo = (ref) => ref,
 	) {}
+
+	/** The video citation `c` plays (its own, else the note's), or `null`. */
+	videoOf(c: Citation): VideoRef | null {
+		return citationVideo(c, this.noteVideo, this.linked);
+	}
 
 	/** Rows for a layout: one per claim in document order, or one per citation sorted by time. */
 	rows(layout: PanelLayout): PanelRow[] {
@@ -88,7 +95,7 @@ export class NoteCitations implements ListModel {
 	/** Whether the citation at `index` can be seeked: it has a time and a video. */
 	playable(index: number): boolean {
 		const c = this.citations[index];
-		return !!c && c.seconds !== null && citationVideo(c, this.noteVideo) !== null;
+		return !!c && c.seconds !== null && this.videoOf(c) !== null;
 	}
 
 	/** The rows of `rows` matching `query` (text, label or time, case-insensitive); all of them for a blank query. */
@@ -146,7 +153,7 @@ export class NoteCitations implements ListModel {
 		if (this.tracks) return this.tracks;
 		const byVideo = new Map<string, number[]>();
 		this.citations.forEach((c, i) => {
-			const video = c.seconds === null ? null : citationVideo(c, this.noteVideo);
+			const video = c.seconds === null ? null : this.videoOf(c);
 			if (!video) return;
 			const key = videoKey(video);
 			const list = byVideo.get(key) ?? [];

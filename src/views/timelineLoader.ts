@@ -1,4 +1,4 @@
-import { extractCitations, type TimedCitation, type VideoRef } from "../core";
+import { extractCitations, type ExtractOptions, type TimedCitation, type VideoRef } from "../core";
 import { citationsOfVideo } from "../notes/citationVideo";
 import type { IndexBuild, IndexedNote, TimelineEntry } from "../vault/citationIndex";
 import { placeholderCitation, VaultTimeline, type VaultCitation } from "./vaultTimeline";
@@ -37,6 +37,8 @@ export class TimelineLoader {
 		private index: VaultCitationSource,
 		/** A note's text (the vault's cachedRead). */
 		private read: (path: string) => Promise<string>,
+		/** A video a citation names, as it plays from the note at `sourcePath`, as the index resolved it. */
+		private linked: (ref: VideoRef, sourcePath: string) => VideoRef = (ref) => ref,
 	) {}
 
 	/** The timeline of `video` as the index has it now, with each citation's text. */
@@ -60,7 +62,7 @@ export class TimelineLoader {
 		if (!read) {
 			read = this.read(note.path).then(
 				// Read as the index read them: against the length of the note's video it knew then.
-				(text) => ({ text, timed: citationsOfVideo(extractCitations(text, note.duration === undefined ? {} : { duration: note.duration }), note.video, note.noteVideo) }),
+				(text) => ({ text, timed: citationsOfVideo(extractCitations(text, readingOf(note)), note.video, note.noteVideo, (ref) => this.linked(ref, note.path)) }),
 				() => ({ text: "", timed: [] }),
 			);
 			this.reads.set(note, read);
@@ -75,4 +77,11 @@ function match(read: NoteRead | undefined, entry: TimelineEntry): TimedCitation 
 	const same = (c: TimedCitation | undefined) => !!c && c.seconds === entry.seconds && c.line === entry.line;
 	const at = read.timed[entry.index];
 	return same(at) ? at : read.timed.find(same);
+}
+
+/** The options the index read the note with, to find the same citations again. */
+function readingOf(note: IndexedNote): ExtractOptions {
+	const options: ExtractOptions = note.duration === undefined ? {} : { duration: note.duration };
+	if (note.otherForms === false) options.otherForms = false;
+	return options;
 }

@@ -3,7 +3,7 @@ import { EditorSelection, EditorState } from "@codemirror/state";
 import { EditorView } from "@codemirror/view";
 import { Notice } from "../double/obsidian";
 import { extractCitations, formatTimestamp, youtubeWatchUrl } from "../../src/core";
-import { NO_VIDEO_MESSAGE } from "../../src/editor/clicks";
+import { NO_VIDEO_MESSAGE } from "../../src/notes/citationMeaning";
 import { corpusNote, SEED_PATH } from "../helpers/corpus";
 import { anchor, chipsIn, fakeServices, makeEditor, note, press } from "./harness";
 

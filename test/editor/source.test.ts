@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { EditorView } from "@codemirror/view";
 import { Notice } from "../double/obsidian";
-import { NO_VIDEO_MESSAGE } from "../../src/editor/clicks";
+import { NO_VIDEO_MESSAGE } from "../../src/notes/citationMeaning";
 import { anchor, chipsIn, fakeServices, makeEditor, note, press, setLive } from "./harness";
 
 let views: EditorView[] = [];

@@ -102,7 +102,7 @@ export async function plainReading(text: string, path: string): Promise<HTMLElem
 }
 
 /** Classes the reading view may add to an element, and attributes it may add. */
-const ADDED_CLASSES = new Set(["is-invalid", "is-repaired", "is-novideo", "is-playing", "vc-youtube-link"]);
+const ADDED_CLASSES = new Set(["is-invalid", "is-repaired", "is-novideo", "is-playing", "vc-moment-link"]);
 const ADDED_ATTRIBUTES = new Set(["role", "tabindex", "aria-label"]);
 
 /**

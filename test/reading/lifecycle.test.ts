@@ -38,7 +38,7 @@ describe("cleanup", () => {
 		expect(reading.playback.listeners.size).toBe(0);
 		expect(Component.liveDomListeners).toBe(baseline);
 		expect(links(view.previewEl)).toEqual([]);
-		expect(view.previewEl.querySelectorAll("[role], [tabindex], [aria-label], .is-playing, .vc-youtube-link")).toHaveLength(0);
+		expect(view.previewEl.querySelectorAll("[role], [tabindex], [aria-label], .is-playing, .vc-moment-link")).toHaveLength(0);
 		expect(old.map((l) => l.outerHTML)).toEqual([
 			'<a class="yt-timestamp" data-t="00:00:10">[00:00:10]</a>',
 			'<a class="yt-timestamp" data-t="00:01:00">[00:01:00]</a>',

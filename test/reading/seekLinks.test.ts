@@ -164,26 +164,28 @@ describe("YouTube links in the note", () => {
 	const body = [
 		`Same video with a time: [at 2:00](https://youtu.be/${SEED_ID}?t=120) and [at 2m](https://www.youtube.com/watch?v=${SEED_ID}&t=2m).`,
 		``,
-		`Left alone: [no time](https://youtu.be/${SEED_ID}), [other video](https://youtu.be/${OTHER_ID}?t=30), [a page](https://example.com/?t=30).`,
+		`Another video's moment: [other video](https://youtu.be/${OTHER_ID}?t=30). Left alone: [no time](https://youtu.be/${SEED_ID}), [a page](https://example.com/?t=30).`,
 	].join("\n");
 
-	it("seek the player when they point at the note's video with a time; others are left alone", async () => {
+	it("seek the player when they point at a YouTube moment (the note's video or another); others are left alone", async () => {
 		const reading = setUpReading();
 		const root = await reading.render(note(body));
 		const anchors = Array.from(root.querySelectorAll("a"));
 		const cancelled = anchors.map((a) => click(a));
-		expect(cancelled).toEqual([true, true, false, false, false]);
+		expect(cancelled).toEqual([true, true, true, false, false]);
 		expect(reading.playback.seeks.map((s) => [s.video, s.seconds])).toEqual([
 			[SEED, 120],
 			[SEED, 120],
+			[{ kind: "youtube", id: OTHER_ID }, 30],
 		]);
-		// Nothing about their look or role changes.
+		// They stay links: no role added, their address kept; the moment links are marked for styling.
 		expect(anchors.filter((a) => a.hasAttribute("role"))).toEqual([]);
+		expect(anchors.map((a) => a.hasClass("vc-moment-link"))).toEqual([true, true, true, false, false]);
 		expect(anchors.map((a) => a.getAttribute("href"))).toEqual([
 			`https://youtu.be/${SEED_ID}?t=120`,
 			`https://www.youtube.com/watch?v=${SEED_ID}&t=2m`,
-			`https://youtu.be/${SEED_ID}`,
 			`https://youtu.be/${OTHER_ID}?t=30`,
+			`https://youtu.be/${SEED_ID}`,
 			"https://example.com/?t=30",
 		]);
 	});
@@ -203,13 +205,17 @@ describe("YouTube links in the note", () => {
 	});
 
 	it.each([
-		["another video, whose own link seeks instead", `videoId: ${OTHER_ID}`, [false, false, false, true, false]],
-		["no video", "title: no video", [false, false, false, false, false]],
-	])("follow the note's video: in a note with %s", async (_name, fm, expected) => {
+		["another video", `videoId: ${OTHER_ID}`],
+		["no video", "title: no video"],
+	])("play the video they name: in a note with %s", async (_name, fm) => {
 		const reading = setUpReading();
 		const root = await reading.render(note(body, fm));
-		expect(Array.from(root.querySelectorAll("a")).map((a) => click(a))).toEqual(expected);
-		expect(reading.playback.seeks.map((s) => s.seconds)).toEqual(expected.includes(true) ? [30] : []);
+		expect(Array.from(root.querySelectorAll("a")).map((a) => click(a))).toEqual([true, true, true, false, false]);
+		expect(reading.playback.seeks.map((s) => [s.video, s.seconds])).toEqual([
+			[SEED, 120],
+			[SEED, 120],
+			[{ kind: "youtube", id: OTHER_ID }, 30],
+		]);
 	});
 });
 

@@ -204,8 +204,8 @@ describe("convert for publishing", () => {
 		["data-00:04:37", `<a class="yt-timestamp" data-00:04:37>[00:04:37]</a>`, `[4:37](https://youtu.be/${ID}?t=277)`, std("00:04:37")],
 		["data=", `<a class="yt-timestamp" data="00:07:49">[00:07:49]</a>`, `[7:49](https://youtu.be/${ID}?t=469)`, std("00:07:49")],
 		["hours", std("01:02:03"), `[1:02:03](https://youtu.be/${ID}?t=3723)`, std("01:02:03")],
-		// youtu.be links carry whole seconds, so a fraction does not survive the round trip.
-		["a fraction", std("00:00:24.6"), `[0:24.6](https://youtu.be/${ID}?t=24)`, std("00:00:24")],
+		// The link carries the exact time, so a fraction survives the round trip (youtube.com plays from second 24).
+		["a fraction", std("00:00:24.6"), `[0:24.6](https://youtu.be/${ID}?t=24.6)`, std("00:00:24.6")],
 		["another video (data-v)", std("00:00:10", ' data-v="hEzpiDuYFoE"'), "[0:10](https://youtu.be/hEzpiDuYFoE?t=10)", std("00:00:10", ' data-v="hEzpiDuYFoE"')],
 	])("turns %s into a markdown link and back, each as one undoable edit", async (_name, element, link, back) => {
 		const before = withVideo(`Claim ${element}.\n`);

@@ -253,7 +253,7 @@ describe("citations panel: header and empty states", () => {
 		const noteView = await openNote(app, path);
 		const items = [...el.querySelectorAll(".vc-panel-invalid-item")];
 		expect(el.querySelector(".vc-panel-invalid-title")?.textContent).toBe("2 citations cannot be played:");
-		expect(items.map((i) => i.textContent)).toEqual(['Line 8: data-t "soon" is not a time', "Line 10: data-v does not name a YouTube video"]);
+		expect(items.map((i) => i.textContent)).toEqual(['Line 8: data-t "soon" is not a time', 'Line 10: data-v "bad" names no YouTube video']);
 		click(items[1] as Element);
 		await settle();
 		expect(noteView.editor.getCursor().line).toBe(9);
