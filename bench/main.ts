@@ -13,6 +13,7 @@ import { figure, type Figure } from "./measure";
 import { corpusTexts, nodeFigures } from "./node";
 import { bareRows, closeBare, closePanel, finishPanel, measureEditorEdit, measureLoad, measureReading, startPanel } from "./inPage";
 import { buildNote } from "./notes";
+import { vaultFigures } from "./vault";
 
 /** The repository (npm runs scripts from there). */
 const ROOT = process.cwd();
@@ -86,6 +87,7 @@ async function browserFigures(page: Page, cdp: CDPSession): Promise<Figure[]> {
 async function main(): Promise<void> {
 	const figures: Figure[] = [];
 	figures.push(...nodeFigures(CORPUS));
+	figures.push(...(await vaultFigures(corpusTexts(CORPUS))));
 	figures.push(figure("bundle.kb", statSync(join(ROOT, "main.js")).size / 1024, "KB", 60, "main.js, minified production build"));
 
 	const chrome = findChrome();
