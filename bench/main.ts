@@ -13,6 +13,7 @@ import { figure, type Figure } from "./measure";
 import { corpusTexts, nodeFigures } from "./node";
 import { bareRows, closeBare, closePanel, finishPanel, measureEditorEdit, measureLoad, measureReading, startPanel } from "./inPage";
 import { buildNote } from "./notes";
+import { formsFigures } from "./forms";
 import { vaultFigures } from "./vault";
 
 /** The repository (npm runs scripts from there). */
@@ -87,6 +88,7 @@ async function browserFigures(page: Page, cdp: CDPSession): Promise<Figure[]> {
 async function main(): Promise<void> {
 	const figures: Figure[] = [];
 	figures.push(...nodeFigures(CORPUS));
+	figures.push(...formsFigures(corpusTexts(CORPUS)));
 	figures.push(...(await vaultFigures(corpusTexts(CORPUS))));
 	figures.push(figure("bundle.kb", statSync(join(ROOT, "main.js")).size / 1024, "KB", 60, "main.js, minified production build"));
 
