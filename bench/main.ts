@@ -126,7 +126,7 @@ async function main(): Promise<void> {
 
 function printTable(figures: Figure[]): void {
 	const rows = figures.map((f) => [f.pass ? "ok" : "MISS", f.name, `${f.value} ${f.unit}`, f.target === null ? "report" : `≤ ${Math.round(f.target * 100) / 100} ${f.unit}`, f.note ?? ""]);
-	const widths = [4, 24, 16, 14];
+	const widths = [4, 30, 16, 14];
 	for (const r of [["", "figure", "value", "target", "how"], ...rows]) {
 		process.stdout.write(r.map((c, i) => (i < widths.length ? c.padEnd(widths[i] as number) : c)).join("  ") + "\n");
 	}
