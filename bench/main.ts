@@ -13,6 +13,8 @@ import { figure, type Figure } from "./measure";
 import { corpusTexts, nodeFigures } from "./node";
 import { bareRows, closeBare, closePanel, finishPanel, measureEditorEdit, measureLoad, measureReading, startPanel } from "./inPage";
 import { buildNote } from "./notes";
+import { formsFigures } from "./forms";
+import { vaultFigures } from "./vault";
 
 /** The repository (npm runs scripts from there). */
 const ROOT = process.cwd();
@@ -86,6 +88,8 @@ async function browserFigures(page: Page, cdp: CDPSession): Promise<Figure[]> {
 async function main(): Promise<void> {
 	const figures: Figure[] = [];
 	figures.push(...nodeFigures(CORPUS));
+	figures.push(...formsFigures(corpusTexts(CORPUS)));
+	figures.push(...(await vaultFigures(corpusTexts(CORPUS))));
 	figures.push(figure("bundle.kb", statSync(join(ROOT, "main.js")).size / 1024, "KB", 60, "main.js, minified production build"));
 
 	const chrome = findChrome();
@@ -122,7 +126,7 @@ async function main(): Promise<void> {
 
 function printTable(figures: Figure[]): void {
 	const rows = figures.map((f) => [f.pass ? "ok" : "MISS", f.name, `${f.value} ${f.unit}`, f.target === null ? "report" : `≤ ${Math.round(f.target * 100) / 100} ${f.unit}`, f.note ?? ""]);
-	const widths = [4, 24, 16, 14];
+	const widths = [4, 30, 16, 14];
 	for (const r of [["", "figure", "value", "target", "how"], ...rows]) {
 		process.stdout.write(r.map((c, i) => (i < widths.length ? c.padEnd(widths[i] as number) : c)).join("  ") + "\n");
 	}

@@ -44,3 +44,34 @@ export function timePair(baseline: () => unknown, subject: () => unknown, runs: 
 	}
 	return { baseline: median(b), subject: median(s) };
 }
+
+/**
+ * {@link timePair} for a subject that resolves when done (the plugin's index build yields between
+ * chunks). `between` runs untimed before each timed run (say, a garbage collection, so one run's
+ * leftovers are not collected inside the next).
+ */
+export async function timePairAsync(
+	baseline: () => unknown,
+	subject: () => Promise<unknown>,
+	runs: number,
+	warmup = 2,
+	between: () => void = () => {},
+): Promise<{ baseline: number; subject: number }> {
+	for (let i = 0; i < warmup; i++) {
+		baseline();
+		await subject();
+	}
+	const b: number[] = [];
+	const s: number[] = [];
+	for (let i = 0; i < runs; i++) {
+		between();
+		let t = performance.now();
+		baseline();
+		b.push(performance.now() - t);
+		between();
+		t = performance.now();
+		await subject();
+		s.push(performance.now() - t);
+	}
+	return { baseline: median(b), subject: median(s) };
+}
