@@ -3,7 +3,7 @@ import { videoKey, type VideoRef } from "../core";
 import { readingOptions } from "../notes/videoDurations";
 import type { PluginServices } from "../services";
 import type { ClipboardWriter } from "../views/citationMenu";
-import { markdownViewOf } from "../views/revealInNote";
+import { markdownViewOf } from "../obsidian/revealInNote";
 import { confirmEdit } from "./ConfirmEditModal";
 import { EDIT_TOOLS, repairTool, runEditTool, type EditTool, type EditToolRun } from "./editTools";
 import { copyCitations, EXPORT_FORMATS, FORMAT_ORDER, noteTextExportRows, type ExportFormat } from "./exportCitations";

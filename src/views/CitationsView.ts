@@ -10,7 +10,7 @@ import { NoteActions } from "./NoteActions";
 import { PanelHeader } from "./PanelHeader";
 import { PanelToolbar } from "./PanelToolbar";
 import { indexingMessage, NoteCitations, PANEL_MESSAGES, type ListModel, type PanelLayout, type PanelScope } from "./panelModel";
-import { markdownViewOf } from "./revealInNote";
+import { markdownViewOf } from "../obsidian/revealInNote";
 import { ScopeSwitch } from "./ScopeSwitch";
 import type { VaultCitationSource } from "./timelineLoader";
 import { VaultScope } from "./VaultScope";

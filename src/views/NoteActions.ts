@@ -5,7 +5,7 @@ import { noteExportRows } from "../tools/exportCitations";
 import { showCitationMenu, type ClipboardWriter } from "./citationMenu";
 import { citationVideo } from "../notes/citationVideo";
 import type { NoteCitations } from "./panelModel";
-import { revealInNote, spotOf } from "./revealInNote";
+import { revealInNote, spotOf } from "../obsidian/revealInNote";
 
 /** The note the panel shows in its "This note" scope. */
 export interface ShownNote {
