@@ -1,5 +1,6 @@
 import { Notice, Plugin } from "obsidian";
-import { NoteVideos, vaultMetadata } from "./notes/noteVideo";
+import { NoteVideos } from "./notes/noteVideo";
+import { vaultMetadata } from "./obsidian/vaultMetadata";
 import { DURATIONS_KEY, VideoDurations } from "./notes/videoDurations";
 import { registerPlayer } from "./player";
 import { registerCommands } from "./commands";

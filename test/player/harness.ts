@@ -6,7 +6,8 @@
 import { Plugin } from "obsidian";
 import { App } from "../double/obsidian";
 import manifest from "../../manifest.json";
-import { NoteVideos, vaultMetadata } from "../../src/notes/noteVideo";
+import { NoteVideos } from "../../src/notes/noteVideo";
+import { vaultMetadata } from "../../src/obsidian/vaultMetadata";
 import { registerPlayer } from "../../src/player";
 import type { PlaybackController } from "../../src/player/PlaybackController";
 import { registerCommands } from "../../src/commands";
