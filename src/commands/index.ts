@@ -43,7 +43,8 @@ export function registerCommands(plugin: Plugin, deps: CommandDeps): void {
 		notes: deps.notes,
 		durations: deps.durations,
 		activeNote,
-		clipboard: deps.clipboard ?? { writeText: (text) => navigator.clipboard.writeText(text) },
+		// Read at copy time, so a pop-out window's clipboard is the one written.
+		clipboard: deps.clipboard ?? { writeText: (text) => activeWindow.navigator.clipboard.writeText(text) },
 		notify: (message) => {
 			new Notice(message);
 		},
