@@ -1,5 +1,6 @@
 import { Notice, Plugin } from "obsidian";
 import { NoteVideos } from "./notes/noteVideo";
+import { activeWindowClipboard } from "./obsidian/clipboard";
 import { vaultMetadata } from "./obsidian/vaultMetadata";
 import { DURATIONS_KEY, VideoDurations } from "./notes/videoDurations";
 import { registerPlayer } from "./player";
@@ -37,13 +38,15 @@ export default class VideoCitationsPlugin extends Plugin {
 		await durations.load();
 		this.register(() => durations.flush());
 		const playback = registerPlayer(this, { settings: this.settingsStore, notes, durations });
-		registerCommands(this, { playback, settings: this.settingsStore, notes, durations });
+		const clipboard = activeWindowClipboard();
+		registerCommands(this, { playback, settings: this.settingsStore, notes, durations, clipboard });
 		const services: PluginServices = {
 			settings: this.settingsStore,
 			playback,
 			notes,
 			durations,
 			openExternal: (url) => window.open(url, "_blank", "noopener"),
+			clipboard,
 		};
 		registerReadingView(this, services);
 		registerEditor(this, services);

@@ -3,11 +3,12 @@ import type { NoteVideoSource } from "../notes/noteVideo";
 import type { DurationSource } from "../notes/videoDurations";
 import type { SettingsSource } from "../settings/store";
 import { citationJumpCommands } from "./citationJumps";
-import type { ActiveNote, ClipboardWriter, CommandContext, PlaybackControls } from "./context";
+import type { ClipboardWriter } from "../obsidian/clipboard";
+import type { ActiveNote, CommandContext, PlaybackControls } from "./context";
 import { momentCommands } from "./momentCommands";
 import { playbackCommands } from "./playbackCommands";
 
-export type { ClipboardWriter, PlaybackControls } from "./context";
+export type { PlaybackControls } from "./context";
 
 /** What the commands need from the plugin. */
 export interface CommandDeps {
@@ -17,8 +18,8 @@ export interface CommandDeps {
 	notes: NoteVideoSource;
 	/** The videos' lengths the players have measured (the citation jumps read notes against them). */
 	durations?: Pick<DurationSource, "get">;
-	/** Where "copy link" writes; the system clipboard unless given (tests pass a fake). */
-	clipboard?: ClipboardWriter;
+	/** Where "copy link" writes (the clipboard of the window the command ran in). */
+	clipboard: ClipboardWriter;
 }
 
 /**
@@ -43,8 +44,7 @@ export function registerCommands(plugin: Plugin, deps: CommandDeps): void {
 		notes: deps.notes,
 		durations: deps.durations,
 		activeNote,
-		// Read at copy time, so a pop-out window's clipboard is the one written.
-		clipboard: deps.clipboard ?? { writeText: (text) => activeWindow.navigator.clipboard.writeText(text) },
+		clipboard: deps.clipboard,
 		notify: (message) => {
 			new Notice(message);
 		},

@@ -5,7 +5,7 @@ import { sameVideo, videoStart } from "../player/surface";
 import type { PlaybackState } from "../player/types";
 import type { PluginServices } from "../services";
 import { CitationList } from "./CitationList";
-import { showExportMenu, type ClipboardWriter } from "./citationMenu";
+import { showExportMenu } from "./citationMenu";
 import { NoteActions } from "./NoteActions";
 import { PanelHeader } from "./PanelHeader";
 import { PanelToolbar } from "./PanelToolbar";
@@ -23,7 +23,6 @@ export { PANEL_MESSAGES } from "./panelModel";
 /** What the panel needs from the plugin besides its leaf. */
 export interface CitationsPanelDeps {
 	services: PluginServices;
-	clipboard: ClipboardWriter;
 	/** The vault-wide citation index; without it the panel offers no "Whole vault" scope. */
 	index?: VaultCitationSource;
 }
@@ -60,7 +59,8 @@ export class CitationsView extends ItemView {
 	constructor(leaf: WorkspaceLeaf, private deps: CitationsPanelDeps) {
 		super(leaf);
 		this.icon = "list-video";
-		const { index, services, clipboard } = deps;
+		const { index, services } = deps;
+		const { clipboard } = services;
 		const { workspace, vault } = this.app;
 		this.noteActions = new NoteActions({ workspace, playback: services.playback, clipboard, noVideoMessage: PANEL_MESSAGES.noVideo }, () => ({ file: this.file, text: this.text, note: this.note }));
 		if (index) this.vaultScope = new VaultScope({ index, workspace, vault, playback: services.playback, clipboard });
@@ -103,7 +103,7 @@ export class CitationsView extends ItemView {
 			new PanelToolbar(root, {
 				filter: (query) => this.setQuery(query),
 				toggleLayout: () => this.setLayout(this.layout === "claims" ? "timeline" : "claims"),
-				copy: (evt) => showExportMenu(evt, () => this.actions().exportRows(), this.deps.clipboard),
+				copy: (evt) => showExportMenu(evt, () => this.actions().exportRows(), this.deps.services.clipboard),
 				focusList: () => this.list.focusFirst(),
 			}),
 		);

@@ -1,7 +1,8 @@
 import type { Workspace, Vault } from "obsidian";
 import { videoKey, type ExportRow, type VideoRef } from "../core";
 import type { PlaybackPort } from "../player/types";
-import { showCitationMenu, type ClipboardWriter } from "./citationMenu";
+import type { ClipboardWriter } from "../obsidian/clipboard";
+import { showCitationMenu } from "./citationMenu";
 import { revealInNote, spotOf, type NoteSpot } from "../obsidian/revealInNote";
 import type { IndexBuild } from "../vault/citationIndex";
 import { TimelineLoader, type VaultCitationSource } from "./timelineLoader";

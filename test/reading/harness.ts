@@ -71,7 +71,7 @@ export function setUpReading(settings: Partial<VideoCitationsSettings> = {}): Re
 	const openExternal = vi.fn<(url: string) => void>();
 	const notes = new NoteVideos(vaultMetadata(app as never));
 	const { durations } = memoryDurations();
-	const services: PluginServices = { settings: settingsSource, playback, notes, durations, openExternal };
+	const services: PluginServices = { settings: settingsSource, playback, notes, durations, openExternal, clipboard: { writeText: () => Promise.resolve() } };
 	registerReadingView(plugin as never, services);
 	return {
 		app,

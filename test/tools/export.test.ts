@@ -118,10 +118,10 @@ describe("tool commands", () => {
 		const plugin = hostPlugin(app);
 		const notes = new NoteVideos({ frontmatter: (path) => app.metadataCache.getCache(path)?.frontmatter, resolveLink: () => null });
 		const { durations } = memoryDurations();
-		const services: PluginServices = { settings: { current: { ...DEFAULT_SETTINGS }, onChange: () => () => {} }, playback: new FakePlayback(), notes, durations, openExternal: () => {} };
+		const services: PluginServices = { settings: { current: { ...DEFAULT_SETTINGS }, onChange: () => () => {} }, playback: new FakePlayback(), notes, durations, openExternal: () => {}, clipboard: { writeText: async () => {} } };
 		const index = registerCitationIndex(plugin as never, notes, durations);
 		registerCitationsPanel(plugin as never, services, index);
-		registerTools(plugin as never, services, { writeText: async () => {} });
+		registerTools(plugin as never, services);
 		app.workspace.triggerLayoutReady();
 		await settle(10);
 		const leaf = await app.workspace.ensureSideLeaf(VIEW_TYPE_CITATIONS, "right", { active: false });

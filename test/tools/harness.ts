@@ -26,9 +26,9 @@ export function toolsApp(notes: Record<string, string>) {
 		resolveLink: (link, source) => app.metadataCache.getFirstLinkpathDest(link, source)?.path ?? null,
 	});
 	const { durations } = memoryDurations();
-	const services: PluginServices = { settings: { current: { ...DEFAULT_SETTINGS }, onChange: () => () => {} }, playback: new FakePlayback(), notes: notesSource, durations, openExternal: vi.fn() };
+	const services: PluginServices = { settings: { current: { ...DEFAULT_SETTINGS }, onChange: () => () => {} }, playback: new FakePlayback(), notes: notesSource, durations, openExternal: vi.fn(), clipboard };
 	const plugin = hostPlugin(app);
-	registerTools(plugin as never, services, clipboard);
+	registerTools(plugin as never, services);
 	return {
 		app,
 		plugin,

@@ -93,7 +93,7 @@ export function makeApp(notes: Record<string, string> = {}, options: AppOptions 
 		resolveLink: (link, source) => app.metadataCache.getFirstLinkpathDest(link, source)?.path ?? null,
 	});
 	const { durations } = memoryDurations();
-	const services: PluginServices = { settings, playback, notes: notesSource, durations, openExternal: vi.fn() };
+	const services: PluginServices = { settings, playback, notes: notesSource, durations, openExternal: vi.fn(), clipboard };
 	let host: Plugin | null = null;
 	let index: CitationIndex | undefined;
 	if (options.vault) {
@@ -102,7 +102,7 @@ export function makeApp(notes: Record<string, string> = {}, options: AppOptions 
 		options.beforeIndex?.(app);
 		if (!options.layoutLater) app.workspace.triggerLayoutReady();
 	}
-	app.viewRegistry.set(VIEW_TYPE_CITATIONS, (leaf) => new CitationsView(leaf as never, { services, clipboard, index }) as never);
+	app.viewRegistry.set(VIEW_TYPE_CITATIONS, (leaf) => new CitationsView(leaf as never, { services, index }) as never);
 	document.body.appendChild(app.workspace.containerEl);
 	return { app, playback, clipboard, settings, services, durations, host, index };
 }
