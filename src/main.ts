@@ -1,6 +1,7 @@
 import { Notice, Plugin } from "obsidian";
 import { NoteVideos } from "./notes/noteVideo";
 import { activeWindowClipboard } from "./obsidian/clipboard";
+import { vaultNoteText } from "./obsidian/noteText";
 import { vaultMetadata } from "./obsidian/vaultMetadata";
 import { DURATIONS_KEY, VideoDurations } from "./notes/videoDurations";
 import { registerPlayer } from "./player";
@@ -39,7 +40,8 @@ export default class VideoCitationsPlugin extends Plugin {
 		this.register(() => durations.flush());
 		const playback = registerPlayer(this, { settings: this.settingsStore, notes, durations });
 		const clipboard = activeWindowClipboard();
-		registerCommands(this, { playback, settings: this.settingsStore, notes, durations, clipboard });
+		const noteText = vaultNoteText(this.app.workspace, this.app.vault);
+		registerCommands(this, { playback, settings: this.settingsStore, notes, durations, clipboard, noteText });
 		const services: PluginServices = {
 			settings: this.settingsStore,
 			playback,
@@ -47,10 +49,11 @@ export default class VideoCitationsPlugin extends Plugin {
 			durations,
 			openExternal: (url) => window.open(url, "_blank", "noopener"),
 			clipboard,
+			noteText,
 		};
 		registerReadingView(this, services);
 		registerEditor(this, services);
-		registerCitationsPanel(this, services, registerCitationIndex(this, notes, durations));
+		registerCitationsPanel(this, services, registerCitationIndex(this, services));
 		registerTools(this, services);
 		this.addSettingTab(new VideoCitationsSettingTab(this.app, this, this.settingsStore));
 	}

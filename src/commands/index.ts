@@ -1,9 +1,10 @@
-import { MarkdownView, Notice, type Plugin } from "obsidian";
+import { Notice, type Plugin } from "obsidian";
 import type { NoteVideoSource } from "../notes/noteVideo";
 import type { DurationSource } from "../notes/videoDurations";
 import type { SettingsSource } from "../settings/store";
 import { citationJumpCommands } from "./citationJumps";
 import type { ClipboardWriter } from "../obsidian/clipboard";
+import type { NoteTextSource } from "../obsidian/noteText";
 import type { ActiveNote, CommandContext, PlaybackControls } from "./context";
 import { momentCommands } from "./momentCommands";
 import { playbackCommands } from "./playbackCommands";
@@ -20,6 +21,8 @@ export interface CommandDeps {
 	durations?: Pick<DurationSource, "get">;
 	/** Where "copy link" writes (the clipboard of the window the command ran in). */
 	clipboard: ClipboardWriter;
+	/** Notes' text (the jumps read the note as open in its editor). */
+	noteText: Pick<NoteTextSource, "current">;
 }
 
 /**
@@ -27,16 +30,10 @@ export interface CommandDeps {
  * insert timestamp, copy link. No default hotkeys; each is offered only when it can act.
  */
 export function registerCommands(plugin: Plugin, deps: CommandDeps): void {
-	const { workspace, vault } = plugin.app;
+	const { workspace } = plugin.app;
 	const activeNote: ActiveNote = {
 		path: () => workspace.getActiveFile()?.path ?? null,
-		text: async (path) => {
-			for (const leaf of workspace.getLeavesOfType("markdown")) {
-				if (leaf.view instanceof MarkdownView && leaf.view.file?.path === path) return leaf.view.getViewData();
-			}
-			const file = vault.getFileByPath(path);
-			return file ? vault.cachedRead(file) : "";
-		},
+		text: (path) => deps.noteText.current(path),
 	};
 	const ctx: CommandContext = {
 		playback: deps.playback,

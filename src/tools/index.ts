@@ -23,8 +23,7 @@ export function registerTools(plugin: Plugin, services: PluginServices): void {
 	const runFor = (video: VideoRef | null): EditToolRun => ({ video, reading: readingOptions(services.durations, video), confirm: (c) => confirmEdit(app, c), notify });
 	const offered = offeredCache();
 	const copyNote = async (file: TFile, format: ExportFormat) => {
-		// The open editor is ahead of the saved file.
-		const text = markdownViewOf(app.workspace, file)?.getViewData() ?? (await app.vault.cachedRead(file));
+		const text = await services.noteText.current(file.path);
 		const video = services.notes.videoFor(file.path);
 		await copyCitations(services.clipboard, format, noteTextExportRows(text, video, readingOptions(services.durations, video)), notify);
 	};

@@ -63,7 +63,7 @@ export class CitationsView extends ItemView {
 		const { clipboard } = services;
 		const { workspace, vault } = this.app;
 		this.noteActions = new NoteActions({ workspace, playback: services.playback, clipboard, noVideoMessage: PANEL_MESSAGES.noVideo }, () => ({ file: this.file, text: this.text, note: this.note }));
-		if (index) this.vaultScope = new VaultScope({ index, workspace, vault, playback: services.playback, clipboard });
+		if (index) this.vaultScope = new VaultScope({ index, workspace, vault, noteText: services.noteText, playback: services.playback, clipboard });
 	}
 
 	getViewType(): string {
@@ -204,7 +204,7 @@ export class CitationsView extends ItemView {
 		if (!file) return this.renderEmpty();
 		let text: string;
 		try {
-			text = markdownViewOf(this.app.workspace, file)?.getViewData() ?? (await this.app.vault.cachedRead(file));
+			text = await this.deps.services.noteText.current(file.path);
 		} catch {
 			text = "";
 		}

@@ -43,6 +43,7 @@ export function fakeServices(settings: Partial<VideoCitationsSettings> = {}, met
 		durations,
 		openExternal: (url) => opened.push(url),
 		clipboard: { writeText: () => Promise.resolve() },
+		noteText: { current: () => Promise.resolve(""), saved: () => Promise.resolve("") },
 	};
 	return { services, playback, opened, settings: current, durations };
 }
