@@ -6,7 +6,7 @@ import { markdownViewOf } from "../obsidian/revealInNote";
 import { confirmEdit } from "./ConfirmEditModal";
 import { EDIT_TOOLS, repairTool, runEditTool, type EditTool, type EditToolRun } from "./editTools";
 import { copyCitations, EXPORT_FORMATS, FORMAT_ORDER, noteTextExportRows, type ExportFormat } from "./exportCitations";
-import { editorTarget, vaultTarget, type NoteTarget } from "./noteTarget";
+import { editorTarget, vaultTarget, type NoteTarget } from "../obsidian/noteTarget";
 
 export { copyCitations, EXPORT_FORMATS, FORMAT_ORDER, type ExportFormat } from "./exportCitations";
 
