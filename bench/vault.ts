@@ -60,6 +60,7 @@ function indexerFor(vault: Vault, index: CitationIndex): CitationIndexer {
 	const videos: NoteVideoSource = {
 		videoFor: (path) => resolveVideo(vault.frontmatter.get(path)),
 		videoFromFrontmatter: (fm) => resolveVideo(fm),
+		linkedVideo: (ref) => ref,
 	};
 	return new CitationIndexer(
 		index,
@@ -131,9 +132,9 @@ export async function vaultFigures(corpus: readonly { path: string; text: string
 		const v = resolveVideo(fm);
 		if (v) videos.set(videoKey(v), v);
 	}
-	// And the videos elements name with `data-v`, which the index keeps apart from their notes' own.
+	// And the videos citations name themselves (`data-v`, moment links), which the index keeps apart from their notes' own.
 	for (const note of corpus) {
-		for (const c of extractCitations(note.text)) if (c.videoId !== undefined) videos.set(videoKey({ kind: "youtube", id: c.videoId }), { kind: "youtube", id: c.videoId });
+		for (const c of extractCitations(note.text)) if (c.video !== undefined) videos.set(videoKey(c.video), c.video);
 	}
 	const kept = indexedCitations(index, videos.values());
 	figures.push(

@@ -1,5 +1,8 @@
 import { Notice, Plugin } from "obsidian";
-import { NoteVideos, vaultMetadata } from "./notes/noteVideo";
+import { NoteVideos } from "./notes/noteVideo";
+import { activeWindowClipboard } from "./obsidian/clipboard";
+import { vaultNoteText } from "./obsidian/noteText";
+import { vaultMetadata } from "./obsidian/vaultMetadata";
 import { DURATIONS_KEY, VideoDurations } from "./notes/videoDurations";
 import { registerPlayer } from "./player";
 import { registerCommands } from "./commands";
@@ -36,17 +39,21 @@ export default class VideoCitationsPlugin extends Plugin {
 		await durations.load();
 		this.register(() => durations.flush());
 		const playback = registerPlayer(this, { settings: this.settingsStore, notes, durations });
-		registerCommands(this, { playback, settings: this.settingsStore, notes, durations });
+		const clipboard = activeWindowClipboard();
+		const noteText = vaultNoteText(this.app.workspace, this.app.vault);
+		registerCommands(this, { playback, settings: this.settingsStore, notes, durations, clipboard, noteText });
 		const services: PluginServices = {
 			settings: this.settingsStore,
 			playback,
 			notes,
 			durations,
 			openExternal: (url) => window.open(url, "_blank", "noopener"),
+			clipboard,
+			noteText,
 		};
 		registerReadingView(this, services);
 		registerEditor(this, services);
-		registerCitationsPanel(this, services, registerCitationIndex(this, notes, durations, services.settings));
+		registerCitationsPanel(this, services, registerCitationIndex(this, services));
 		registerTools(this, services);
 		this.addSettingTab(new VideoCitationsSettingTab(this.app, this, this.settingsStore));
 	}

@@ -1,5 +1,7 @@
 import type { NoteVideoSource } from "./notes/noteVideo";
 import type { DurationSource } from "./notes/videoDurations";
+import type { ClipboardWriter } from "./obsidian/clipboard";
+import type { NoteTextSource } from "./obsidian/noteText";
 import type { PlaybackPort } from "./player/types";
 import type { SettingsSource } from "./settings/store";
 
@@ -15,4 +17,8 @@ export interface PluginServices {
 	durations: DurationSource;
 	/** Opens a URL in the user's browser. */
 	openExternal(url: string): void;
+	/** Where copies go: the clipboard of the window the user is working in. */
+	clipboard: ClipboardWriter;
+	/** Notes' text: as open in an editor, or as saved. */
+	noteText: NoteTextSource;
 }

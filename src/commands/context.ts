@@ -1,4 +1,5 @@
 import type { NoteVideoSource } from "../notes/noteVideo";
+import type { ClipboardWriter } from "../obsidian/clipboard";
 import type { DurationSource } from "../notes/videoDurations";
 import type { PlayerControls, PlayerDirectory } from "../player/types";
 import type { SettingsSource } from "../settings/store";
@@ -17,11 +18,6 @@ export interface ActiveNote {
 	text(path: string): Promise<string>;
 }
 
-/** Where "copy link" writes (navigator.clipboard in the app; a fake in tests, as jsdom has none). */
-export interface ClipboardWriter {
-	writeText(text: string): Promise<void>;
-}
-
 /** Everything the commands act on, as narrow interfaces so tests pass fakes. */
 export interface CommandContext {
 	playback: PlaybackControls;
@@ -30,6 +26,7 @@ export interface CommandContext {
 	/** The videos' lengths, a note's citations are read against its own video's (none: read without). */
 	durations?: Pick<DurationSource, "get">;
 	activeNote: ActiveNote;
+	/** Where "copy link" writes. */
 	clipboard: ClipboardWriter;
 	/** Shows a short message (a Notice). */
 	notify(message: string): void;

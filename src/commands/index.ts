@@ -1,13 +1,15 @@
-import { MarkdownView, Notice, type Plugin } from "obsidian";
+import { Notice, type Plugin } from "obsidian";
 import type { NoteVideoSource } from "../notes/noteVideo";
 import type { DurationSource } from "../notes/videoDurations";
 import type { SettingsSource } from "../settings/store";
 import { citationJumpCommands } from "./citationJumps";
-import type { ActiveNote, ClipboardWriter, CommandContext, PlaybackControls } from "./context";
+import type { ClipboardWriter } from "../obsidian/clipboard";
+import type { NoteTextSource } from "../obsidian/noteText";
+import type { ActiveNote, CommandContext, PlaybackControls } from "./context";
 import { momentCommands } from "./momentCommands";
 import { playbackCommands } from "./playbackCommands";
 
-export type { ClipboardWriter, PlaybackControls } from "./context";
+export type { PlaybackControls } from "./context";
 
 /** What the commands need from the plugin. */
 export interface CommandDeps {
@@ -17,8 +19,10 @@ export interface CommandDeps {
 	notes: NoteVideoSource;
 	/** The videos' lengths the players have measured (the citation jumps read notes against them). */
 	durations?: Pick<DurationSource, "get">;
-	/** Where "copy link" writes; the system clipboard unless given (tests pass a fake). */
-	clipboard?: ClipboardWriter;
+	/** Where "copy link" writes (the clipboard of the window the command ran in). */
+	clipboard: ClipboardWriter;
+	/** Notes' text (the jumps read the note as open in its editor). */
+	noteText: Pick<NoteTextSource, "current">;
 }
 
 /**
@@ -26,16 +30,10 @@ export interface CommandDeps {
  * insert timestamp, copy link. No default hotkeys; each is offered only when it can act.
  */
 export function registerCommands(plugin: Plugin, deps: CommandDeps): void {
-	const { workspace, vault } = plugin.app;
+	const { workspace } = plugin.app;
 	const activeNote: ActiveNote = {
 		path: () => workspace.getActiveFile()?.path ?? null,
-		text: async (path) => {
-			for (const leaf of workspace.getLeavesOfType("markdown")) {
-				if (leaf.view instanceof MarkdownView && leaf.view.file?.path === path) return leaf.view.getViewData();
-			}
-			const file = vault.getFileByPath(path);
-			return file ? vault.cachedRead(file) : "";
-		},
+		text: (path) => deps.noteText.current(path),
 	};
 	const ctx: CommandContext = {
 		playback: deps.playback,
@@ -43,7 +41,7 @@ export function registerCommands(plugin: Plugin, deps: CommandDeps): void {
 		notes: deps.notes,
 		durations: deps.durations,
 		activeNote,
-		clipboard: deps.clipboard ?? { writeText: (text) => navigator.clipboard.writeText(text) },
+		clipboard: deps.clipboard,
 		notify: (message) => {
 			new Notice(message);
 		},

@@ -9,7 +9,7 @@ import { PinnedLayoutStore } from "./pinned/layout";
 import { PinnedPlayers, type Placement } from "./pinned/PinnedPlayers";
 import { PlaybackController } from "./PlaybackController";
 import { PLAYER_VIEW_TYPE, PlayerView } from "./PlayerView";
-import { showNote, workspacePlayerHost } from "./workspaceHost";
+import { showNote, workspacePlayerHost } from "../obsidian/workspaceHost";
 import { YouTubePlayer } from "./YouTubePlayer";
 
 export { PlaybackController } from "./PlaybackController";

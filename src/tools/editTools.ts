@@ -1,6 +1,6 @@
 import { extractCitations, planAnchors, planPortableLinks, planRepairs, type ExtractOptions, type TextEdit, type VideoRef } from "../core";
 import type { EditConfirmation } from "./ConfirmEditModal";
-import type { NoteTarget } from "./noteTarget";
+import type { NoteTarget } from "../obsidian/noteTarget";
 
 /** What a tool would do to one note's text. */
 export interface EditPlan {

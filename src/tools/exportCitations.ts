@@ -1,5 +1,5 @@
 import { extractCitations, toChapters, toCsv, toMarkdownList, type Citation, type ExportRow, type ExtractOptions, type VideoRef } from "../core";
-import type { ClipboardWriter } from "../views/citationMenu";
+import type { ClipboardWriter } from "../obsidian/clipboard";
 
 /** The formats citations can be copied in. */
 export type ExportFormat = "markdown" | "chapters" | "csv";

@@ -2,34 +2,30 @@ import { Notice, TFile, type Plugin } from "obsidian";
 import { videoKey, type VideoRef } from "../core";
 import { readingOptions } from "../notes/videoDurations";
 import type { PluginServices } from "../services";
-import type { ClipboardWriter } from "../views/citationMenu";
-import { markdownViewOf } from "../views/revealInNote";
+import { markdownViewOf } from "../obsidian/revealInNote";
 import { confirmEdit } from "./ConfirmEditModal";
 import { EDIT_TOOLS, repairTool, runEditTool, type EditTool, type EditToolRun } from "./editTools";
 import { copyCitations, EXPORT_FORMATS, FORMAT_ORDER, noteTextExportRows, type ExportFormat } from "./exportCitations";
-import { editorTarget, vaultTarget, type NoteTarget } from "./noteTarget";
+import { editorTarget, vaultTarget, type NoteTarget } from "../obsidian/noteTarget";
 
 export { copyCitations, EXPORT_FORMATS, FORMAT_ORDER, type ExportFormat } from "./exportCitations";
 
 /**
  * Adds the note tools (issue 11): "Repair timestamps in this note", the two conversions for
  * publishing, and the three "Copy citations as …" exports, plus "Repair timestamps" in a note's
- * file menu. No default hotkeys. `clipboard` is for tests; the app's clipboard is used otherwise.
+ * file menu. No default hotkeys. The exports write to `services.clipboard`.
  */
-export function registerTools(plugin: Plugin, services: PluginServices, clipboard?: ClipboardWriter): void {
+export function registerTools(plugin: Plugin, services: PluginServices): void {
 	const { app } = plugin;
 	const notify = (message: string) => {
 		new Notice(message);
 	};
-	// Read at copy time, so a pop-out window's clipboard is the one written.
-	const writer: ClipboardWriter = clipboard ?? { writeText: (text) => activeWindow.navigator.clipboard.writeText(text) };
 	const runFor = (video: VideoRef | null): EditToolRun => ({ video, reading: readingOptions(services.durations, video, services.settings.current), confirm: (c) => confirmEdit(app, c), notify });
 	const offered = offeredCache();
 	const copyNote = async (file: TFile, format: ExportFormat) => {
-		// The open editor is ahead of the saved file.
-		const text = markdownViewOf(app.workspace, file)?.getViewData() ?? (await app.vault.cachedRead(file));
+		const text = await services.noteText.current(file.path);
 		const video = services.notes.videoFor(file.path);
-		await copyCitations(writer, format, noteTextExportRows(text, video, readingOptions(services.durations, video, services.settings.current)), notify);
+		await copyCitations(services.clipboard, format, noteTextExportRows(text, video, readingOptions(services.durations, video, services.settings.current)), notify);
 	};
 
 	for (const tool of EDIT_TOOLS) {

@@ -1,7 +1,5 @@
 import { Notice, TFile, type Plugin } from "obsidian";
-import type { NoteVideoSource } from "../notes/noteVideo";
-import type { DurationSource } from "../notes/videoDurations";
-import type { SettingsSource } from "../settings/store";
+import type { PluginServices } from "../services";
 import { CitationIndex } from "./citationIndex";
 import { CitationIndexer, type IndexProgress } from "./indexer";
 
@@ -13,7 +11,8 @@ const PROGRESS_THRESHOLD = 500;
  * current from metadata changes, renames and deletions, one note at a time, and from the videos'
  * lengths (`durations`): a video's new length re-reads the notes of that video.
  */
-export function registerCitationIndex(plugin: Plugin, notes: NoteVideoSource, durations?: DurationSource, settings?: SettingsSource): CitationIndex {
+export function registerCitationIndex(plugin: Plugin, services: Pick<PluginServices, "notes" | "noteText"> & Partial<Pick<PluginServices, "durations" | "settings">>): CitationIndex {
+	const { notes, noteText, durations, settings } = services;
 	const { vault, metadataCache, workspace } = plugin.app;
 	const index = new CitationIndex();
 	// Incomplete until the first build, which waits for the layout: the panel says so meanwhile.
@@ -22,10 +21,7 @@ export function registerCitationIndex(plugin: Plugin, notes: NoteVideoSource, du
 		index,
 		{
 			markdownPaths: () => vault.getMarkdownFiles().map((f) => f.path),
-			read: async (path) => {
-				const file = vault.getFileByPath(path);
-				return file ? vault.cachedRead(file) : "";
-			},
+			read: (path) => noteText.saved(path),
 		},
 		notes,
 		() => new Promise((resolve) => window.setTimeout(resolve, 0)),

@@ -5,12 +5,12 @@ import { sameVideo, videoStart } from "../player/surface";
 import type { PlaybackState } from "../player/types";
 import type { PluginServices } from "../services";
 import { CitationList } from "./CitationList";
-import { showExportMenu, type ClipboardWriter } from "./citationMenu";
+import { showExportMenu } from "./citationMenu";
 import { NoteActions } from "./NoteActions";
 import { PanelHeader } from "./PanelHeader";
 import { PanelToolbar } from "./PanelToolbar";
 import { indexingMessage, NoteCitations, PANEL_MESSAGES, type ListModel, type PanelLayout, type PanelScope } from "./panelModel";
-import { markdownViewOf } from "./revealInNote";
+import { markdownViewOf } from "../obsidian/revealInNote";
 import { ScopeSwitch } from "./ScopeSwitch";
 import type { VaultCitationSource } from "./timelineLoader";
 import { VaultScope } from "./VaultScope";
@@ -23,7 +23,6 @@ export { PANEL_MESSAGES } from "./panelModel";
 /** What the panel needs from the plugin besides its leaf. */
 export interface CitationsPanelDeps {
 	services: PluginServices;
-	clipboard: ClipboardWriter;
 	/** The vault-wide citation index; without it the panel offers no "Whole vault" scope. */
 	index?: VaultCitationSource;
 }
@@ -60,10 +59,11 @@ export class CitationsView extends ItemView {
 	constructor(leaf: WorkspaceLeaf, private deps: CitationsPanelDeps) {
 		super(leaf);
 		this.icon = "list-video";
-		const { index, services, clipboard } = deps;
+		const { index, services } = deps;
+		const { clipboard } = services;
 		const { workspace, vault } = this.app;
 		this.noteActions = new NoteActions({ workspace, playback: services.playback, clipboard, noVideoMessage: PANEL_MESSAGES.noVideo }, () => ({ file: this.file, text: this.text, note: this.note }));
-		if (index) this.vaultScope = new VaultScope({ index, workspace, vault, playback: services.playback, clipboard, linkedVideo: (ref, path) => services.notes.linkedVideo(ref, path) });
+		if (index) this.vaultScope = new VaultScope({ index, workspace, vault, noteText: services.noteText, playback: services.playback, clipboard, linkedVideo: (ref, path) => services.notes.linkedVideo(ref, path) });
 	}
 
 	getViewType(): string {
@@ -103,7 +103,7 @@ export class CitationsView extends ItemView {
 			new PanelToolbar(root, {
 				filter: (query) => this.setQuery(query),
 				toggleLayout: () => this.setLayout(this.layout === "claims" ? "timeline" : "claims"),
-				copy: (evt) => showExportMenu(evt, () => this.actions().exportRows(), this.deps.clipboard),
+				copy: (evt) => showExportMenu(evt, () => this.actions().exportRows(), this.deps.services.clipboard),
 				focusList: () => this.list.focusFirst(),
 			}),
 		);
@@ -204,7 +204,7 @@ export class CitationsView extends ItemView {
 		if (!file) return this.renderEmpty();
 		let text: string;
 		try {
-			text = markdownViewOf(this.app.workspace, file)?.getViewData() ?? (await this.app.vault.cachedRead(file));
+			text = await this.deps.services.noteText.current(file.path);
 		} catch {
 			text = "";
 		}

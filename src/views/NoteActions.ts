@@ -2,9 +2,10 @@ import { Notice, type TFile, type Workspace } from "obsidian";
 import type { ExportRow } from "../core";
 import type { PlaybackPort } from "../player/types";
 import { noteExportRows } from "../tools/exportCitations";
-import { showCitationMenu, type ClipboardWriter } from "./citationMenu";
+import type { ClipboardWriter } from "../obsidian/clipboard";
+import { showCitationMenu } from "./citationMenu";
 import type { NoteCitations } from "./panelModel";
-import { revealInNote, spotOf } from "./revealInNote";
+import { revealInNote, spotOf } from "../obsidian/revealInNote";
 
 /** The note the panel shows in its "This note" scope. */
 export interface ShownNote {

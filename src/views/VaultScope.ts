@@ -1,8 +1,10 @@
 import type { Workspace, Vault } from "obsidian";
 import { videoKey, type ExportRow, type VideoRef } from "../core";
 import type { PlaybackPort } from "../player/types";
-import { showCitationMenu, type ClipboardWriter } from "./citationMenu";
-import { revealInNote, spotOf, type NoteSpot } from "./revealInNote";
+import type { ClipboardWriter } from "../obsidian/clipboard";
+import type { NoteTextSource } from "../obsidian/noteText";
+import { showCitationMenu } from "./citationMenu";
+import { revealInNote, spotOf, type NoteSpot } from "../obsidian/revealInNote";
 import type { IndexBuild } from "../vault/citationIndex";
 import { TimelineLoader, type VaultCitationSource } from "./timelineLoader";
 import type { VaultTimeline } from "./vaultTimeline";
@@ -11,7 +13,9 @@ import type { VaultTimeline } from "./vaultTimeline";
 export interface VaultScopeDeps {
 	index: VaultCitationSource;
 	workspace: Workspace;
-	vault: Pick<Vault, "cachedRead" | "getFileByPath">;
+	vault: Pick<Vault, "getFileByPath">;
+	/** The notes' saved text, as the index read it. */
+	noteText: Pick<NoteTextSource, "saved">;
 	playback: PlaybackPort;
 	clipboard: ClipboardWriter;
 	/** A video a citation names, as it plays from the note at `sourcePath` (a linked file found in the vault). */
@@ -36,14 +40,7 @@ export class VaultScope {
 	private loader: TimelineLoader;
 
 	constructor(private deps: VaultScopeDeps) {
-		this.loader = new TimelineLoader(
-			deps.index,
-			async (path) => {
-				const file = deps.vault.getFileByPath(path);
-				return file ? deps.vault.cachedRead(file) : "";
-			},
-			deps.linkedVideo,
-		);
+		this.loader = new TimelineLoader(deps.index, (path) => deps.noteText.saved(path), deps.linkedVideo);
 	}
 
 	/** Whether `video` is another video than the one shown (or being loaded). */

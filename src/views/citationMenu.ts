@@ -1,11 +1,7 @@
 import { Menu, Notice } from "obsidian";
 import { formatTimestamp, youtubeShortUrl, youtubeWatchUrl, type Citation, type ExportRow, type TimedCitation, type VideoRef } from "../core";
+import type { ClipboardWriter } from "../obsidian/clipboard";
 import { copyCitations, EXPORT_FORMATS, FORMAT_ORDER } from "../tools/exportCitations";
-
-/** Where copied text goes: `navigator.clipboard` in the app, a fake in tests. */
-export interface ClipboardWriter {
-	writeText(text: string): Promise<void>;
-}
 
 /** The youtube.com link to a citation's moment; `null` when it has no time or its video is not on YouTube. */
 export function momentLink(citation: Citation, video: VideoRef | null): string | null {

@@ -1,7 +1,6 @@
 import type { Plugin, Workspace } from "obsidian";
 import type { PluginServices } from "../services";
 import { CitationsView, VIEW_TYPE_CITATIONS } from "./CitationsView";
-import type { ClipboardWriter } from "./citationMenu";
 import type { VaultCitationSource } from "./timelineLoader";
 
 export { CitationsView, VIEW_TYPE_CITATIONS } from "./CitationsView";
@@ -12,9 +11,7 @@ export type { VaultCitationSource } from "./timelineLoader";
  * vault-wide citation index (`registerCitationIndex`), the panel also offers its "Whole vault" scope.
  */
 export function registerCitationsPanel(plugin: Plugin, services: PluginServices, index?: VaultCitationSource): void {
-	// Read at copy time, so a pop-out window's clipboard is the one written.
-	const clipboard: ClipboardWriter = { writeText: (text) => activeWindow.navigator.clipboard.writeText(text) };
-	plugin.registerView(VIEW_TYPE_CITATIONS, (leaf) => new CitationsView(leaf, { services, clipboard, index }));
+	plugin.registerView(VIEW_TYPE_CITATIONS, (leaf) => new CitationsView(leaf, { services, index }));
 	const open = () => void openCitationsPanel(plugin.app.workspace);
 	plugin.addCommand({ id: "open-citations-panel", name: "Open citations panel", callback: open });
 	plugin.addRibbonIcon("list-video", "Open citations panel", open);

@@ -42,6 +42,8 @@ export function fakeServices(settings: Partial<VideoCitationsSettings> = {}, met
 		notes: new NoteVideos({ frontmatter: (path) => metadata[path] ?? null, resolveLink: () => null }),
 		durations,
 		openExternal: (url) => opened.push(url),
+		clipboard: { writeText: () => Promise.resolve() },
+		noteText: { current: () => Promise.resolve(""), saved: () => Promise.resolve("") },
 	};
 	return { services, playback, opened, settings: current, durations };
 }

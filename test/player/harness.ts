@@ -6,7 +6,9 @@
 import { Plugin } from "obsidian";
 import { App } from "../double/obsidian";
 import manifest from "../../manifest.json";
-import { NoteVideos, vaultMetadata } from "../../src/notes/noteVideo";
+import { NoteVideos } from "../../src/notes/noteVideo";
+import { vaultNoteText } from "../../src/obsidian/noteText";
+import { vaultMetadata } from "../../src/obsidian/vaultMetadata";
 import { registerPlayer } from "../../src/player";
 import type { PlaybackController } from "../../src/player/PlaybackController";
 import { registerCommands } from "../../src/commands";
@@ -33,7 +35,7 @@ export class PlayerTestPlugin extends Plugin {
 		await this.store.load();
 		const notes = new NoteVideos(vaultMetadata(this.app));
 		this.controller = registerPlayer(this, { settings: this.store, notes });
-		registerCommands(this, { playback: this.controller, settings: this.store, notes, clipboard: this.clipboard });
+		registerCommands(this, { playback: this.controller, settings: this.store, notes, clipboard: this.clipboard, noteText: vaultNoteText(this.app.workspace, this.app.vault) });
 	}
 }
 

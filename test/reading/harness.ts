@@ -4,7 +4,9 @@ import { renderFragmentWithProcessors } from "../double/markdown";
 import { Component } from "../double/component";
 import manifest from "../../manifest.json";
 import type { VideoRef } from "../../src/core";
-import { NoteVideos, vaultMetadata } from "../../src/notes/noteVideo";
+import { NoteVideos } from "../../src/notes/noteVideo";
+import { vaultNoteText } from "../../src/obsidian/noteText";
+import { vaultMetadata } from "../../src/obsidian/vaultMetadata";
 import type { PlaybackPort, PlaybackState, SeekOptions } from "../../src/player/types";
 import { registerReadingView } from "../../src/reading";
 import type { PluginServices } from "../../src/services";
@@ -70,7 +72,7 @@ export function setUpReading(settings: Partial<VideoCitationsSettings> = {}): Re
 	const openExternal = vi.fn<(url: string) => void>();
 	const notes = new NoteVideos(vaultMetadata(app as never));
 	const { durations } = memoryDurations();
-	const services: PluginServices = { settings: settingsSource, playback, notes, durations, openExternal };
+	const services: PluginServices = { settings: settingsSource, playback, notes, durations, openExternal, clipboard: { writeText: () => Promise.resolve() }, noteText: vaultNoteText(app.workspace as never, app.vault as never) };
 	registerReadingView(plugin as never, services);
 	return {
 		app,

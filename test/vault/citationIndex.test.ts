@@ -5,6 +5,7 @@ import { CitationIndex } from "../../src/vault/citationIndex";
 import { CitationIndexer } from "../../src/vault/indexer";
 import { registerCitationIndex } from "../../src/vault";
 import { NoteVideos } from "../../src/notes/noteVideo";
+import { vaultNoteText } from "../../src/obsidian/noteText";
 import { extractCitations } from "../../src/core";
 import { corpusNotes } from "../helpers/corpus";
 import { settle } from "../helpers/plugin";
@@ -133,7 +134,7 @@ describe("registerCitationIndex on the app", () => {
 		const plugin = new (class extends Plugin {})(app, { id: "t", name: "t", version: "1", minAppVersion: "1", description: "", author: "" });
 		plugin.load();
 		const notes = new NoteVideos({ frontmatter: (p) => app.metadataCache.getCache(p)?.frontmatter, resolveLink: () => null });
-		const index = registerCitationIndex(plugin as never, notes);
+		const index = registerCitationIndex(plugin as never, { notes, noteText: vaultNoteText(app.workspace as never, app.vault as never) });
 		expect(index.noteCount).toBe(0);
 		app.workspace.triggerLayoutReady();
 		await settle(5);
@@ -165,7 +166,7 @@ describe("registerCitationIndex on the app", () => {
 		const notes = new NoteVideos({ frontmatter: (p) => app.metadataCache.getCache(p)?.frontmatter, resolveLink: () => null });
 		const hide = vi.spyOn(Notice.prototype, "hide");
 		const setMessage = vi.spyOn(Notice.prototype, "setMessage");
-		const index = registerCitationIndex(plugin as never, notes);
+		const index = registerCitationIndex(plugin as never, { notes, noteText: vaultNoteText(app.workspace as never, app.vault as never) });
 		app.workspace.triggerLayoutReady();
 		await settle(40);
 		expect(index.noteCount).toBe(600);
@@ -181,7 +182,7 @@ describe("registerCitationIndex on the app", () => {
 		const plugin = new (class extends Plugin {})(app, { id: "t", name: "t", version: "1", minAppVersion: "1", description: "", author: "" });
 		plugin.load();
 		const notes = new NoteVideos({ frontmatter: (p) => app.metadataCache.getCache(p)?.frontmatter, resolveLink: () => null });
-		const index = registerCitationIndex(plugin as never, notes);
+		const index = registerCitationIndex(plugin as never, { notes, noteText: vaultNoteText(app.workspace as never, app.vault as never) });
 		plugin.unload();
 		const read = vi.spyOn(app.vault, "cachedRead");
 		app.workspace.triggerLayoutReady();

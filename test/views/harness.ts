@@ -6,6 +6,7 @@ import { vi } from "vitest";
 import { App, Plugin, type TFile, type WorkspaceLeaf } from "../double/obsidian";
 import { CitationsView, VIEW_TYPE_CITATIONS } from "../../src/views/CitationsView";
 import { NoteVideos } from "../../src/notes/noteVideo";
+import { vaultNoteText } from "../../src/obsidian/noteText";
 import { DEFAULT_SETTINGS, type VideoCitationsSettings } from "../../src/settings/settings";
 import type { PlaybackPort, PlaybackState, SeekOptions } from "../../src/player/types";
 import type { VideoRef } from "../../src/core";
@@ -93,16 +94,16 @@ export function makeApp(notes: Record<string, string> = {}, options: AppOptions 
 		resolveLink: (link, source) => app.metadataCache.getFirstLinkpathDest(link, source)?.path ?? null,
 	});
 	const { durations } = memoryDurations();
-	const services: PluginServices = { settings, playback, notes: notesSource, durations, openExternal: vi.fn() };
+	const services: PluginServices = { settings, playback, notes: notesSource, durations, openExternal: vi.fn(), clipboard, noteText: vaultNoteText(app.workspace as never, app.vault as never) };
 	let host: Plugin | null = null;
 	let index: CitationIndex | undefined;
 	if (options.vault) {
 		host = hostPlugin(app);
-		index = registerCitationIndex(host as never, notesSource, durations);
+		index = registerCitationIndex(host as never, services);
 		options.beforeIndex?.(app);
 		if (!options.layoutLater) app.workspace.triggerLayoutReady();
 	}
-	app.viewRegistry.set(VIEW_TYPE_CITATIONS, (leaf) => new CitationsView(leaf as never, { services, clipboard, index }) as never);
+	app.viewRegistry.set(VIEW_TYPE_CITATIONS, (leaf) => new CitationsView(leaf as never, { services, index }) as never);
 	document.body.appendChild(app.workspace.containerEl);
 	return { app, playback, clipboard, settings, services, durations, host, index };
 }

@@ -3,7 +3,7 @@ import { extractCitations, type TimedCitation, type VideoRef } from "../../src/c
 import { citationMarkdown, momentLink } from "../../src/views/citationMenu";
 import { videoLabel } from "../../src/views/PanelHeader";
 import { NoteCitations } from "../../src/views/panelModel";
-import { spotOf } from "../../src/views/revealInNote";
+import { spotOf } from "../../src/obsidian/revealInNote";
 import { anchor } from "./harness";
 
 const NOTE_VIDEO: VideoRef = { kind: "youtube", id: "aXGo1o_baBo" };

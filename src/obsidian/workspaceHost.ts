@@ -1,7 +1,7 @@
 import { MarkdownView, Notice, Platform, type Vault, type Workspace, type WorkspaceLeaf } from "obsidian";
 import type { SettingsSource } from "../settings/store";
-import type { PlayerHost } from "./host";
-import { PLAYER_VIEW_TYPE, PlayerView } from "./PlayerView";
+import type { PlayerHost } from "../player/host";
+import { PLAYER_VIEW_TYPE, PlayerView } from "../player/PlayerView";
 
 /** The open player views, found fresh every time (no view is ever kept on the plugin). */
 export function playerLeaves(workspace: Workspace): WorkspaceLeaf[] {
