@@ -1,5 +1,5 @@
 import { Component } from "obsidian";
-import { formatTimestamp, readingShown } from "../core";
+import { formatTimestamp, labelTime, readingShown } from "../core";
 import { HeadingGroups } from "./HeadingGroups";
 import type { ListModel, PanelRow } from "./panelModel";
 import { targetElement } from "./targetElement";
@@ -178,7 +178,8 @@ export class CitationList extends Component {
 			name.setText(source.name);
 			if (source.folder) name.setAttribute("aria-label", source.folder);
 		}
-		el.createDiv("vc-panel-text").setText(first.text || first.label);
+		// Without a claim, a label that says more than its time (a link's words) stands in; a bare time would repeat the chip.
+		el.createDiv("vc-panel-text").setText(first.text || (labelTime(first.label) === null ? first.label : ""));
 		this.rowEls[r] = el;
 	}
 
