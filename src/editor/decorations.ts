@@ -1,6 +1,6 @@
 import { RangeSetBuilder, type SelectionRange } from "@codemirror/state";
 import { Decoration, type DecorationSet } from "@codemirror/view";
-import { formatTimestamp, readingShown, videoKey, type VideoRef } from "../core";
+import { formatTimestamp, labelTime, readingShown, videoKey, type VideoRef } from "../core";
 import { citationTitle } from "../notes/citationMeaning";
 import type { PlayingMoment } from "./playing";
 import type { ChipCitation } from "./rangeCitations";
@@ -71,6 +71,9 @@ function look(c: ChipCitation, video: VideoRef | null): { text: string; tooltip:
 		const text = !label ? "no time" : label.length > MAX_LABEL ? `${label.slice(0, MAX_LABEL - 1)}…` : label;
 		return { text, tooltip };
 	}
+	// A link in the writer's own words ("[at the demo](…#t=25)") keeps them; its time is in the tooltip.
+	const words = c.form === "link" && labelTime(c.label) === null ? c.label.trim() : "";
+	if (words) return { text: words.length > MAX_LABEL ? `${words.slice(0, MAX_LABEL - 1)}…` : words, tooltip };
 	return { text: formatTimestamp(c.seconds, { style: "m:ss" }), tooltip };
 }
 

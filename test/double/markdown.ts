@@ -36,7 +36,8 @@ const wikilink: TokenizerAndRendererExtension = {
 	tokenizer(src: string) {
 		const m = /^\[\[([^\]|\n]+)(?:\|([^\]\n]*))?\]\]/.exec(src);
 		if (!m) return undefined;
-		return { type: "wikilink", raw: m[0], target: (m[1] ?? "").trim(), display: (m[2] ?? m[1] ?? "").trim() };
+		// Obsidian shows a link's subpath after " > " (`[[talk.mp4#t=90]]` reads "talk.mp4 > t=90").
+		return { type: "wikilink", raw: m[0], target: (m[1] ?? "").trim(), display: (m[2] ?? (m[1] ?? "").replace("#", " > ")).trim() };
 	},
 	renderer(token) {
 		const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;");

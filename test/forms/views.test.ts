@@ -25,7 +25,9 @@ describe("every form in the editor", () => {
 		const made = makeEditor(formsNote(), { services: fakeServices({}, { "note.md": { videoId: FORMS_ID } }) });
 		views.push(made.view);
 		const chips = chipsIn(made.view);
-		expect(chips.map((c) => c.text)).toEqual(FORMS.map((f) => mmss(f.seconds)));
+		// A link in the writer's own words keeps them; every other chip shows its time.
+		expect(chips.map((c) => c.text)).toEqual(FORMS.map((f) => (f.name === "markdown link to a clip" ? "the demo" : mmss(f.seconds))));
+		expect(chips.map((c) => c.label)).toEqual(FORMS.map((f) => `Play from ${mmss(f.seconds)}`));
 		for (const chip of chips) press(chip.el);
 		expect(made.playback.seeks.map((s) => [s.video, s.seconds])).toEqual(FORMS.map((f) => [expectedVideo(f.video), f.seconds]));
 	});
