@@ -1,12 +1,13 @@
 import { formatTimestamp, playingIndex, videoKey, type Citation, type InvalidCitation, type VideoRef } from "../core";
 import { citationVideo, type LinkedVideo } from "../notes/citationVideo";
+import { NO_VIDEO_MESSAGE } from "../notes/citationMeaning";
 import type { PlaybackState } from "../player/types";
 import type { IndexBuild } from "../vault/citationIndex";
 
 /** What the panel says when there is nothing (or nothing playable) to list. */
 export const PANEL_MESSAGES = {
 	noNote: "Open a note to see its citations.",
-	noVideo: "This note names no video. Add videoId: … or video: … to its properties.",
+	noVideo: NO_VIDEO_MESSAGE,
 	noCitations: "No timestamps in this note yet. Use the insert timestamp command while the video plays.",
 	noVaultVideo: "Play a video, or open a note that names one, to see every citation of it in this vault.",
 	noVaultCitations: "No note in this vault cites this video yet.",

@@ -192,7 +192,7 @@ describe("citations panel: header and empty states", () => {
 	});
 
 	it.each([
-		["lennyspodcast/lennyspodcast.md", "This note names no video. Add videoId: … or video: … to its properties.", 0],
+		["lennyspodcast/lennyspodcast.md", "This note names no video. Add videoId: <id> or video: <url or file> to this note's properties.", 0],
 		["lexfridman/cybercrime_and_the_role_of_anonymity_tools_like_tor.md", "No timestamps in this note yet. Use the insert timestamp command while the video plays.", 0],
 		[SEED_PATH, "", 32],
 	])("%s: says %j", async (path, message, rows) => {
@@ -209,7 +209,7 @@ describe("citations panel: header and empty states", () => {
 		const made = makeApp({ [path]: corpusNote(SEED_PATH).replace("videoId: aXGo1o_baBo\n", "") });
 		const { el } = await openPanel(made);
 		await openNote(made.app, path);
-		expect(messageOf(el)).toBe("This note names no video. Add videoId: … or video: … to its properties.");
+		expect(messageOf(el)).toBe("This note names no video. Add videoId: <id> or video: <url or file> to this note's properties.");
 		expect(rowsOf(el)).toHaveLength(32);
 		expect(el.querySelectorAll(".vc-panel-chip.is-novideo")).toHaveLength(32);
 		expect((el.querySelector(".vc-panel-video") as HTMLElement).hidden).toBe(true);

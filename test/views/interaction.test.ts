@@ -82,7 +82,7 @@ describe("citations panel: mouse", () => {
 		expect(chip.getAttribute("aria-label")).toBe("This note names no video");
 		click(chip);
 		expect(playback.seeks).toEqual([]);
-		expect(Notice.shown).toEqual(["This note names no video. Add videoId: … or video: … to its properties."]);
+		expect(Notice.shown).toEqual(["This note names no video. Add videoId: <id> or video: <url or file> to this note's properties."]);
 	});
 });
 
