@@ -81,10 +81,18 @@ export function extractCitations(markdown: string, options: ExtractOptions = {})
 	const out: Citation[] = [];
 	const candidates = finder(text, CLASS_TOKEN, "yt-t");
 	const foreign = options.otherForms !== false;
-	const mdLinks = finder(text, "](");
-	const wikiLinks = foreign ? finder(text, "[[") : () => -1;
-	if (candidates(0) < 0 && mdLinks(0) < 0 && wikiLinks(0) < 0) return out;
-	const times = new NoteTimes();
+	// Moment links open with `](` (markdown, and the empty-target `]()`) or hold `#t=` (wiki). The
+	// finders remember their next hit, so asking here costs nothing the line loop would not pay.
+	const mdLinks = closingFinder(text);
+	const wikiTimes = foreign ? finder(text, "#t=") : NOWHERE;
+	// Every moment link holds `t=` or `]()`: a note of ordinary links only (a channel page) costs a look for each.
+	const mayLink = candidates(0) >= 0 || hasTimeParameter(text) || text.includes("]()");
+	const times = finder(text, "t=");
+	const bares = finder(text, "]()");
+	if (!mayLink) return out;
+	let nextMd = mdLinks(0);
+	let nextWiki = wikiTimes(0);
+	const noteTimes = new NoteTimes();
 	const len = text.length;
 	let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
 	let lineNo = 0;
@@ -227,9 +235,11 @@ export function extractCitations(markdown: string, options: ExtractOptions = {})
 		const nextComment = comments(scanFrom);
 		const hasCandidate = nextCandidate >= 0 && nextCandidate + CLASS_TOKEN.length <= contentEnd;
 		const hasComment = nextComment >= 0 && nextComment < contentEnd;
-		const nextMd = mdLinks(scanFrom);
-		const nextWiki = wikiLinks(scanFrom);
-		const hasLink = (nextMd >= 0 && nextMd < contentEnd) || (nextWiki >= 0 && nextWiki < contentEnd);
+		// Link openings are rare: most lines compare two numbers. `t=` is on every element's line (`data-t=`), so it is asked last.
+		if (nextMd >= 0 && nextMd < scanFrom) nextMd = mdLinks(scanFrom);
+		if (nextWiki >= 0 && nextWiki < scanFrom) nextWiki = wikiTimes(scanFrom);
+		const hasLink =
+			(nextWiki >= 0 && nextWiki < contentEnd) || (nextMd >= 0 && nextMd < contentEnd && (before(bares(scanFrom), contentEnd) || before(times(scanFrom), contentEnd)));
 		if (!hasCandidate && !hasComment && !hasLink) {
 			if (headingLevel) setHeading(headingLevel, headingText(text, contentStart, contentEnd, []));
 			continue;
@@ -273,7 +283,7 @@ export function extractCitations(markdown: string, options: ExtractOptions = {})
 			}
 		}
 
-		if (hasLink) addLinks(block.elements, lineElementsFrom, text, scanFrom, contentEnd, excluded, mdLinks, wikiLinks, foreign);
+		if (hasLink) addLinks(block.elements, lineElementsFrom, text, scanFrom, contentEnd, excluded, mdLinks, foreign);
 		if (headingLevel) setHeading(headingLevel, headingText(text, contentStart, contentEnd, block.elements));
 
 		for (let k = lineElementsFrom; k < block.elements.length; k++) {
@@ -286,23 +296,61 @@ export function extractCitations(markdown: string, options: ExtractOptions = {})
 				block.lastClaim = lazy;
 			}
 			block.lastTo = el.to;
-			if ("moment" in el) {
-				out.push(linkCitation(el, lineNo, claim, lazy as LazyClaim, headings, times, out.length));
+			// Only a line with a link holds pieces other than elements: the others skip the look.
+			if (hasLink && isLink(el)) {
+				out.push(linkCitation(el, lineNo, claim, lazy as LazyClaim, headings, noteTimes, out.length));
 				continue;
 			}
-			const time = readElementTime(el);
+			const element = el as RawElement;
+			const time = readElementTime(element);
 			const previous = out[out.length - 1];
-			if (!el.tagClosed && "invalid" in time && previous && previous.to === el.from && previous.invalid === BROKEN_RUN) {
+			if (!element.tagClosed && "invalid" in time && previous && previous.to === element.from && previous.invalid === BROKEN_RUN) {
 				// A run of opening tags that each break off into the next is one broken stretch, not thousands of citations.
-				previous.to = el.to;
+				previous.to = element.to;
 				continue;
 			}
-			out.push(toCitation(el, time, lineNo, claim, lazy as LazyClaim, headings, times, out.length));
+			out.push(toCitation(element, time, lineNo, claim, lazy as LazyClaim, headings, noteTimes, out.length));
 		}
 	}
 
-	if (options.inContext !== false) times.apply(out, duration);
+	if (options.inContext !== false) noteTimes.apply(out, duration);
 	return out;
+}
+
+const NOWHERE = (): number => -1;
+
+/**
+ * Like `finder(text, "](")`, found by its `(`: in a note of timestamp elements every label holds a
+ * `]`, and far fewer characters are `(`.
+ */
+function closingFinder(text: string): (start: number) => number {
+	let from = -1;
+	let found = -1;
+	return (start) => {
+		if (start >= from && (found < 0 ? from >= 0 : start <= found)) return found;
+		from = start;
+		found = -1;
+		for (let i = text.indexOf("(", start + 1); i > 0; i = text.indexOf("(", i + 1)) {
+			if (text.charCodeAt(i - 1) === 93) {
+				found = i - 1;
+				break;
+			}
+		}
+		return found;
+	};
+}
+
+/**
+ * Whether `text` holds `t=` anywhere. Found by its `=`, which prose rarely holds: searching for
+ * `t=` itself stops at every "t", the commonest letter in English.
+ */
+function hasTimeParameter(text: string): boolean {
+	for (let i = text.indexOf("="); i > 0; i = text.indexOf("=", i + 1)) if (text.charCodeAt(i - 1) === 116) return true;
+	return false;
+}
+
+function isLink(piece: Piece): piece is RawLink {
+	return (piece as RawLink).moment !== undefined;
 }
 
 function newBlock(start: number, table: boolean): Block {
@@ -430,7 +478,6 @@ function addLinks(
 	end: number,
 	excluded: [number, number][],
 	mdLinks: (start: number) => number,
-	wikiLinks: (start: number) => number,
 	foreign: boolean,
 ): void {
 	const elements = pieces.length > first ? pieces.splice(first) : NO_ELEMENTS;
@@ -438,20 +485,23 @@ function addLinks(
 	const skip = math >= 0 && math < end ? excluded.concat(mathSpans(text, from, end)) : excluded;
 	const links: RawLink[] = [];
 	let floor = from;
-	for (let at = from; at < end; ) {
-		const md = mdLinks(at);
-		const wiki = wikiLinks(at);
+	let md = mdLinks(from);
+	let wiki = foreign ? text.indexOf("[[", from) : -1;
+	for (;;) {
 		const mdHit = md >= 0 && md < end ? md : -1;
 		const wikiHit = wiki >= 0 && wiki < end ? wiki : -1;
 		if (mdHit < 0 && wikiHit < 0) break;
 		const isWiki = wikiHit >= 0 && (mdHit < 0 || wikiHit < mdHit);
 		const hit = isWiki ? wikiHit : mdHit;
 		const link = isWiki ? readWikiLinkAt(text, hit, end, foreign) : readMarkdownLinkAt(text, hit, floor, end, foreign);
+		let next = hit + 2;
 		if (link && !coveredBy(skip, link.from, link.to) && !coveredBy(elements, link.from, link.to)) {
 			links.push(link);
 			floor = link.to;
-			at = link.to;
-		} else at = hit + 2;
+			next = link.to;
+		}
+		if (md >= 0 && md < next) md = mdLinks(next);
+		if (wiki >= 0 && wiki < next) wiki = text.indexOf("[[", next);
 	}
 	if (links.length === 0) {
 		for (const el of elements) pieces.push(el);
@@ -664,6 +714,11 @@ function excludedRanges(text: string, from: number, to: number): [number, number
 	}
 	ranges.sort((a, b) => a[0] - b[0]);
 	return ranges;
+}
+
+/** Whether a finder's hit lies before `end` (a hit of -1 is none). */
+function before(index: number, end: number): boolean {
+	return index >= 0 && index < end;
 }
 
 function within(index: number, end: number): number {
