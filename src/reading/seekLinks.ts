@@ -24,7 +24,8 @@ export function seekLinkProcessor(deps: SeekLinkDeps): (el: HTMLElement, ctx: Ma
 	return (el, ctx) => {
 		// Most sections hold neither: two live collections are the cheapest way to find out.
 		const stamps = el.getElementsByClassName("yt-timestamp");
-		if (stamps.length === 0 && el.getElementsByTagName("a").length === 0) return;
+		const anchors = el.getElementsByTagName("a").length;
+		if (stamps.length === 0 && anchors === 0) return;
 		// Checked per element only when the section holds an embed at all.
 		const hasEmbed = el.querySelector(EMBEDS) !== null;
 		const skip = (node: HTMLElement) => hasEmbed && isInNestedEmbed(node, el);
@@ -32,7 +33,8 @@ export function seekLinkProcessor(deps: SeekLinkDeps): (el: HTMLElement, ctx: Ma
 		const noteVideo = videoOf(ctx, deps.services);
 		const duration = noteVideo ? deps.services.durations.get(noteVideo) : undefined;
 		const { otherForms } = deps.services.settings.current;
-		const moments = momentLinks(el, {
+		// Only a section with links besides its timestamp elements can hold a moment link.
+		const moments = !hasOtherAnchors(stamps, anchors) ? [] : momentLinks(el, {
 			noteVideo,
 			otherForms,
 			linked: (ref) => deps.services.notes.linkedVideo(ref, ctx.sourcePath),
@@ -150,6 +152,14 @@ function videoOf(ctx: MarkdownPostProcessorContext, services: PluginServices): V
 }
 
 const EMBEDS = ".internal-embed, .markdown-embed";
+
+/** Whether a section's `anchors` links are more than its `yt-timestamp` anchors (counted only when it could be otherwise). */
+function hasOtherAnchors(stamps: HTMLCollectionOf<Element>, anchors: number): boolean {
+	if (anchors > stamps.length) return true;
+	let stampAnchors = 0;
+	for (let i = 0; i < stamps.length; i++) if (stamps[i]?.localName === "a") stampAnchors++;
+	return anchors > stampAnchors;
+}
 
 /** Whether an earlier pass over the same DOM already made this element a link. */
 function isLink(node: HTMLElement): boolean {
