@@ -501,7 +501,8 @@ function addLinks(
 			next = link.to;
 		}
 		if (md >= 0 && md < next) md = mdLinks(next);
-		if (wiki >= 0 && wiki < next) wiki = text.indexOf("[[", next);
+		// `[[[x]]]`: the wiki link may open one bracket later than a failed `[[`.
+		if (wiki >= 0 && wiki < next) wiki = text.indexOf("[[", link ? next : hit + 1);
 	}
 	if (links.length === 0) {
 		for (const el of elements) pieces.push(el);

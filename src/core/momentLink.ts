@@ -15,6 +15,7 @@ export interface LinkMoment {
 }
 
 const MAX_TARGET = 2048;
+const NESTED = /^\[([^\]\n]{0,200})\]\(<?([^\s()<>]+)>?\)$/;
 
 /**
  * The moment a link's target points at, or `null` for a link that points at none (an ordinary
@@ -33,6 +34,10 @@ export function readMomentLink(target: string, label: string, wiki: boolean): Li
 		const seconds = parseTimestamp(stripBrackets(label));
 		return seconds === null ? null : { form: "bare", video: null, seconds, foreign: true };
 	}
+	// A link written inside another's destination (`[00:00:14]([0:14](https://youtu.be/ID?t=14))`,
+	// as converting an element that sat in a link's parentheses leaves it) points where the inner one does.
+	const nested = wiki ? null : NESTED.exec(t.startsWith("%5B") ? safeDecode(t) : t);
+	if (nested) return readMomentLink(nested[2] ?? "", nested[1] ?? "", false);
 	if (!wiki) {
 		const yt = parseYouTubeUrl(t);
 		if (yt) return yt.start === undefined ? null : { form: "link", video: { kind: "youtube", id: yt.id }, seconds: yt.start, foreign: false };
@@ -46,6 +51,15 @@ export function readMomentLink(target: string, label: string, wiki: boolean): Li
 	const out: LinkMoment = { form: "link", video, seconds: range.start, foreign: true };
 	if (range.end !== undefined) out.end = range.end;
 	return out;
+}
+
+/** `decodeURI`, or the text as it was when it is not a valid encoding. */
+function safeDecode(text: string): string {
+	try {
+		return decodeURI(text);
+	} catch {
+		return text;
+	}
 }
 
 /** `[02:01]` → `02:01`: a label's own brackets, which some writers put inside the link text. */
