@@ -1,11 +1,15 @@
 // Bundles src/main.ts into main.js the way Obsidian loads plugins (CommonJS, obsidian and CodeMirror external).
 // `node esbuild.config.mjs production` builds once and copies the plugin into the demo vault;
 // without an argument it watches and rebuilds with inline source maps.
+// `--outfile=PATH` (after `production`) writes the bundle there instead and leaves the demo vault
+// alone: the release tests build twice into temporary folders to check the build is reproducible.
 import esbuild from "esbuild";
 import { builtinModules } from "node:module";
 import { copyFileSync, mkdirSync } from "node:fs";
 
 const production = process.argv[2] === "production";
+const outfileArg = process.argv.slice(2).find((arg) => arg.startsWith("--outfile="));
+const outfile = outfileArg ? outfileArg.slice("--outfile=".length) : "main.js";
 const DEMO_PLUGIN_DIR = "demo-vault/.obsidian/plugins/video-citations";
 
 /** Copies the built plugin into the demo vault after every successful build. */
@@ -40,8 +44,8 @@ const context = await esbuild.context({
 	treeShaking: true,
 	minify: production,
 	legalComments: "none",
-	outfile: "main.js",
-	plugins: [copyToDemoVault],
+	outfile,
+	plugins: outfileArg ? [] : [copyToDemoVault],
 });
 
 if (production) {
