@@ -27,7 +27,11 @@ const VIDEO_NOTES = [
 	"the_rise_of_the_chief_product_and_technology_officer_role",
 	"empowering_women_in_tech_leadership",
 ].map((name) => ({ name, citations: extractCitations(readFileSync(join(DEMO_VAULT, "corpus/lennyspodcast", `${name}.md`), "utf8")) }));
-const VAULT_TIMES = VIDEO_NOTES.flatMap((n) => n.citations.map((c) => c.seconds!)).sort((a, b) => a - b);
+/** The demo note of other plugins' forms, whose one YouTube link cites the seed video at 46:51. */
+const FORMS_NOTE = extractCitations(readFileSync(join(DEMO_VAULT, "Other plugins' timestamps.md"), "utf8")).filter((c) => c.video?.kind === "youtube" && c.video.id === "aXGo1o_baBo");
+const VAULT_TIMES = VIDEO_NOTES.flatMap((n) => n.citations.map((c) => c.seconds!))
+	.concat(FORMS_NOTE.map((c) => c.seconds!))
+	.sort((a, b) => a - b);
 
 const clock = (c: Citation) => formatTimestamp(c.seconds!, { style: "m:ss" });
 
@@ -159,11 +163,11 @@ describeInBrowser("the citations panel", () => {
 		const { page } = await playground.open({ note: SEED_NOTE, mode: "live" });
 		await page.getByRole("button", { name: "Whole vault" }).click();
 		await expect.poll(() => page.locator(ROWS).count(), { timeout: 10_000 }).toBe(VAULT_TIMES.length);
-		expect(VAULT_TIMES.length).toBe(32 + 37 + 28 + 35 + 23);
-		expect(await page.locator(`${PANEL} .vc-panel-count`).innerText()).toBe(`${VAULT_TIMES.length} citations in 5 notes`);
+		expect(VAULT_TIMES.length).toBe(32 + 37 + 28 + 35 + 23 + 1);
+		expect(await page.locator(`${PANEL} .vc-panel-count`).innerText()).toBe(`${VAULT_TIMES.length} citations in 6 notes`);
 		const rows = await shownRows(page);
 		expect(rows.map((r) => r.chips.join())).toEqual(VAULT_TIMES.map((s) => formatTimestamp(s, { style: "m:ss" })));
-		expect(new Set(rows.map((r) => r.source))).toEqual(new Set(VIDEO_NOTES.map((n) => n.name)));
+		expect(new Set(rows.map((r) => r.source))).toEqual(new Set([...VIDEO_NOTES.map((n) => n.name), "Other plugins' timestamps"]));
 		await shootThemes(page, "panel-vault", ".mod-right-split");
 
 		// Start the video from the first row, then let it "play" through the timeline.
