@@ -24,6 +24,8 @@ export class TimestampSection extends MarkdownRenderChild implements LiveSection
 		links: readonly TimestampLink[],
 		private services: SectionServices,
 		private registry: LiveSections,
+		/** Puts back text the section replaced with links (see `textCitations.ts`). */
+		private restore?: () => void,
 	) {
 		super(containerEl);
 		for (const link of links) this.links.set(link.el, link);
@@ -41,6 +43,8 @@ export class TimestampSection extends MarkdownRenderChild implements LiveSection
 	override onunload(): void {
 		this.registry.remove(this);
 		for (const link of this.links.values()) undecorate(link);
+		this.restore?.();
+		this.restore = undefined;
 	}
 
 	*playable(): Iterable<{ el: HTMLElement; seconds: number; video: VideoRef }> {

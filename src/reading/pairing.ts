@@ -132,7 +132,7 @@ function readDataT(openTag: string): string | null | undefined {
 const NAMED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: "\u00a0" };
 
 /** Decodes the entities an attribute or label in a note realistically holds; others stay as written. */
-function decodeEntities(s: string): string {
+export function decodeEntities(s: string): string {
 	if (!s.includes("&")) return s;
 	return s.replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,6});/gi, (whole, body: string) => {
 		if (body.startsWith("#")) {

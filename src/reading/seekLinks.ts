@@ -1,4 +1,4 @@
-import type { MarkdownPostProcessorContext } from "obsidian";
+import type { MarkdownPostProcessorContext, MarkdownSectionInformation } from "obsidian";
 import { cleanDataTime, writtenDataTime, type Citation, type VideoRef } from "../core";
 import type { PluginServices } from "../services";
 import type { LiveSections } from "./liveSections";
@@ -7,6 +7,7 @@ import { citationsInLines, type SourceCitations } from "./sourceCitations";
 import { TimestampSection } from "./TimestampSection";
 import { decorate, linkFromCitation, linkFromDom, type TimestampLink } from "./timestampLink";
 import { momentLinks } from "./momentLinks";
+import { textCitations, type TextCitations } from "./textCitations";
 
 /** What the post-processor works with: the plugin's services, the shared citation cache and the live-section registry. */
 export interface SeekLinkDeps {
@@ -25,7 +26,14 @@ export function seekLinkProcessor(deps: SeekLinkDeps): (el: HTMLElement, ctx: Ma
 		// Most sections hold neither: two live collections are the cheapest way to find out.
 		const stamps = el.getElementsByClassName("yt-timestamp");
 		const anchors = el.getElementsByTagName("a").length;
-		if (stamps.length === 0 && anchors === 0) return;
+		if (stamps.length === 0 && anchors === 0) {
+			// Unless the renderer showed an element's markup as text (see textCitations.ts).
+			if (showsMarkup(el)) textOnlySection(el, ctx, deps);
+			return;
+		}
+		// Asked at most once, and only when something needs the section's source.
+		let info: MarkdownSectionInformation | null | undefined;
+		const sectionInfo = () => (info === undefined ? (info = ctx.getSectionInfo(el)) : info);
 		// Checked per element only when the section holds an embed at all.
 		const hasEmbed = el.querySelector(EMBEDS) !== null;
 		const skip = (node: HTMLElement) => hasEmbed && isInNestedEmbed(node, el);
@@ -39,14 +47,53 @@ export function seekLinkProcessor(deps: SeekLinkDeps): (el: HTMLElement, ctx: Ma
 			otherForms,
 			linked: (ref) => deps.services.notes.linkedVideo(ref, ctx.sourcePath),
 			skip,
-			citations: linkCitationsOf(el, ctx, deps.citations, duration),
+			citations: linkCitationsOf(sectionInfo, deps.citations, duration),
 		});
-		if (elements.length === 0 && moments.length === 0) return;
+		const texts = textCitationsOf(el, stamps.length > 0, sectionInfo, deps.citations, noteVideo, duration, skip);
+		if (elements.length === 0 && moments.length === 0 && !texts) return;
 
-		const links = readLinks(elements, el, ctx, noteVideo, deps.citations, duration).concat(moments);
+		const links = readLinks(elements, elements.length > 0 ? sectionInfo() : null, noteVideo, deps.citations, duration).concat(moments, texts?.links ?? []);
 		for (const link of links) decorate(link);
-		ctx.addChild(new TimestampSection(el, ctx.docId, ctx.sourcePath, links, deps.services, deps.registry));
+		ctx.addChild(new TimestampSection(el, ctx.docId, ctx.sourcePath, links, deps.services, deps.registry, texts?.restore));
 	};
+}
+
+/** Whether the section's text holds `yt-timestamp`: the renderer may have shown an element's markup as text. */
+function showsMarkup(el: HTMLElement): boolean {
+	return (el.textContent ?? "").includes("yt-timestamp");
+}
+
+/** A section with no element and no link whose text holds `yt-timestamp`: its citations shown as text become links. */
+function textOnlySection(el: HTMLElement, ctx: MarkdownPostProcessorContext, deps: SeekLinkDeps): void {
+	const hasEmbed = el.querySelector(EMBEDS) !== null;
+	const noteVideo = videoOf(ctx, deps.services);
+	const duration = noteVideo ? deps.services.durations.get(noteVideo) : undefined;
+	const texts = textCitationsOf(el, false, () => ctx.getSectionInfo(el), deps.citations, noteVideo, duration, (node) => hasEmbed && isInNestedEmbed(node, el));
+	if (!texts) return;
+	for (const link of texts.links) decorate(link);
+	ctx.addChild(new TimestampSection(el, ctx.docId, ctx.sourcePath, texts.links, deps.services, deps.registry, texts.restore));
+}
+
+/**
+ * The section's element citations that the renderer showed as text, made links (see
+ * textCitations.ts), or `null`. Only a note that writes some element other than the standard way
+ * can show one as text: a section with elements asks the note's source that (one scan per note,
+ * with the section info its elements need anyway); a section without looks for `yt-timestamp` in
+ * its own text first. A section of standard elements therefore never walks its text.
+ */
+function textCitationsOf(
+	el: HTMLElement,
+	hasElements: boolean,
+	sectionInfo: () => MarkdownSectionInformation | null,
+	citations: SourceCitations,
+	noteVideo: VideoRef | null,
+	duration: number | undefined,
+	skip: (node: HTMLElement) => boolean,
+): TextCitations | null {
+	if (!hasElements && !showsMarkup(el)) return null;
+	const info = sectionInfo();
+	if (!info || (hasElements && !citations.mayShowAsText(info.text))) return null;
+	return textCitations(el, citationsInLines(citations.of(info.text, duration), info.lineStart, info.lineEnd), info.text, noteVideo, skip);
 }
 
 /**
@@ -64,15 +111,14 @@ export function seekLinkProcessor(deps: SeekLinkDeps): (el: HTMLElement, ctx: Ma
  */
 function readLinks(
 	elements: readonly HTMLElement[],
-	section: HTMLElement,
-	ctx: MarkdownPostProcessorContext,
+	/** The section's info (asked only when it has elements). */
+	info: MarkdownSectionInformation | null,
 	noteVideo: VideoRef | null,
 	citations: SourceCitations,
 	/** The length of the note's video, once a player has measured it. */
 	duration: number | undefined,
 ): TimestampLink[] {
 	if (elements.length === 0) return [];
-	const info = ctx.getSectionInfo(section);
 	const standard = info && !citations.writesDataV(info.text) ? standardLinks(elements, noteVideo, () => citations.readingsByValue(info.text, duration), duration) : null;
 	if (standard) return standard;
 	const paired = info
@@ -88,9 +134,9 @@ function readLinks(
  * The section's citations of link forms as core read them from its source (only asked when the
  * section holds a link at all), or `null` without section info.
  */
-function linkCitationsOf(section: HTMLElement, ctx: MarkdownPostProcessorContext, citations: SourceCitations, duration: number | undefined): () => Citation[] | null {
+function linkCitationsOf(sectionInfo: () => MarkdownSectionInformation | null, citations: SourceCitations, duration: number | undefined): () => Citation[] | null {
 	return () => {
-		const info = ctx.getSectionInfo(section);
+		const info = sectionInfo();
 		return info ? citationsInLines(citations.of(info.text, duration), info.lineStart, info.lineEnd).filter((c) => c.form !== "element") : null;
 	};
 }

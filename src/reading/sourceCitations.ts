@@ -27,6 +27,7 @@ export class SourceCitations {
 	/** Most recently used first. */
 	private kept: Kept[] = [];
 	private dataV: { text: string; print: string; answer: boolean } | null = null;
+	private asText: { text: string; print: string; answer: boolean } | null = null;
 	private forms: boolean;
 
 	/** @param otherForms whether other plugins' forms are read (the setting); a change empties the cache. */
@@ -75,6 +76,23 @@ export class SourceCitations {
 	}
 
 	/**
+	 * Whether the Markdown renderer may show some element of `text` as text rather than as an
+	 * element: whether any `yt-timestamp` in it is written other than as the standard
+	 * `<a class="yt-timestamp" data-t="…">` on one line, not escaped. A standard element is always
+	 * rendered as one, so a note where this is `false` (nearly every note) holds no element shown
+	 * as literal markup, and its sections need not look for one. One scan per note text; `true`
+	 * for anything else (another attribute, other quotes, a mention in prose) is only a reason to
+	 * look.
+	 */
+	mayShowAsText(text: string): boolean {
+		const print = fingerprint(text);
+		if (this.asText && this.asText.print === print && this.asText.text === text) return this.asText.answer;
+		const answer = hasNonStandardElement(text);
+		this.asText = { text, print, answer };
+		return answer;
+	}
+
+	/**
 	 * How core reads each `data-t` value the note writes in the standard form
 	 * (`<a class="yt-timestamp" data-t="…">`): the citation of that value, or `null` when the note
 	 * reads one value two ways (`02:10:00` as hours in one place and as minutes:seconds in
@@ -104,6 +122,7 @@ export class SourceCitations {
 	clear(): void {
 		this.kept = [];
 		this.dataV = null;
+		this.asText = null;
 	}
 }
 
@@ -142,4 +161,28 @@ function readWith(duration: number | undefined, otherForms: boolean): ExtractOpt
 	const options: ExtractOptions = duration === undefined ? {} : { duration };
 	if (!otherForms) options.otherForms = false;
 	return options;
+}
+
+const TOKEN = "yt-timestamp";
+/** Where `yt-timestamp` sits in {@link STANDARD}. */
+const TOKEN_AT = STANDARD.indexOf(TOKEN);
+
+/** Whether a `yt-timestamp` of `text` is not the class of a standard element (see {@link SourceCitations.mayShowAsText}). */
+function hasNonStandardElement(text: string): boolean {
+	for (let hit = text.indexOf(TOKEN); hit >= 0; hit = text.indexOf(TOKEN, hit + TOKEN.length)) {
+		if (!isStandardElementAt(text, hit - TOKEN_AT)) return true;
+	}
+	return false;
+}
+
+/**
+ * Whether an element written the standard way starts at `from`: `<a class="yt-timestamp"
+ * data-t="…">` with its value closed on the line, and no backslash before it. Markdown always
+ * renders such a tag as an element.
+ */
+export function isStandardElementAt(text: string, from: number): boolean {
+	if (from < 0 || !text.startsWith(STANDARD, from) || text.charCodeAt(from - 1) === 92 /* \ */) return false;
+	const start = from + STANDARD.length;
+	const end = text.indexOf('"', start);
+	return end >= 0 && text.charCodeAt(end + 1) === 62 /* > */ && !text.slice(start, end).includes("\n");
 }

@@ -23,6 +23,12 @@ export interface TimestampLink {
 /** Marks a moment link the reading view made a seek link (its look stays the link's own). */
 export const MOMENT_LINK_CLASS = "vc-moment-link";
 
+/**
+ * Marks a link the reading view built itself in place of an element's markup that the renderer
+ * showed as text (see `textCitations.ts`); it goes again when its section is unloaded.
+ */
+export const TEXT_CITATION_CLASS = "vc-text-citation";
+
 /** The link for an element paired with the citation core read from the note's source. */
 export function linkFromCitation(el: HTMLElement, citation: Citation, noteVideo: VideoRef | null): TimestampLink {
 	const video: VideoRef | null = citation.video ?? noteVideo;

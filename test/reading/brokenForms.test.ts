@@ -44,15 +44,17 @@ describe("broken forms from the core issue's table", () => {
 	});
 
 	it.each([
-		["data-00:12:34\" with a stray quote", `Claim <a class="yt-timestamp" data-00:12:34">[00:12:34]</a>.`],
-		["data=t=", `Claim <a class="yt-timestamp" data=t="00:12:34">[00:12:34]</a>.`],
-		["a range that runs into the closing tag", `Claim <a class="yt-timestamp" data-t="00:01:02]-[00:01:30]</a>. More.`],
-	])("%s, which the renderer shows as text: the elements after it still pair with their own citations", async (_name, md) => {
+		["data-00:12:34\" with a stray quote", `Claim <a class="yt-timestamp" data-00:12:34">[00:12:34]</a>.`, "[00:12:34]", 754, "Claim [00:12:34]."],
+		["data=t=", `Claim <a class="yt-timestamp" data=t="00:12:34">[00:12:34]</a>.`, "[00:12:34]", 754, "Claim [00:12:34]."],
+		["a range that runs into the closing tag", `Claim <a class="yt-timestamp" data-t="00:01:02]-[00:01:30]</a>. More.`, "00:01:02", 62, "Claim 00:01:02. More."],
+	])("%s, which the renderer shows as text: a link in its place, and the elements after it still pair with their own citations", async (_name, md, text, seconds, shown) => {
 		const reading = setUpReading();
 		const root = await reading.render(note(`${md} And ${anchor("00:00:07")}.${CLEAN_NEXT}`));
-		expect(links(root).map((l) => l.textContent)).toEqual(["[00:00:07]", "[00:00:05]"]);
+		expect(links(root).map((l) => l.textContent)).toEqual([text, "[00:00:07]", "[00:00:05]"]);
+		expect(links(root)[0]?.hasClass("is-repaired")).toBe(true);
+		expect(root.querySelector("p")?.textContent).toBe(`${shown} And [00:00:07]. Next [00:00:05].`);
 		for (const link of links(root)) click(link);
-		expect(reading.playback.seeks.map((s) => s.seconds)).toEqual([7, 5]);
+		expect(reading.playback.seeks.map((s) => s.seconds)).toEqual([seconds, 7, 5]);
 	});
 
 	it.each([
