@@ -41,7 +41,7 @@ export function drawCitations(citations: readonly ChipCitation[], ctx: DrawConte
 			continue;
 		}
 		if (touchesSelection(ctx.selection, c)) continue;
-		builder.add(c.from, c.to, chipFor(c, modifiers, video, key));
+		builder.add(c.from, c.to, chipFor(c, modifiers, video, key, ctx.noteKey));
 	}
 	return builder.finish();
 }
@@ -49,11 +49,11 @@ export function drawCitations(citations: readonly ChipCitation[], ctx: DrawConte
 /** The last chip drawn for each citation, reused while its look and video stay the same. */
 const chips = new WeakMap<ChipCitation, Decoration>();
 
-function chipFor(c: ChipCitation, modifiers: string, video: VideoRef | null, key: string | null): Decoration {
+function chipFor(c: ChipCitation, modifiers: string, video: VideoRef | null, key: string | null, noteKey: string | null): Decoration {
 	const previous = chips.get(c);
 	const spec = (previous?.spec as { widget?: TimestampChip } | undefined)?.widget?.spec;
 	if (previous && spec && spec.modifiers === modifiers && spec.videoKey === key) return previous;
-	const shown = look(c, video);
+	const shown = look(c, video, key, noteKey);
 	const widget = new TimestampChip({ text: shown.text, tooltip: shown.tooltip, modifiers, seconds: c.seconds, video, videoKey: key, form: c.form });
 	const deco = Decoration.replace({ widget });
 	chips.set(c, deco);
@@ -64,8 +64,8 @@ function chipFor(c: ChipCitation, modifiers: string, video: VideoRef | null, key
  * What a chip says, in the reading view's words: its time and what a press does, or (for an
  * element with no usable time) its label and why it cannot play.
  */
-function look(c: ChipCitation, video: VideoRef | null): { text: string; tooltip: string } {
-	const tooltip = citationTitle({ ...c, video });
+function look(c: ChipCitation, video: VideoRef | null, key: string | null, noteKey: string | null): { text: string; tooltip: string } {
+	const tooltip = citationTitle({ ...c, video, elsewhere: c.video !== undefined && key !== noteKey });
 	if (c.seconds === null) {
 		const label = c.label.replace(/^\[|\]$/g, "").trim();
 		const text = !label ? "no time" : label.length > MAX_LABEL ? `${label.slice(0, MAX_LABEL - 1)}…` : label;

@@ -19,6 +19,15 @@ export interface CitationFacts {
 	invalid?: string;
 	repaired?: string;
 	repair?: RepairKind;
+	/** Whether {@link video} is another video than the note's (the citation names it itself). */
+	elsewhere?: boolean;
+}
+
+/** A video as a tooltip names it: a file's name, or "YouTube video ID". */
+export function videoName(video: VideoRef): string {
+	if (video.kind === "youtube") return `YouTube video ${video.id}`;
+	const path = video.kind === "file" ? video.path : video.url.split(/[?#]/)[0] ?? video.url;
+	return path.slice(path.lastIndexOf("/") + 1) || path;
 }
 
 /** "Play from 46:51". */
@@ -33,6 +42,8 @@ export function playLabel(seconds: number): string {
 export function citationTitle(c: CitationFacts): string {
 	if (c.seconds === null) return `Cannot play this timestamp: ${c.invalid ?? "no usable time"}`;
 	let label = playLabel(c.seconds);
+	// A citation of another video than the note's says which, since its link text may not.
+	if (c.elsewhere && c.video) label += ` in ${videoName(c.video)}`;
 	const { note } = readingShown(c);
 	if (note) label += ` (${note})`;
 	if (!c.video) label += " (this note names no video)";

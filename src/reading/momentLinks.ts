@@ -1,5 +1,5 @@
 import { readMomentLink, type Citation, type VideoRef } from "../core";
-import { MOMENT_LINK_CLASS, type TimestampLink } from "./timestampLink";
+import { MOMENT_LINK_CLASS, sameVideo, type TimestampLink } from "./timestampLink";
 
 /**
  * The rendered links a moment link can be: a link with a time in its address (`youtu.be/ID?t=26`,
@@ -35,7 +35,10 @@ export function momentLinks(section: HTMLElement, ctx: MomentLinkContext): Times
 		const target = dataHref ?? el.getAttribute("href") ?? "";
 		const moment = readMomentLink(target, el.textContent ?? "", dataHref !== null);
 		if (!moment || (moment.foreign && !ctx.otherForms)) continue;
-		out.push({ el, form: moment.form, seconds: moment.seconds, video: moment.video ? ctx.linked(moment.video) : ctx.noteVideo });
+		const video = moment.video ? ctx.linked(moment.video) : ctx.noteVideo;
+		const link: TimestampLink = { el, form: moment.form, seconds: moment.seconds, video };
+		if (moment.video && !sameVideo(video as VideoRef, ctx.noteVideo)) link.elsewhere = true;
+		out.push(link);
 	}
 	const cited = out.length > 0 ? ctx.citations() : null;
 	if (cited && cited.length === out.length) {

@@ -1,4 +1,4 @@
-import { extractCitations, formatTimestamp, readingShown, type Citation, type CitationForm, type RepairKind, type VideoRef } from "../core";
+import { extractCitations, formatTimestamp, readingShown, videoKey, type Citation, type CitationForm, type RepairKind, type VideoRef } from "../core";
 import { citationTitle } from "../notes/citationMeaning";
 
 /** A rendered citation (a `yt-timestamp` element or a moment link) turned into a seek link: what it plays, or why it cannot. */
@@ -6,6 +6,8 @@ export interface TimestampLink {
 	el: HTMLElement;
 	/** Which written form it is; absent for an element. */
 	form?: CitationForm;
+	/** Whether it plays another video than the note's (its tooltip says which). */
+	elsewhere?: boolean;
 	/** The moment, or `null` when none could be read (then `invalid` says why). */
 	seconds: number | null;
 	/** The video it plays: its own `data-v`, else the note's; `null` when neither names one. */
@@ -32,8 +34,12 @@ export const TEXT_CITATION_CLASS = "vc-text-citation";
 /** The link for an element paired with the citation core read from the note's source. */
 export function linkFromCitation(el: HTMLElement, citation: Citation, noteVideo: VideoRef | null): TimestampLink {
 	const video: VideoRef | null = citation.video ?? noteVideo;
-	if (citation.seconds === null) return { el, seconds: null, video, invalid: citation.invalid };
-	return { el, seconds: citation.seconds, video, repaired: citation.repaired, repair: citation.repair };
+	const link: TimestampLink =
+		citation.seconds === null
+			? { el, seconds: null, video, invalid: citation.invalid }
+			: { el, seconds: citation.seconds, video, repaired: citation.repaired, repair: citation.repair };
+	if (citation.video && !sameVideo(citation.video, noteVideo)) link.elsewhere = true;
+	return link;
 }
 
 /**
@@ -114,4 +120,9 @@ export function undecorate(link: TimestampLink): void {
 	el.removeAttribute("aria-label");
 	if (link.filledLabel) el.empty();
 	link.filledLabel = false;
+}
+
+/** Whether `a` and `b` name the same video. */
+export function sameVideo(a: VideoRef, b: VideoRef | null): boolean {
+	return b !== null && videoKey(a) === videoKey(b);
 }

@@ -142,7 +142,9 @@ describeInBrowser("every citation form", () => {
 		const words = (c: (typeof CITATIONS)[number]) => (c.form === "link" && labelTime(c.label) === null ? c.label : clock(c.seconds ?? -1));
 		expect(chips.map((chip) => chip.text)).toEqual(CITATIONS.map((c) => `▶${words(c)}`));
 		expect(chips.map((chip) => chip.text)).toContain("▶at 0:40");
-		expect(chips.map((chip) => chip.ariaLabel?.split(" (")[0])).toEqual(CITATIONS.map((c) => `Play from ${clock(c.seconds ?? -1)}`));
+		// "Play from 1:05", and "in clip.webm" or "in YouTube video …" for a citation of another video than the note's.
+		expect(chips.map((chip) => chip.ariaLabel?.split(" (")[0]?.split(" in ")[0])).toEqual(CITATIONS.map((c) => `Play from ${clock(c.seconds ?? -1)}`));
+		expect(chips.filter((chip) => chip.ariaLabel?.includes(" in clip.webm"))).toHaveLength(3);
 		expect(chips.slice(7).every((chip) => chip.className.includes("is-repaired"))).toBe(true);
 
 		await expect.poll(() => page.locator(PANEL_CHIPS).allInnerTexts()).toEqual(CITATIONS.map((c) => clock(c.seconds ?? -1)));

@@ -27,7 +27,9 @@ describe("every form in the editor", () => {
 		const chips = chipsIn(made.view);
 		// A link in the writer's own words keeps them; every other chip shows its time.
 		expect(chips.map((c) => c.text)).toEqual(FORMS.map((f) => (f.name === "markdown link to a clip" ? "the demo" : mmss(f.seconds))));
-		expect(chips.map((c) => c.label)).toEqual(FORMS.map((f) => `Play from ${mmss(f.seconds)}`));
+		// A chip that plays another video than the note's says which.
+		const where = (v: "note" | "other" | "clip") => (v === "note" ? "" : v === "other" ? ` in YouTube video ${FORMS_OTHER_ID}` : " in clip.webm");
+		expect(chips.map((c) => c.label)).toEqual(FORMS.map((f) => `Play from ${mmss(f.seconds)}${where(f.video)}`));
 		for (const chip of chips) press(chip.el);
 		expect(made.playback.seeks.map((s) => [s.video, s.seconds])).toEqual(FORMS.map((f) => [expectedVideo(f.video), f.seconds]));
 	});
