@@ -2,7 +2,7 @@ import { OpenComments } from "./comments";
 import { closesFence, fenceFloor, finder, frontmatterEnd, isMarkerChar, itemContentColumn, lineIndent, listMarkerEnd } from "./lineScan";
 import type { Citation, CitationForm, TimedCitation, InvalidCitation, RepairKind, VideoRef } from "./types";
 import { readElementAt, type RawElement } from "./element";
-import { readMarkdownLinkAt, readWikiLinkAt, type RawLink } from "./linkAt";
+import { charWithin, readMarkdownLinkAt, readWikiLinkAt, type RawLink } from "./linkAt";
 import { badVideoReason, readElementTime, readElementVideo, type ElementTime } from "./elementTime";
 import { NoteTimes, statedDuration } from "./noteTimes";
 import { formatTimestamp } from "./timestamp";
@@ -88,6 +88,7 @@ export function extractCitations(markdown: string, options: ExtractOptions = {})
 	// Every moment link holds `t=` or `]()`: a note of ordinary links only (a channel page) costs a look for each.
 	const mayLink = candidates(0) >= 0 || hasTimeParameter(text) || text.includes("]()");
 	const times = finder(text, "t=");
+	let wikiOpens: ((start: number) => number) | undefined;
 	const bares = finder(text, "]()");
 	if (!mayLink) return out;
 	let nextMd = mdLinks(0);
@@ -283,7 +284,7 @@ export function extractCitations(markdown: string, options: ExtractOptions = {})
 			}
 		}
 
-		if (hasLink) addLinks(block.elements, lineElementsFrom, text, scanFrom, contentEnd, excluded, mdLinks, foreign);
+		if (hasLink) addLinks(block.elements, lineElementsFrom, text, scanFrom, contentEnd, excluded, mdLinks, (wikiOpens ??= finder(text, "[[")), foreign);
 		if (headingLevel) setHeading(headingLevel, headingText(text, contentStart, contentEnd, block.elements));
 
 		for (let k = lineElementsFrom; k < block.elements.length; k++) {
@@ -478,15 +479,15 @@ function addLinks(
 	end: number,
 	excluded: [number, number][],
 	mdLinks: (start: number) => number,
+	wikiOpens: (start: number) => number,
 	foreign: boolean,
 ): void {
 	const elements = pieces.length > first ? pieces.splice(first) : NO_ELEMENTS;
-	const math = text.indexOf("$", from);
-	const skip = math >= 0 && math < end ? excluded.concat(mathSpans(text, from, end)) : excluded;
+	const skip = charWithin(text, 36 /* $ */, from, end) >= 0 ? excluded.concat(mathSpans(text, from, end)) : excluded;
 	const links: RawLink[] = [];
 	let floor = from;
 	let md = mdLinks(from);
-	let wiki = foreign ? text.indexOf("[[", from) : -1;
+	let wiki = foreign ? wikiOpens(from) : -1;
 	for (;;) {
 		const mdHit = md >= 0 && md < end ? md : -1;
 		const wikiHit = wiki >= 0 && wiki < end ? wiki : -1;
@@ -502,7 +503,7 @@ function addLinks(
 		}
 		if (md >= 0 && md < next) md = mdLinks(next);
 		// `[[[x]]]`: the wiki link may open one bracket later than a failed `[[`.
-		if (wiki >= 0 && wiki < next) wiki = text.indexOf("[[", link ? next : hit + 1);
+		if (wiki >= 0 && wiki < next) wiki = wikiOpens(link ? next : hit + 1);
 	}
 	if (links.length === 0) {
 		for (const el of elements) pieces.push(el);
@@ -533,23 +534,23 @@ function coveredBy(ranges: readonly ([number, number] | Piece)[], from: number, 
  */
 function mathSpans(text: string, from: number, end: number): [number, number][] {
 	const out: [number, number][] = [];
-	for (let i = text.indexOf("$", from); i >= 0 && i < end; ) {
+	for (let i = charWithin(text, 36, from, end); i >= 0; ) {
 		const double = text.charCodeAt(i + 1) === 36;
 		const width = double ? 2 : 1;
 		const escaped = i > 0 && text.charCodeAt(i - 1) === 92;
 		const close = escaped || isSpace(text.charCodeAt(i + width)) ? -1 : mathClose(text, i + width + 1, end, double);
 		if (close < 0) {
-			i = text.indexOf("$", i + width);
+			i = charWithin(text, 36, i + width, end);
 			continue;
 		}
 		out.push([i, close + width]);
-		i = text.indexOf("$", close + width);
+		i = charWithin(text, 36, close + width, end);
 	}
 	return out;
 }
 
 function mathClose(text: string, from: number, end: number, double: boolean): number {
-	for (let j = text.indexOf("$", from - 1); j >= 0 && j < end; j = text.indexOf("$", j + 1)) {
+	for (let j = charWithin(text, 36, from - 1, end); j >= 0; j = charWithin(text, 36, j + 1, end)) {
 		if (double && text.charCodeAt(j + 1) !== 36) continue;
 		const after = text.charCodeAt(j + (double ? 2 : 1));
 		if (!isSpace(text.charCodeAt(j - 1)) && text.charCodeAt(j - 1) !== 92 && !(after >= 48 && after <= 57)) return j;

@@ -28,8 +28,8 @@ export function readMarkdownLinkAt(text: string, hit: number, floor: number, end
 	const limit = Math.min(end, i + MAX_TARGET);
 	let target: string;
 	if (text.charCodeAt(i) === 60 /* < */) {
-		const close = text.indexOf(">", i + 1);
-		if (close < 0 || close >= limit) return null;
+		const close = charWithin(text, 62 /* > */, i + 1, limit);
+		if (close < 0) return null;
 		target = text.slice(i + 1, close);
 		i = close + 1;
 	} else {
@@ -49,8 +49,8 @@ export function readMarkdownLinkAt(text: string, hit: number, floor: number, end
 	while (i < limit && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
 	const q = text.charCodeAt(i);
 	if (q === 34 || q === 39) {
-		const close = text.indexOf(String.fromCharCode(q), i + 1);
-		if (close < 0 || close >= limit) return null;
+		const close = charWithin(text, q, i + 1, limit);
+		if (close < 0) return null;
 		i = close + 1;
 		while (i < limit && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
 	}
@@ -69,8 +69,9 @@ export function readMarkdownLinkAt(text: string, hit: number, floor: number, end
  */
 export function readWikiLinkAt(text: string, hit: number, end: number, foreign: boolean): RawLink | null {
 	if (!foreign || (hit > 0 && text.charCodeAt(hit - 1) === 33 /* ! */)) return null;
-	const close = text.indexOf("]]", hit + 2);
-	if (close < 0 || close >= end || close - hit > MAX_TARGET) return null;
+	let close = charWithin(text, 93 /* ] */, hit + 2, Math.min(end, hit + MAX_TARGET));
+	while (close >= 0 && text.charCodeAt(close + 1) !== 93) close = charWithin(text, 93, close + 1, Math.min(end, hit + MAX_TARGET));
+	if (close < 0) return null;
 	const inner = text.slice(hit + 2, close);
 	if (!inner.includes("#t=") || inner.includes("[")) return null;
 	const bar = inner.indexOf("|");
@@ -92,5 +93,14 @@ function labelStart(text: string, hit: number, floor: number): number {
 			depth--;
 		} else if (c === 10) return -1;
 	}
+	return -1;
+}
+
+/**
+ * The first `code` in `[from, to)`, or -1. Bounded by the line, where `indexOf` would search the
+ * rest of the note for a character the line lacks: on a note of many such lines, that is quadratic.
+ */
+export function charWithin(text: string, code: number, from: number, to: number): number {
+	for (let i = from; i < to; i++) if (text.charCodeAt(i) === code) return i;
 	return -1;
 }
