@@ -31,6 +31,11 @@ export interface PlayerInfo {
 	offer: PlayerNotice | null;
 	/** The video waits for the user to play it: nothing is loaded (or fetched) yet; a poster stands in. */
 	deferred: boolean;
+	/**
+	 * The video plays in Obsidian's own YouTube embed, which each seek reloads; `reason` says why
+	 * when YouTube refused the plugin's player first (not on iOS, where the embed is the player).
+	 */
+	embedded: { reason: string | null } | null;
 }
 
 /** What the player shows when nothing is loaded. */
@@ -42,6 +47,7 @@ export const IDLE_INFO: Readonly<PlayerInfo> = Object.freeze({
 	problem: null,
 	offer: null,
 	deferred: false,
+	embedded: null,
 });
 
 /** What an open player view does for the controller. */

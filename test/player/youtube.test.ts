@@ -208,7 +208,7 @@ describe("YouTube errors", () => {
 		[100, /removed or is private/, ["Open in YouTube at 46:51"]],
 		[101, /does not allow it to be played outside YouTube/, ["Open in YouTube at 46:51"]],
 		[150, /does not allow it to be played outside YouTube/, ["Open in YouTube at 46:51"]],
-		[153, /Update Obsidian to 1\.10\.3 or later/, ["Open in YouTube at 46:51"]],
+		[153, /^YouTube refused the player \(error 153\): Obsidian sent it no referrer, as versions before 1\.10\.3 do\. Update Obsidian to 1\.10\.3 or later\.$/, ["Open in YouTube at 46:51"]],
 		[999, /error \(code 999\)/, ["Retry", "Open in YouTube at 46:51"]],
 	])("code %s: message %s with buttons %j", async (code, message, labels) => {
 		installFakeYouTube();
