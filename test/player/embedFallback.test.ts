@@ -3,6 +3,7 @@ import { Notice, Platform, type App, type MarkdownView } from "../double/obsidia
 import { settle } from "../helpers/plugin";
 import { corpusNote, SEED_PATH } from "../helpers/corpus";
 import { PLAYER_VIEW_TYPE, PlayerView } from "../../src/player/PlayerView";
+import { NO_CONTROL_MESSAGE, NO_TIME_MESSAGE } from "../../src/player/ObsidianEmbedPlayer";
 import { YOUTUBE_IFRAME_API_URL } from "../../src/player/youtubeApi";
 import { youtubeProblem } from "../../src/player/youtubeEmbed";
 import type { VideoRef } from "../../src/core";
@@ -12,6 +13,7 @@ import { loadPlayerPlugin } from "./harness";
 
 const SEED: VideoRef = { kind: "youtube", id: "aXGo1o_baBo" };
 const OTHER: VideoRef = { kind: "youtube", id: "hEzpiDuYFoE" };
+const ID = "video-citations";
 const SEEK_RELOADS = "Seeking reloads the video on this device.";
 
 /** The embeds Obsidian rendered in `root`: each iframe's video id and `start`, as its address says. */
@@ -105,7 +107,7 @@ describe("on iOS (Platform.isIosApp): Obsidian's own embed is the YouTube player
 	const TEXT = `---\nvideoId: aXGo1o_baBo\n---\n# Talk\n\nFirst claim ${anchor("00:00:10")}.\n\nSecond claim ${anchor("00:10:00")}.\n`;
 
 	/** The note open with its pinned player on top (automatic placement on a phone), the video seeked to `seconds`. */
-	async function seekedTo(seconds: number): Promise<{ view: MarkdownView; root: HTMLElement; plugin: Awaited<ReturnType<typeof loadPinned>>["plugin"] }> {
+	async function seekedTo(seconds: number): Promise<{ app: App; view: MarkdownView; root: HTMLElement; plugin: Awaited<ReturnType<typeof loadPinned>>["plugin"] }> {
 		const { app, plugin } = await loadPinned(null);
 		const { view } = await open(app, "Talk.md", TEXT);
 		await settle();
@@ -113,7 +115,7 @@ describe("on iOS (Platform.isIosApp): Obsidian's own embed is the YouTube player
 		if (!root) throw new Error("no pinned player on the note");
 		plugin.controller.seek(SEED, seconds, { sourcePath: "Talk.md" });
 		await settle();
-		return { view, root, plugin };
+		return { app, view, root, plugin };
 	}
 
 	it("plays from the first click without the IFrame API: the embed at the start, seeks re-render it, the note said once", async () => {
@@ -134,6 +136,26 @@ describe("on iOS (Platform.isIosApp): Obsidian's own embed is the YouTube player
 		await settle();
 		expect(embeds(root)).toEqual([{ id: "aXGo1o_baBo", start: "600" }]);
 		expect(Notice.shown).toEqual([]);
+	});
+
+	it("commands that need the time, or control of the player, say they are unavailable there", async () => {
+		const { app, view, root, plugin } = await seekedTo(600);
+		const before = view.editor.getValue();
+		const run = (id: string) => {
+			expect(app.commands.isAvailable(`${ID}:${id}`), id).toBe(true);
+			expect(app.commands.execute(`${ID}:${id}`), id).toBe(true);
+		};
+		app.workspace.setActiveLeaf(view.leaf);
+		view.editor.setCursor({ line: 4, ch: 0 });
+		for (const id of ["insert-timestamp", "copy-moment-link", "next-citation", "previous-citation", "skip-forward", "skip-back"]) run(id);
+		for (const id of ["toggle-playback", "faster", "slower", "normal-speed"]) run(id);
+		await settle();
+		expect(Notice.shown).toEqual([...Array<string>(6).fill(NO_TIME_MESSAGE), ...Array<string>(4).fill(NO_CONTROL_MESSAGE)]);
+		expect(view.editor.getValue()).toBe(before);
+		expect(plugin.clipboard.written).toEqual([]);
+		// Nothing moved: the embed was not reloaded.
+		expect(embeds(root)).toEqual([{ id: "aXGo1o_baBo", start: "600" }]);
+		expect(plugin.controller.state).toMatchObject({ rate: 1, timeUnknown: true });
 	});
 
 	it("the side player too, when it is the placement", async () => {
