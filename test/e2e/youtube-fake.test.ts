@@ -12,8 +12,8 @@ const LINK = ".markdown-reading-view .yt-timestamp[role=link]";
  * The YouTube path against the harness's fake YouTube (harness/fakeYouTube.ts): a click in the
  * seed note loads the fake IFrame API and embed page instead of youtube.com and the seek reaches
  * the fake player; the script loads once however often the player seeks or changes video; error
- * codes and a script that never loads end in the error panel with a way out (error 153 hands
- * over to Obsidian's own embed instead).
+ * codes and a script that never loads end in the error panel with a way out (error 153 is
+ * ios-fallback.test.ts's: Obsidian's own embed takes over).
  */
 describeInBrowser("the YouTube player on the fake YouTube", () => {
 	const playground = usePlayground();
@@ -49,7 +49,7 @@ describeInBrowser("the YouTube player on the fake YouTube", () => {
 		expect(session.youtubeRequests.filter((u) => u.endsWith("/iframe_api")), "the IFrame API script is loaded once").toHaveLength(1);
 	});
 
-	// Error 153 hands over to Obsidian's own embed instead: test/player/embedFallback.test.ts.
+	// Error 153 hands over to Obsidian's own embed instead: ios-fallback.test.ts.
 	it.each([
 		{ code: 150, message: "The owner of this video does not allow it to be played outside YouTube." },
 		{ code: 101, message: "The owner of this video does not allow it to be played outside YouTube." },
