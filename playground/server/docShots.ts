@@ -1,12 +1,14 @@
 /**
  * `npm run docs:screenshots`: the README's pictures, taken in the playground with Chromium (the
- * built plugin on the demo vault, offline: the sample clip plays from the vault). Run
- * `npm run build` first. Writes docs/*.png.
+ * built plugin on the demo vault, offline: the sample clip plays from the vault, YouTube is the
+ * browser suite's local fake). Run `npm run build` first. Writes docs/*.png; names given after
+ * `--` (`npm run docs:screenshots -- ios-fallback`) retake only those.
  */
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import type { Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { findChrome, launchChrome } from "../../test/e2e/harness/chrome";
+import { routeFakeYouTube } from "../../test/e2e/harness/fakeYouTube";
 import { startPlayground } from "./server";
 
 const OUT = join(process.cwd(), "docs");
@@ -30,6 +32,29 @@ async function playClipAt(page: Page, selector: string, seconds: number): Promis
 	await page.waitForTimeout(400);
 }
 
+/**
+ * The YouTube pictures, on the fake YouTube (its embed page shows the moment it was sent to):
+ * `ios-fallback.png`, the seed note on an iPad (`?platform=ios`) after a click on [00:46:51], its
+ * player Obsidian's own embed; `youtube-error.png`, the side player's error panel for a video
+ * YouTube reports removed or private (error 100), with its "Open in YouTube" button.
+ */
+async function youtubeShots(browser: Browser, base: string, take: (name: string) => boolean): Promise<void> {
+	const shoot = async (name: string, query: string, error: number | undefined, done: (page: Page) => Promise<unknown>) => {
+		if (!take(name)) return;
+		const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+		await routeFakeYouTube(page, error === undefined ? {} : { error });
+		await page.goto(`${base}?note=${encodeURIComponent(SEED)}&mode=reading&theme=light${query}`);
+		await page.waitForSelector("body[data-playground=ready]");
+		await page.locator('.markdown-reading-view .yt-timestamp[data-t="00:46:51"]').first().click();
+		await done(page);
+		await page.waitForTimeout(400);
+		await page.screenshot({ path: join(OUT, `${name}.png`) });
+		await page.close();
+	};
+	await shoot("ios-fallback", "&platform=ios", undefined, (page) => page.frameLocator(".vc-player-embed iframe").locator("#time", { hasText: "46:51" }).waitFor());
+	await shoot("youtube-error", "", 100, (page) => page.locator(".vc-player-error button", { hasText: "Open in YouTube" }).waitFor());
+}
+
 async function main(): Promise<void> {
 	const chrome = findChrome();
 	if (!chrome) throw new Error("No Chromium found (apt install chromium, or set CHROME_PATH).");
@@ -37,11 +62,15 @@ async function main(): Promise<void> {
 	const server = await startPlayground({ port: 0 });
 	const browser = await launchChrome(chrome);
 	try {
+		const wanted = process.argv.slice(2);
+		const take = (name: string) => wanted.length === 0 || wanted.includes(name);
 		const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
 		const open = async (note: string, mode: string) => {
 			await page.goto(`${server.url}?note=${encodeURIComponent(note)}&mode=${mode}&theme=light`);
 			await page.waitForSelector("body[data-playground=ready]");
 		};
+		if (take("ios-fallback") || take("youtube-error")) await youtubeShots(browser, server.url, take);
+		if (!["reading-view", "live-preview", "whole-vault", "pinned-player"].some(take)) return;
 
 		await open(CLIP, "reading");
 		await playClipAt(page, '.markdown-reading-view .yt-timestamp[data-t="00:00:46"]', 46);

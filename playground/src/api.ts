@@ -6,7 +6,7 @@ export type Theme = "light" | "dark";
 /** The device the page plays: a desktop app, or Obsidian on a phone. */
 export type Device = "desktop" | "phone";
 
-/** What the page's address asks for: `?note=PATH&mode=reading|live|source&theme=light|dark&panels=0&device=phone`. */
+/** What the page's address asks for: `?note=PATH&mode=reading|live|source&theme=light|dark&panels=0&device=phone&platform=ios`. */
 export interface PlaygroundParams {
 	/** The note to open, relative to the vault (`null`: the Welcome note). */
 	note: string | null;
@@ -19,6 +19,12 @@ export interface PlaygroundParams {
 	 * Obsidian's `is-mobile is-phone` classes; the sidebars become closed drawers (not drawn).
 	 */
 	device: Device;
+	/**
+	 * `?platform=ios`: Obsidian's iPad app (with `device=phone`, its iPhone app). Sets
+	 * `Platform.isIosApp`, `isMobile` and `isMobileApp` before the plugin loads, and gives the body
+	 * Obsidian's `is-mobile is-ios` classes, with `is-tablet` (sidebars as on a desktop) or `is-phone`.
+	 */
+	ios: boolean;
 }
 
 const MODES: readonly NoteMode[] = ["reading", "live", "source"];
@@ -33,6 +39,8 @@ export function parseParams(search: string, prefersDark: boolean): { params: Pla
 	if (theme !== "light" && theme !== "dark") problems.push(`Unknown theme "${theme}": use light or dark.`);
 	const device = query.get("device") ?? "desktop";
 	if (device !== "desktop" && device !== "phone") problems.push(`Unknown device "${device}": use desktop or phone.`);
+	const platform = query.get("platform");
+	if (platform !== null && platform !== "ios") problems.push(`Unknown platform "${platform}": use ios, or leave it out.`);
 	return {
 		params: {
 			note: query.get("note"),
@@ -40,6 +48,7 @@ export function parseParams(search: string, prefersDark: boolean): { params: Pla
 			theme: theme === "dark" ? "dark" : "light",
 			panels: query.get("panels") !== "0",
 			device: device === "phone" ? "phone" : "desktop",
+			ios: platform === "ios",
 		},
 		problems,
 	};

@@ -41,6 +41,15 @@ export async function bootPlayground(win: PlaygroundWindow): Promise<PlaygroundA
 		Platform.isDesktop = Platform.isDesktopApp = false;
 		body.addClass("is-mobile", "is-phone");
 	}
+	if (params.ios) {
+		// As Obsidian's iOS app sets them, before the plugin loads (it reads `isIosApp` to choose
+		// its YouTube player). An iPad unless `device=phone`: its sidebars stay on the page.
+		Platform.isIosApp = Platform.isMobileApp = Platform.isMobile = Platform.isSafari = true;
+		Platform.isDesktop = Platform.isDesktopApp = Platform.isLinux = Platform.isWin = Platform.isAndroidApp = false;
+		Platform.isPhone = params.device === "phone";
+		Platform.isTablet = !Platform.isPhone;
+		body.addClass("is-mobile", "is-ios", Platform.isPhone ? "is-phone" : "is-tablet");
+	}
 	showNotices(doc);
 	showMenus(doc);
 	const app = new App(doc);

@@ -2,6 +2,7 @@ import type { Command } from "obsidian";
 import { extractCitations, type TimedCitation } from "../core";
 import { citationsOfVideo } from "../notes/citationVideo";
 import { readingOptions } from "../notes/videoDurations";
+import { NO_TIME_MESSAGE } from "../player/ObsidianEmbedPlayer";
 import type { PlayerControls } from "../player/types";
 import type { CommandContext } from "./context";
 import { clock } from "./playbackCommands";
@@ -39,7 +40,10 @@ export function citationJumpCommands(ctx: CommandContext): Command[] {
 			const player = ctx.playback.controlsFor(ctx.activeNote.path());
 			// A pinned player's video that waits for the user loads at the citation.
 			if ((!player.isReady && !player.isDeferred) || notesToSearch(ctx, player).length === 0) return false;
-			if (!checking) void jump(ctx, player, direction);
+			if (checking) return true;
+			// Obsidian's own YouTube embed (iOS) does not say where it is: nothing to jump from.
+			if (player.isReady && player.state.timeUnknown) ctx.notify(NO_TIME_MESSAGE);
+			else void jump(ctx, player, direction);
 			return true;
 		},
 	});

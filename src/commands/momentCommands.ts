@@ -1,5 +1,6 @@
 import type { Command, Editor, MarkdownFileInfo, MarkdownView } from "obsidian";
 import { formatTimestamp, isYouTubeId, videoKey, youtubeShortUrl, youtubeWatchUrl, type VideoRef } from "../core";
+import { NO_TIME_MESSAGE } from "../player/ObsidianEmbedPlayer";
 import type { InsertFormat } from "../settings/settings";
 import type { CommandContext } from "./context";
 import { clock } from "./playbackCommands";
@@ -62,6 +63,11 @@ export function momentCommands(ctx: CommandContext): Command[] {
 				const video = playback.state.video;
 				if (!video || !playback.hasVideo) return false;
 				if (checking) return true;
+				// Obsidian's own YouTube embed (iOS) does not say where it is: say so rather than guess.
+				if (playback.state.timeUnknown) {
+					ctx.notify(NO_TIME_MESSAGE);
+					return true;
+				}
 				const seconds = Math.max(0, playback.state.seconds - settings.current.insertRewindSeconds);
 				const noteVideo = path ? ctx.notes.videoFor(path) : null;
 				// One call, one transaction: a single undo removes the whole timestamp.
@@ -78,6 +84,10 @@ export function momentCommands(ctx: CommandContext): Command[] {
 				const video = playback.state.video;
 				if (!video || !playback.hasVideo) return false;
 				if (checking) return true;
+				if (playback.state.timeUnknown) {
+					ctx.notify(NO_TIME_MESSAGE);
+					return true;
+				}
 				const seconds = playback.state.seconds;
 				ctx.clipboard.writeText(momentLink(video, seconds)).then(
 					() => ctx.notify(`Copied a link to ${clock(seconds)}.`),

@@ -1,5 +1,6 @@
 import type { Command } from "obsidian";
 import { formatTimestamp } from "../core";
+import { NO_CONTROL_MESSAGE, NO_TIME_MESSAGE } from "../player/ObsidianEmbedPlayer";
 import { videoStart } from "../player/surface";
 import type { PlayerControls } from "../player/types";
 import type { CommandContext } from "./context";
@@ -15,10 +16,13 @@ export function playbackCommands(ctx: CommandContext): Command[] {
 	const { settings } = ctx;
 	// The active note's player: its pinned one on top of the note, else the one used last. Play and
 	// skip also load a video that waits for the user (a pinned player's poster); speed needs it playing.
-	const when = (deferredToo: boolean, run: (player: PlayerControls) => void) => (checking: boolean) => {
+	// Obsidian's own YouTube embed (iOS) takes none of them: the command says why (`unavailable`).
+	const when = (deferredToo: boolean, unavailable: string, run: (player: PlayerControls) => void) => (checking: boolean) => {
 		const player = ctx.playback.controlsFor(ctx.activeNote.path());
 		if (!player.isReady && !(deferredToo && player.isDeferred)) return false;
-		if (!checking) run(player);
+		if (checking) return true;
+		if (player.isReady && player.state.timeUnknown) ctx.notify(unavailable);
+		else run(player);
 		return true;
 	};
 	const changeRate = (player: PlayerControls, rate: number) => {
@@ -40,22 +44,22 @@ export function playbackCommands(ctx: CommandContext): Command[] {
 				return true;
 			},
 		},
-		{ id: "toggle-playback", name: "Play or pause", icon: "play", checkCallback: when(true, (player) => player.togglePlay()) },
+		{ id: "toggle-playback", name: "Play or pause", icon: "play", checkCallback: when(true, NO_CONTROL_MESSAGE, (player) => player.togglePlay()) },
 		{
 			id: "skip-back",
 			name: "Skip back",
 			icon: "rewind",
-			checkCallback: when(true, (player) => player.seekBy(-settings.current.seekStepSeconds)),
+			checkCallback: when(true, NO_TIME_MESSAGE, (player) => player.seekBy(-settings.current.seekStepSeconds)),
 		},
 		{
 			id: "skip-forward",
 			name: "Skip forward",
 			icon: "fast-forward",
-			checkCallback: when(true, (player) => player.seekBy(settings.current.seekStepSeconds)),
+			checkCallback: when(true, NO_TIME_MESSAGE, (player) => player.seekBy(settings.current.seekStepSeconds)),
 		},
-		{ id: "slower", name: "Slower playback", checkCallback: when(false, (player) => changeRate(player, player.state.rate - RATE_STEP)) },
-		{ id: "faster", name: "Faster playback", checkCallback: when(false, (player) => changeRate(player, player.state.rate + RATE_STEP)) },
-		{ id: "normal-speed", name: "Normal playback speed", checkCallback: when(false, (player) => changeRate(player, 1)) },
+		{ id: "slower", name: "Slower playback", checkCallback: when(false, NO_CONTROL_MESSAGE, (player) => changeRate(player, player.state.rate - RATE_STEP)) },
+		{ id: "faster", name: "Faster playback", checkCallback: when(false, NO_CONTROL_MESSAGE, (player) => changeRate(player, player.state.rate + RATE_STEP)) },
+		{ id: "normal-speed", name: "Normal playback speed", checkCallback: when(false, NO_CONTROL_MESSAGE, (player) => changeRate(player, 1)) },
 	];
 }
 

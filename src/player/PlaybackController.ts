@@ -1,6 +1,7 @@
 import { Component } from "obsidian";
 import { videoKey, type VideoRef } from "../core";
 import type { PlaybackControllerDeps } from "./host";
+import type { MediaProblem, YouTubeMode } from "./media";
 import { PinnedSlots } from "./pinnedSlots";
 import { PlayerSlot, type PlayerMoment, type SlotOwner } from "./playerSlot";
 import { slotControls } from "./slotControls";
@@ -32,9 +33,14 @@ export class PlaybackController extends Component implements PlaybackPort, Playe
 	private alive = false;
 	/** The last position of every video played this session, by {@link videoKey}. */
 	private readonly positions = new Map<string, number>();
+	/** How YouTube plays: the IFrame API, or Obsidian's own embed (from the start on iOS, or once YouTube refused). */
+	private youtubeMode: YouTubeMode;
+	/** Why YouTube plays in Obsidian's embed when it was not so from the start: YouTube's refusal. */
+	private embedReason: string | null = null;
 
 	constructor(private readonly deps: PlaybackControllerDeps) {
 		super();
+		this.youtubeMode = deps.youtubeFallback === "always" ? "embed" : "api";
 		this.side = new PlayerSlot(this.slotOwner());
 		this.current = this.side;
 	}
@@ -284,6 +290,9 @@ export class PlaybackController extends Component implements PlaybackPort, Playe
 	private slotOwner(): SlotOwner {
 		return {
 			createPlayer: this.deps.createPlayer,
+			youtubeMode: () => this.youtubeMode,
+			fallBackToEmbed: (problem) => this.fallBackToEmbed(problem),
+			embedReason: () => this.embedReason,
 			positions: this.positions,
 			isAlive: () => this.alive,
 			notify: (message) => this.deps.host.notify(message),
@@ -293,6 +302,16 @@ export class PlaybackController extends Component implements PlaybackPort, Playe
 				if (slot === this.side) this.openView();
 			},
 		};
+	}
+
+	/** YouTube refused the API player: every YouTube video plays in Obsidian's embed from now on, if there is one. */
+	private fallBackToEmbed(problem: MediaProblem): boolean {
+		if (!this.deps.youtubeFallback) return false;
+		if (this.youtubeMode !== "embed") {
+			this.youtubeMode = "embed";
+			this.embedReason = problem.message;
+		}
+		return true;
 	}
 
 	private onSlotChanged(slot: PlayerSlot, patch: Partial<PlaybackState>): void {

@@ -1,5 +1,5 @@
 import type { VideoRef } from "../core";
-import type { MediaPlayer, MediaPlayerFactory, MediaProblem } from "./media";
+import type { MediaPlayer, MediaPlayerEvents, MediaProblem } from "./media";
 
 /** A seek waiting for the player to be ready. */
 export interface PendingSeek {
@@ -38,7 +38,7 @@ export class PlayerSession {
 	constructor(
 		readonly video: VideoRef,
 		first: PendingSeek,
-		createPlayer: MediaPlayerFactory,
+		createPlayer: (video: VideoRef, events: MediaPlayerEvents) => MediaPlayer,
 		private readonly listener: SessionListener,
 	) {
 		this.waiting = first;

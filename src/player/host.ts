@@ -3,6 +3,13 @@ import type { DurationRecorder } from "../notes/videoDurations";
 import type { SettingsSource } from "../settings/store";
 import type { MediaPlayerFactory } from "./media";
 
+/**
+ * When YouTube plays in Obsidian's own embed instead of the IFrame API player: `always` (iOS, where
+ * YouTube refuses every player a plugin creates), or `after-refusal`: once YouTube refuses the API
+ * player with error 153. Without it, error 153 is an error panel.
+ */
+export type YouTubeFallback = "always" | "after-refusal";
+
 /** What the controller needs from the workspace and the app around it. */
 export interface PlayerHost {
 	/** Opens a player view where the settings say (or loads the one already there) and reveals it. */
@@ -23,4 +30,6 @@ export interface PlaybackControllerDeps {
 	host: PlayerHost;
 	/** Where a video's length is remembered once a player reports it. */
 	durations?: DurationRecorder;
+	/** When YouTube plays in Obsidian's own embed (`createPlayer` is asked for `embed`); none: never. */
+	youtubeFallback?: YouTubeFallback;
 }

@@ -1,4 +1,4 @@
-import { MarkdownView, Platform, type Plugin } from "obsidian";
+import { MarkdownRenderer, MarkdownView, Platform, type Plugin } from "obsidian";
 import type { NoteVideoSource } from "../notes/noteVideo";
 import type { DurationRecorder } from "../notes/videoDurations";
 import { resolvePlacement } from "../settings/settings";
@@ -11,6 +11,7 @@ import { PlaybackController } from "./PlaybackController";
 import { PLAYER_VIEW_TYPE, PlayerView } from "./PlayerView";
 import { showNote, workspacePlayerHost } from "../obsidian/workspaceHost";
 import { YouTubePlayer } from "./YouTubePlayer";
+import { ObsidianEmbedPlayer, type MarkdownRender } from "./ObsidianEmbedPlayer";
 
 export { PlaybackController } from "./PlaybackController";
 export type { PlayerHost } from "./host";
@@ -38,16 +39,22 @@ export function registerPlayer(plugin: Plugin, deps: PlayerDeps): PlaybackContro
 			return file ? vault.getResourcePath(file) : null;
 		},
 	};
-	const createPlayer: MediaPlayerFactory = (video, events) =>
-		video.kind === "youtube"
-			? new YouTubePlayer(video, events, { privacy: deps.settings.current.privacyMode })
-			: new Html5Player(video, events, files);
+	// Obsidian's own YouTube embed, rendered by Obsidian from `![](https://www.youtube.com/watch?v=…)`.
+	const render: MarkdownRender = (markdown, el, component) => MarkdownRenderer.render(plugin.app, markdown, el, "", component);
+	const createPlayer: MediaPlayerFactory = (video, events, youtube) => {
+		if (video.kind !== "youtube") return new Html5Player(video, events, files);
+		if (youtube === "embed") return new ObsidianEmbedPlayer(video, events, render);
+		return new YouTubePlayer(video, events, { privacy: deps.settings.current.privacyMode });
+	};
 	const controller = new PlaybackController({
 		settings: deps.settings,
 		notes: deps.notes,
 		createPlayer,
 		host: workspacePlayerHost(workspace, deps.settings),
 		durations: deps.durations,
+		// On iOS YouTube refuses every player a plugin creates (error 153: no Referer from a plugin's
+		// iframe), so Obsidian's own embed plays YouTube from the start; elsewhere once YouTube refuses.
+		youtubeFallback: Platform.isIosApp ? "always" : "after-refusal",
 	});
 	plugin.addChild(controller);
 

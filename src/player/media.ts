@@ -10,7 +10,7 @@ export type MediaProblemKind =
 	| "not-found"
 	/** The owner does not allow the video in embedded players. */
 	| "embed-blocked"
-	/** The player refused its configuration (YouTube error 153: no referrer from old Obsidian). */
+	/** The player refused its configuration (YouTube error 153: Obsidian sent no referrer). */
 	| "config"
 	/** The player or media could not be fetched (offline, timeout). */
 	| "network";
@@ -65,7 +65,19 @@ export interface MediaPlayer {
 	title(): string | null;
 	/** Stops playback and removes the player's elements and listeners. */
 	destroy(): void;
+	/**
+	 * `true` for an embed the plugin can only point at a moment (Obsidian's own YouTube embed): it
+	 * cannot report its time, nor take play, pause or speed, and every seek reloads it. Its
+	 * `currentTime` is the moment it was last sent to.
+	 */
+	readonly embedded?: boolean;
 }
 
+/**
+ * How a YouTube video plays: through YouTube's IFrame API (`api`), or in the embed Obsidian
+ * renders itself (`embed`), where YouTube refuses a plugin's own player (iOS: error 153).
+ */
+export type YouTubeMode = "api" | "embed";
+
 /** Creates the player for a video; the controller owns what it returns. */
-export type MediaPlayerFactory = (video: VideoRef, events: MediaPlayerEvents) => MediaPlayer;
+export type MediaPlayerFactory = (video: VideoRef, events: MediaPlayerEvents, youtube: YouTubeMode) => MediaPlayer;

@@ -1,5 +1,6 @@
 import { setIcon } from "obsidian";
 import type { VideoRef } from "../core";
+import { SEEK_RELOADS_MESSAGE } from "./ObsidianEmbedPlayer";
 import { deferredNote, videoName, type PlayerInfo, type PlayerNotice } from "./surface";
 
 /** Which notice a button belongs to: the error panel or the "switch video" prompt. */
@@ -8,7 +9,8 @@ type NoticeKind = "problem" | "prompt";
 /**
  * The player area both homes of the player draw (the side view and the player pinned on top of a
  * note): the box the media player fills (or, for a deferred video, a poster with a play button),
- * the loading or idle line, and the error panel with its buttons. The buttons are plain elements
+ * the loading or idle line, what Obsidian's own YouTube embed cannot do (when it is the player),
+ * and the error panel with its buttons. The buttons are plain elements
  * tagged with their action; the owner's one click listener hands clicks to {@link runNoticeAction}
  * (and a click on `.vc-player-poster` to its play control), so redraws add no listeners.
  */
@@ -16,7 +18,9 @@ export class PlayerPanel {
 	/** Where the media player puts its iframe or media element. */
 	readonly playerEl: HTMLElement;
 	private readonly statusEl: HTMLElement;
+	private readonly embedNoteEl: HTMLElement;
 	private readonly problemEl: HTMLElement;
+	private shownEmbed: Readonly<PlayerInfo>["embedded"] = null;
 	private posterEl: HTMLElement | null = null;
 
 	constructor(
@@ -25,6 +29,8 @@ export class PlayerPanel {
 	) {
 		this.playerEl = parent.createDiv({ cls: "vc-player" });
 		this.statusEl = parent.createDiv({ cls: "vc-player-status" });
+		this.embedNoteEl = parent.createDiv({ cls: "vc-player-embed-note" });
+		this.embedNoteEl.hide();
 		this.problemEl = parent.createDiv({ cls: "vc-player-error", attr: { role: "alert" } });
 	}
 
@@ -37,6 +43,21 @@ export class PlayerPanel {
 		this.statusEl.setText(status);
 		this.statusEl.toggle(status !== "");
 		this.statusEl.toggleClass("is-idle", !info.video);
+		this.showEmbedNote(info.problem ? null : info.embedded);
+	}
+
+	/** Says once, under Obsidian's embed, that a seek reloads it (after why, when YouTube refused the plugin's player). */
+	private showEmbedNote(embedded: Readonly<PlayerInfo>["embedded"]): void {
+		this.embedNoteEl.toggle(!!embedded);
+		if (embedded === this.shownEmbed) return;
+		this.shownEmbed = embedded;
+		this.embedNoteEl.empty();
+		if (!embedded) return;
+		if (embedded.reason) {
+			this.embedNoteEl.createDiv({ text: embedded.reason });
+			this.embedNoteEl.createDiv({ text: "Meanwhile the video plays in Obsidian's own YouTube embed." });
+		}
+		this.embedNoteEl.createDiv({ text: SEEK_RELOADS_MESSAGE });
 	}
 
 	private showPoster(video: VideoRef | null, title: string | null): void {

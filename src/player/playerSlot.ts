@@ -1,5 +1,5 @@
 import { formatTimestamp, videoKey, type VideoRef } from "../core";
-import type { MediaPlayer, MediaPlayerFactory, MediaProblem } from "./media";
+import type { MediaPlayer, MediaPlayerFactory, MediaProblem, YouTubeMode } from "./media";
 import { PlayerSession, type PendingSeek, type SessionListener } from "./PlayerSession";
 import { IDLE_STATE } from "./stateFeed";
 import { IDLE_INFO, problemNotice, sameVideo, type PlayerInfo, type PlayerSurface } from "./surface";
@@ -13,6 +13,15 @@ const clock = (seconds: number) => formatTimestamp(Math.floor(seconds), { style:
 /** What a slot needs from the controller that owns it. */
 export interface SlotOwner {
 	readonly createPlayer: MediaPlayerFactory;
+	/** How YouTube videos play now: through the IFrame API, or in Obsidian's own embed. */
+	youtubeMode(): YouTubeMode;
+	/**
+	 * YouTube refused the IFrame API player (`problem`, error 153): YouTube plays in Obsidian's own
+	 * embed from now on, when the owner has it. Returns whether it does.
+	 */
+	fallBackToEmbed(problem: MediaProblem): boolean;
+	/** Why YouTube plays in Obsidian's embed, when YouTube refused the plugin's player first; `null` otherwise. */
+	embedReason(): string | null;
 	/** The last position of every video played this session, by {@link videoKey}, shared by all slots. */
 	readonly positions: Map<string, number>;
 	/** False once the controller has unloaded: nothing loads any more. */
@@ -198,10 +207,13 @@ export class PlayerSlot {
 	load(video: VideoRef, seek: PendingSeek): void {
 		if (!this.owner.isAlive()) return;
 		this.closeSession();
-		const session = new PlayerSession(video, seek, this.owner.createPlayer, this.sessionListener());
+		const youtube = this.owner.youtubeMode();
+		const session = new PlayerSession(video, seek, (v, events) => this.owner.createPlayer(v, events, youtube), this.sessionListener());
 		this.session = session;
-		this.update({ video, seconds: seek.seconds, playing: false, duration: null, rate: 1 });
-		this.setInfo({ video, title: null, loading: true, problem: null, deferred: false });
+		// Obsidian's embed cannot say where it is: the state says so, and the surface that seeks reload it.
+		const embedded = session.player.embedded === true;
+		this.update({ video, seconds: seek.seconds, playing: false, duration: null, rate: 1, timeUnknown: embedded });
+		this.setInfo({ video, title: null, loading: true, problem: null, deferred: false, embedded: embedded ? { reason: this.owner.embedReason() } : null });
 		const surface = this.surface();
 		if (surface) session.mount(surface.playerEl);
 		else this.owner.needSurface(this);
@@ -214,8 +226,8 @@ export class PlayerSlot {
 	defer(video: VideoRef, seconds: number): void {
 		this.closeSession();
 		this.deferredVideo = video;
-		this.update({ video, seconds, playing: false, duration: null, rate: 1 });
-		this.setInfo({ video, title: null, loading: false, problem: null, deferred: true });
+		this.update({ video, seconds, playing: false, duration: null, rate: 1, timeUnknown: false });
+		this.setInfo({ video, title: null, loading: false, problem: null, deferred: true, embedded: null });
 	}
 
 	/** Back to idle: no video, no waiting seek. */
@@ -275,6 +287,11 @@ export class PlayerSlot {
 		const session = this.session;
 		if (!session) return;
 		const seconds = session.waitingSeek?.seconds ?? this.current.seconds;
+		// YouTube refused the plugin's player (error 153): Obsidian's own embed plays it at the same moment.
+		if (problem.kind === "config" && session.video.kind === "youtube" && !session.player.embedded && this.owner.fallBackToEmbed(problem)) {
+			this.load(session.video, { seconds, play: false });
+			return;
+		}
 		const notice = problemNotice(problem, session.video, seconds, {
 			retry: () => this.rebuild(),
 			openExternal: (url) => this.owner.openExternal(url),

@@ -1,4 +1,4 @@
-import { formatTimestamp, videoKey, youtubeWatchUrl, type VideoRef } from "../core";
+import { formatTimestamp, isYouTubeId, videoKey, youtubeWatchUrl, type VideoRef } from "../core";
 import type { MediaProblem } from "./media";
 import type { PlaybackState } from "./types";
 
@@ -31,6 +31,11 @@ export interface PlayerInfo {
 	offer: PlayerNotice | null;
 	/** The video waits for the user to play it: nothing is loaded (or fetched) yet; a poster stands in. */
 	deferred: boolean;
+	/**
+	 * The video plays in Obsidian's own YouTube embed, which each seek reloads; `reason` says why
+	 * when YouTube refused the plugin's player first (not on iOS, where the embed is the player).
+	 */
+	embedded: { reason: string | null } | null;
 }
 
 /** What the player shows when nothing is loaded. */
@@ -42,6 +47,7 @@ export const IDLE_INFO: Readonly<PlayerInfo> = Object.freeze({
 	problem: null,
 	offer: null,
 	deferred: false,
+	embedded: null,
 });
 
 /** What an open player view does for the controller. */
@@ -109,18 +115,24 @@ export interface ProblemHandlers {
 }
 
 /**
- * The error panel for a player failure: the message, plus "Retry" when trying again may help and
- * "Open on YouTube at 12:34" when the video may play on youtube.com (whole seconds: youtube.com
- * ignores fractions).
+ * The error panel for a player failure: the message, plus "Retry" when trying again may help and,
+ * for every YouTube video, "Open in YouTube at 12:34" (the watch page at the moment).
  */
 export function problemNotice(problem: MediaProblem, video: VideoRef, seconds: number, handlers: ProblemHandlers): PlayerNotice {
 	const actions: PlayerAction[] = [];
 	if (problem.kind === "network" || problem.kind === "playback") actions.push({ label: "Retry", run: () => handlers.retry() });
-	const onYouTube = video.kind === "youtube" && (problem.kind === "embed-blocked" || problem.kind === "config" || problem.kind === "playback");
-	if (onYouTube) {
-		const whole = Math.max(0, Math.floor(seconds));
-		const url = youtubeWatchUrl(video.id, whole);
-		actions.push({ label: `Open on YouTube at ${formatTimestamp(whole, { style: "m:ss" })}`, run: () => handlers.openExternal(url) });
-	}
+	const open = openInYouTube(video, seconds, (url) => handlers.openExternal(url));
+	if (open) actions.push(open);
 	return { message: problem.message, actions };
+}
+
+/**
+ * "Open in YouTube at 46:51": youtube.com's watch page at the moment (whole seconds: youtube.com
+ * ignores fractions), through the plugin's `openExternal`. `null` unless `video` is a YouTube id.
+ */
+export function openInYouTube(video: VideoRef, seconds: number, openExternal: (url: string) => void): PlayerAction | null {
+	if (video.kind !== "youtube" || !isYouTubeId(video.id)) return null;
+	const whole = Number.isFinite(seconds) ? Math.max(0, Math.floor(seconds)) : 0;
+	const url = youtubeWatchUrl(video.id, whole);
+	return { label: `Open in YouTube at ${formatTimestamp(whole, { style: "m:ss" })}`, run: () => openExternal(url) };
 }

@@ -10,6 +10,11 @@ export interface PlaybackState {
 	/** Known once the player has loaded the video's metadata. */
 	duration: number | null;
 	rate: number;
+	/**
+	 * The player cannot report where it is (Obsidian's own YouTube embed, on iOS): `seconds` is
+	 * only the moment it was last sent to. Absent counts as false.
+	 */
+	timeUnknown?: boolean;
 }
 
 /** How a seek should behave. */

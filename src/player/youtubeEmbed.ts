@@ -55,9 +55,11 @@ export function youtubeProblem(code: number): MediaProblem {
 		case 150:
 			return { kind: "embed-blocked", message: "The owner of this video does not allow it to be played outside YouTube." };
 		case 153:
+			// Where it can still be read: desktop and Android, where it means an Obsidian before
+			// 1.10.3. On iOS the plugin never creates this player: Obsidian's own embed plays YouTube.
 			return {
 				kind: "config",
-				message: "YouTube refused the player's configuration (error 153). Update Obsidian to 1.10.3 or later.",
+				message: "YouTube refused the player (error 153): Obsidian sent it no referrer, as versions before 1.10.3 do. Update Obsidian to 1.10.3 or later.",
 			};
 		default:
 			return { kind: "playback", message: `The YouTube player reported an error (code ${code}).` };

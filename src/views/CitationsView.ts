@@ -50,6 +50,7 @@ export class CitationsView extends ItemView {
 	private toolbar: PanelToolbar | null = null;
 	private messageEl!: HTMLElement;
 	private filterStatusEl!: HTMLElement;
+	private followStatusEl!: HTMLElement;
 	private list!: CitationList;
 	/** Re-reads the shown note once edits pause (issue 7: debounced, this note only). */
 	private readonly refresh = debounce(() => void this.reload(true), 300, true);
@@ -110,6 +111,8 @@ export class CitationsView extends ItemView {
 		this.toolbar.setLayout(this.layout);
 		this.messageEl = root.createDiv({ cls: "vc-panel-message" });
 		this.filterStatusEl = root.createDiv({ cls: "vc-panel-message vc-panel-filter-status" });
+		this.followStatusEl = root.createDiv({ cls: "vc-panel-message vc-panel-follow-status", text: PANEL_MESSAGES.noFollow });
+		this.followStatusEl.hide();
 		this.list = this.addChild(
 			new CitationList(root, {
 				seek: (i) => this.actions().seek(i),
@@ -279,11 +282,16 @@ export class CitationsView extends ItemView {
 	}
 
 	private followPlayback(state: Readonly<PlaybackState>, scroll: boolean): void {
+		// Obsidian's own YouTube embed (iOS) does not say where it is: the panel cannot follow it.
+		const timeUnknown = !!state.video && state.timeUnknown === true;
+		const noFollow = timeUnknown && this.deps.services.settings.current.panelFollowsPlayback;
+		// Only on a change: a time update (4 a second) must not touch the panel's DOM.
+		if (this.followStatusEl.hidden === noFollow) this.followStatusEl.toggle(noFollow);
 		const model = this.model();
 		if (!model) return;
 		const row = this.list.setPlaying(model.playing(state));
 		// Scrolling moves no focus, so the editor keeps it while the panel follows.
-		if (row && scroll && this.deps.services.settings.current.panelFollowsPlayback) row.scrollIntoView({ block: "nearest" });
+		if (row && scroll && !timeUnknown && this.deps.services.settings.current.panelFollowsPlayback) row.scrollIntoView({ block: "nearest" });
 	}
 
 	private setQuery(query: string): void {

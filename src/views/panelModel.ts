@@ -11,6 +11,8 @@ export const PANEL_MESSAGES = {
 	noCitations: "No timestamps in this note yet. Use the insert timestamp command while the video plays.",
 	noVaultVideo: "Play a video, or open a note that names one, to see every citation of it in this vault.",
 	noVaultCitations: "No note in this vault cites this video yet.",
+	/** The player is Obsidian's own YouTube embed (iOS), which does not say where it is. */
+	noFollow: "Follow playback is unavailable: on this device the player cannot report its time.",
 } as const;
 
 /** What the whole-vault scope says while the index's first build runs: "Indexing citations… 120 of 5,000 notes". */

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { App, Component, debounce, Events, MarkdownView, Notice } from "./obsidian";
+import { App, Component, debounce, Events, MarkdownRenderer, MarkdownView, Notice } from "./obsidian";
 import { editorInfoField, editorLivePreviewField } from "./obsidian";
 import { settle } from "../helpers/plugin";
 
@@ -99,5 +99,33 @@ describe("the obsidian test double", () => {
 		]);
 		expect(seen[1]?.text.trim()).toBe("Para one.");
 		expect(Notice.shown).toEqual([]);
+	});
+
+	it("MarkdownRenderer.render embeds a YouTube image as Obsidian's own iframe, starting at t", async () => {
+		const app = new App();
+		const owner = new Component();
+		owner.load();
+		const render = async (markdown: string) => {
+			const el = createDiv();
+			await MarkdownRenderer.render(app, markdown, el, "", owner);
+			return el;
+		};
+		const el = await render("![](https://www.youtube.com/watch?v=aXGo1o_baBo&t=2811)");
+		const frame = el.querySelector("iframe");
+		expect(el.querySelector("img")).toBeNull();
+		expect(frame?.getAttribute("src")).toBe("https://www.youtube.com/embed/aXGo1o_baBo?start=2811");
+		expect(frame?.className).toBe("external-embed mod-receives-events");
+		expect(frame?.getAttribute("allow")).toBe("fullscreen");
+		expect(frame?.getAttribute("sandbox")).toContain("allow-scripts");
+		const src = async (markdown: string) => (await render(markdown)).querySelector("iframe")?.getAttribute("src") ?? null;
+		expect(await src("![](https://youtu.be/aXGo1o_baBo?t=1m30s)")).toBe("https://www.youtube.com/embed/aXGo1o_baBo?start=90");
+		expect(await src("![](https://www.youtube.com/watch?v=aXGo1o_baBo)")).toBe("https://www.youtube.com/embed/aXGo1o_baBo");
+		// Not a YouTube video: an image, as before.
+		expect(await src("![](https://example.org/a.png)")).toBeNull();
+		expect(await src("![](https://www.youtube.com/watch?v=short)")).toBeNull();
+		expect(await src("![](https://www.youtube.com.evil.example/watch?v=aXGo1o_baBo)")).toBeNull();
+		// A link is not an embed.
+		expect(await src("[x](https://www.youtube.com/watch?v=aXGo1o_baBo)")).toBeNull();
+		owner.unload();
 	});
 });

@@ -48,12 +48,61 @@ const wikilink: TokenizerAndRendererExtension = {
 
 const marked = new Marked({ gfm: true, breaks: false, extensions: [wikilink] });
 
-/** Renders markdown to a sanitized fragment, as Obsidian's renderer and sanitizer do. */
+/**
+ * Renders markdown to a sanitized fragment, as Obsidian's renderer and sanitizer do, then turns
+ * image embeds of YouTube videos into Obsidian's own embed (see {@link renderExternalEmbeds}).
+ */
 export function renderToFragment(markdown: string, doc: Document = activeDocument): DocumentFragment {
 	const html = marked.parse(markdown, { async: false });
 	const purify = DOMPurify(doc.defaultView as Window & typeof globalThis);
 	const frag = purify.sanitize(html, { RETURN_DOM_FRAGMENT: true, ADD_ATTR: ["data-t", "data-v", "data-href", "target"] });
+	// Before the fragment joins the page's document, where an image would start loading its address.
+	renderExternalEmbeds(frag);
 	return doc.importNode(frag, true);
+}
+
+/**
+ * Obsidian's external embeds, as far as this double knows them: an image embed of a YouTube
+ * video (`![](https://www.youtube.com/watch?v=ID&t=N)`, `youtu.be/ID?t=N`) is replaced by
+ * Obsidian's iframe of the embed page (the attributes Obsidian gives it), starting at `t` as
+ * `?start=N`. Obsidian does this itself, after sanitizing, so the iframe is not the note's HTML.
+ * Other embeds (tweets, web pages) stay images here.
+ */
+export function renderExternalEmbeds(root: DocumentFragment | HTMLElement): void {
+	for (const img of Array.from(root.querySelectorAll("img"))) {
+		const src = youtubeEmbedSrc(img.getAttribute("src") ?? "");
+		if (!src) continue;
+		const frame = img.ownerDocument.createElement("iframe");
+		frame.className = "external-embed mod-receives-events";
+		frame.setAttribute("sandbox", "allow-forms allow-presentation allow-same-origin allow-scripts allow-modals allow-popups");
+		frame.setAttribute("allow", "fullscreen");
+		frame.setAttribute("frameborder", "0");
+		frame.setAttribute("src", src);
+		img.replaceWith(frame);
+	}
+}
+
+/** The embed page of a YouTube watch or short link, `null` for anything else. */
+function youtubeEmbedSrc(address: string): string | null {
+	let url: URL;
+	try {
+		url = new URL(address);
+	} catch {
+		return null;
+	}
+	if (url.protocol !== "https:" && url.protocol !== "http:") return null;
+	const host = url.hostname.replace(/^(www|m)\./, "");
+	const id = host === "youtube.com" && url.pathname === "/watch" ? url.searchParams.get("v") : host === "youtu.be" ? url.pathname.slice(1) : null;
+	if (!id || !/^[A-Za-z0-9_-]{11}$/.test(id)) return null;
+	const start = startSeconds(url.searchParams.get("t"));
+	return `https://www.youtube.com/embed/${id}${start === null ? "" : `?start=${start}`}`;
+}
+
+/** `t=90`, `t=90s` or `t=1h2m3s` in whole seconds; `null` when absent or unreadable. */
+function startSeconds(t: string | null): number | null {
+	const m = t ? /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s?)?$/.exec(t) : null;
+	if (!m || !t) return null;
+	return Number(m[1] ?? 0) * 3600 + Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0);
 }
 
 interface Section {

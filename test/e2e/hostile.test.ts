@@ -46,7 +46,7 @@ const IFRAME_API = "https://www.youtube.com/iframe_api";
 const IFRAME_API_ADDRESS = /^https:\/\/www\.youtube\.com\/iframe_api(?:\?attempt=\d+)?$/;
 /** An embed page of an 11-character id, on either YouTube host. */
 const EMBED = /^https:\/\/www\.youtube(?:-nocookie)?\.com\/embed\/([A-Za-z0-9_-]{11})(?:[?#]|$)/;
-/** What "Open on YouTube" and a Mod-click hand the browser: youtube.com's watch address, whole seconds. */
+/** What "Open in YouTube" and a Mod-click hand the browser: youtube.com's watch address, whole seconds. */
 const WATCH = /^https:\/\/www\.youtube\.com\/watch\?v=([A-Za-z0-9_-]{11})(?:&t=\d+s)?$/;
 /** What the citations panel lets a person click: each moment's chip and each row's text. */
 const PANEL_TARGETS = ".mod-right-split .vc-panel .vc-panel-chip, .mod-right-split .vc-panel .vc-panel-text";
@@ -454,7 +454,7 @@ describeInBrowser("hostile notes in Chromium", () => {
 		const panel = page.locator(".vc-player-view .vc-player-error");
 		await expect.poll(() => panel.isVisible(), { timeout: 10_000 }).toBe(true);
 		expect(await panel.locator(".vc-player-error-message").innerText()).toBe("The YouTube player could not be downloaded. Check your internet connection, then retry.");
-		expect(await panel.getByRole("button").allInnerTexts()).toEqual(["Retry"]);
+		expect(await panel.getByRole("button").allInnerTexts()).toEqual(["Retry", "Open in YouTube at 0:03"]);
 		expect(session.youtubeRequests.filter((url) => IFRAME_API_ADDRESS.test(url)), "one try").toHaveLength(1);
 		// Chromium's own line for the failed download; the plugin logged nothing.
 		session.allow(new RegExp(`^console error: Failed to load resource: net::ERR_INTERNET_DISCONNECTED \\(${escapeRegExp(IFRAME_API)}\\)$`));

@@ -12,7 +12,8 @@ const LINK = ".markdown-reading-view .yt-timestamp[role=link]";
  * The YouTube path against the harness's fake YouTube (harness/fakeYouTube.ts): a click in the
  * seed note loads the fake IFrame API and embed page instead of youtube.com and the seek reaches
  * the fake player; the script loads once however often the player seeks or changes video; error
- * codes and a script that never loads end in the error panel with a way out.
+ * codes and a script that never loads end in the error panel with a way out (error 153 is
+ * ios-fallback.test.ts's: Obsidian's own embed takes over).
  */
 describeInBrowser("the YouTube player on the fake YouTube", () => {
 	const playground = usePlayground();
@@ -48,17 +49,18 @@ describeInBrowser("the YouTube player on the fake YouTube", () => {
 		expect(session.youtubeRequests.filter((u) => u.endsWith("/iframe_api")), "the IFrame API script is loaded once").toHaveLength(1);
 	});
 
+	// Error 153 hands over to Obsidian's own embed instead: ios-fallback.test.ts.
 	it.each([
 		{ code: 150, message: "The owner of this video does not allow it to be played outside YouTube." },
-		{ code: 153, message: "YouTube refused the player's configuration (error 153). Update Obsidian to 1.10.3 or later." },
-	])("explains error $code and offers to open the moment on YouTube", async ({ code, message }) => {
+		{ code: 101, message: "The owner of this video does not allow it to be played outside YouTube." },
+	])("explains error $code and offers to open the moment in YouTube", async ({ code, message }) => {
 		const session = await playground.open({ note: SEED_NOTE, mode: "reading", youtube: { error: code } });
 		const { page } = session;
 		await page.locator(LINK, { hasText: "00:46:51" }).click();
 		const panel = page.locator(".vc-player-view .vc-player-error");
 		await expect.poll(() => panel.isVisible(), { timeout: 15_000 }).toBe(true);
 		expect(await panel.locator(".vc-player-error-message").innerText()).toBe(message);
-		expect(await panel.getByRole("button").allInnerTexts()).toEqual(["Open on YouTube at 46:51"]);
+		expect(await panel.getByRole("button").allInnerTexts()).toEqual(["Open in YouTube at 46:51"]);
 		// The broken player is hidden rather than left showing a black box.
 		expect(await page.locator(".vc-player-view .vc-player").isVisible()).toBe(false);
 		if (code === 150) {
@@ -66,7 +68,7 @@ describeInBrowser("the YouTube player on the fake YouTube", () => {
 			await page.evaluate(() => (window as unknown as PlaygroundWindow).playground.setTheme("dark"));
 			await screenshot(page, "player-error-dark", ".mod-right-split");
 		}
-		await panel.getByRole("button", { name: "Open on YouTube at 46:51" }).click();
+		await panel.getByRole("button", { name: "Open in YouTube at 46:51" }).click();
 		// youtube.com wants whole seconds in `t`.
 		expect(await session.opened()).toEqual(["https://www.youtube.com/watch?v=aXGo1o_baBo&t=2811s"]);
 	});
@@ -83,7 +85,7 @@ describeInBrowser("the YouTube player on the fake YouTube", () => {
 		expect(await panel.locator(".vc-player-error-message").innerText()).toBe(
 			"The YouTube player did not load within 15 seconds. Check your internet connection, then retry.",
 		);
-		expect(await panel.getByRole("button").allInnerTexts()).toEqual(["Retry"]);
+		expect(await panel.getByRole("button").allInnerTexts()).toEqual(["Retry", "Open in YouTube at 46:51"]);
 		expect(session.youtubeRequests.filter((u) => u.endsWith("/iframe_api"))).toHaveLength(1);
 
 		session.youtube.set({ script: "ok" });

@@ -275,14 +275,14 @@ describe("PlaybackController: views", () => {
 });
 
 describe("PlaybackController: errors", () => {
-	it("offers 'Open on YouTube' at the wanted moment when embedding is forbidden", async () => {
+	it("offers 'Open in YouTube' at the wanted moment when embedding is forbidden", async () => {
 		const fx = controllerWithFakes();
 		fx.controller.seek(SEED_VIDEO, 2811.6);
 		await flush();
 		fx.lastPlayer().events.error({ kind: "embed-blocked", message: "The owner of this video does not allow it." });
 		const problem = fx.lastSurface().last.problem;
 		expect(problem?.message).toBe("The owner of this video does not allow it.");
-		expect(problem?.actions.map((a) => a.label)).toEqual(["Open on YouTube at 46:51"]);
+		expect(problem?.actions.map((a) => a.label)).toEqual(["Open in YouTube at 46:51"]);
 		problem?.actions[0]?.run();
 		expect(fx.host.external).toEqual(["https://www.youtube.com/watch?v=aXGo1o_baBo&t=2811s"]);
 		expect(fx.lastSurface().last.loading).toBe(false);

@@ -121,11 +121,11 @@ describe("PlayerView", () => {
 		const view = playerView(app);
 		expect(visible(view)).toMatchObject({
 			error: "The owner of this video does not allow it to be played outside YouTube.",
-			buttons: ["Open on YouTube at 46:51"],
+			buttons: ["Open in YouTube at 46:51"],
 			status: null,
 		});
 		expect(view.contentEl.querySelector<HTMLElement>(".vc-player")?.hidden).toBe(true);
-		button(view, "Open on YouTube at 46:51").click();
+		button(view, "Open in YouTube at 46:51").click();
 		expect(open).toHaveBeenCalledWith("https://www.youtube.com/watch?v=aXGo1o_baBo&t=2811s", "_blank", "noopener");
 	});
 
@@ -137,7 +137,7 @@ describe("PlayerView", () => {
 		document.querySelector(`script[src^="${YOUTUBE_IFRAME_API_URL}"]`)?.dispatchEvent(new Event("error"));
 		await settle();
 		const view = playerView(app);
-		expect(visible(view)).toMatchObject({ error: expect.stringMatching(/could not be downloaded.*Check your internet connection/), buttons: ["Retry"] });
+		expect(visible(view)).toMatchObject({ error: expect.stringMatching(/could not be downloaded.*Check your internet connection/), buttons: ["Retry", "Open in YouTube at 46:51"] });
 		installFakeYouTube();
 		button(view, "Retry").click();
 		await settle();

@@ -203,13 +203,13 @@ describe("YouTube errors", () => {
 	};
 
 	it.each([
-		[2, /did not accept this video id/, []],
-		[5, /HTML5 playback problem/, ["Retry", "Open on YouTube at 46:51"]],
-		[100, /removed or is private/, []],
-		[101, /does not allow it to be played outside YouTube/, ["Open on YouTube at 46:51"]],
-		[150, /does not allow it to be played outside YouTube/, ["Open on YouTube at 46:51"]],
-		[153, /Update Obsidian to 1\.10\.3 or later/, ["Open on YouTube at 46:51"]],
-		[999, /error \(code 999\)/, ["Retry", "Open on YouTube at 46:51"]],
+		[2, /did not accept this video id/, ["Open in YouTube at 46:51"]],
+		[5, /HTML5 playback problem/, ["Retry", "Open in YouTube at 46:51"]],
+		[100, /removed or is private/, ["Open in YouTube at 46:51"]],
+		[101, /does not allow it to be played outside YouTube/, ["Open in YouTube at 46:51"]],
+		[150, /does not allow it to be played outside YouTube/, ["Open in YouTube at 46:51"]],
+		[153, /^YouTube refused the player \(error 153\): Obsidian sent it no referrer, as versions before 1\.10\.3 do\. Update Obsidian to 1\.10\.3 or later\.$/, ["Open in YouTube at 46:51"]],
+		[999, /error \(code 999\)/, ["Retry", "Open in YouTube at 46:51"]],
 	])("code %s: message %s with buttons %j", async (code, message, labels) => {
 		installFakeYouTube();
 		const rec = recorder();
@@ -224,6 +224,20 @@ describe("YouTube errors", () => {
 		for (const action of notice.actions) action.run();
 		const expectedCalls = labels.map((l) => (l === "Retry" ? "retry" : "https://www.youtube.com/watch?v=aXGo1o_baBo&t=2811s"));
 		expect(h.calls).toEqual(expectedCalls);
+	});
+
+	it("offers no YouTube page for an id that is not one: nothing unchecked reaches the browser", () => {
+		const h = handlers();
+		const notice = problemNotice(youtubeProblem(2), { kind: "youtube", id: 'x"><img src=x>' }, 30, h);
+		expect(notice.actions).toEqual([]);
+	});
+
+	it("opens the watch page at 0:00 without a time when nothing was played yet", () => {
+		const h = handlers();
+		const notice = problemNotice(youtubeProblem(150), video, 0, h);
+		expect(notice.actions.map((a) => a.label)).toEqual(["Open in YouTube at 0:00"]);
+		notice.actions[0]?.run();
+		expect(h.calls).toEqual(["https://www.youtube.com/watch?v=aXGo1o_baBo"]);
 	});
 });
 
@@ -282,7 +296,7 @@ describe("Loading the IFrame API", () => {
 			kind: "network",
 			message: "The YouTube player did not load within 15 seconds. Check your internet connection, then retry.",
 		});
-		expect(problemNotice(problem as MediaProblem, SEED, 0, { retry: () => {}, openExternal: () => {} }).actions.map((a) => a.label)).toEqual(["Retry"]);
+		expect(problemNotice(problem as MediaProblem, SEED, 0, { retry: () => {}, openExternal: () => {} }).actions.map((a) => a.label)).toEqual(["Retry", "Open in YouTube at 0:00"]);
 		expect(apiScripts()).toHaveLength(0);
 		void loadYouTubeApi(window).catch(() => {});
 		expect(apiScripts()).toHaveLength(1);

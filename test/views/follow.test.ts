@@ -70,6 +70,22 @@ describe("citations panel: follow playback", () => {
 		observer.disconnect();
 	});
 
+	it("says following is unavailable while the player cannot report its time (Obsidian's own YouTube embed, iOS)", async () => {
+		const calls = spyScroll();
+		const { el, playback } = await seedPanel();
+		const status = () => {
+			const found = el.querySelector<HTMLElement>(".vc-panel-follow-status");
+			return found && !found.hidden ? found.textContent : null;
+		};
+		expect(status()).toBeNull();
+		// The embed was sent to 46:51: that citation is where it is marked, and nothing scrolls after a time.
+		playback.emit({ video: SEED_VIDEO, seconds: 2811, timeUnknown: true });
+		expect(status()).toBe("Follow playback is unavailable: on this device the player cannot report its time.");
+		expect(calls).toEqual([]);
+		playback.emit({ video: SEED_VIDEO, seconds: 2811, timeUnknown: false });
+		expect(status()).toBeNull();
+	});
+
 	it("highlights but does not scroll when following is off", async () => {
 		const calls = spyScroll();
 		const { el, playback, settings } = await seedPanel();

@@ -122,7 +122,8 @@ export class PinnedPlayer extends Component implements PinnedSurface {
 	showState(state: Readonly<PlaybackState>): void {
 		this.state = state;
 		if (!this.rootEl) return;
-		const time = state.duration ? `${clock(state.seconds)} / ${clock(state.duration)}` : clock(state.seconds);
+		// Obsidian's own YouTube embed (iOS) does not say where it is: no time to show.
+		const time = state.timeUnknown ? "No time available" : state.duration ? `${clock(state.seconds)} / ${clock(state.duration)}` : clock(state.seconds);
 		if (this.timeEl.textContent !== time) this.timeEl.setText(time);
 		this.refreshPlayButton();
 	}
@@ -153,21 +154,26 @@ export class PinnedPlayer extends Component implements PinnedSurface {
 	}
 
 	private refreshPlayButton(): void {
-		const usable = !!this.info.video && !this.info.loading && !this.info.problem;
+		// Obsidian's own YouTube embed plays and pauses with its own buttons only.
+		const embedded = !!this.info.embedded;
+		const usable = !!this.info.video && !this.info.loading && !this.info.problem && !embedded;
 		this.playButton.toggleClass("is-disabled", !usable);
 		this.playButton.setAttr("aria-disabled", usable ? null : "true");
 		const playing = this.state.playing;
-		if (playing === this.shownPlaying) return;
-		this.shownPlaying = playing;
-		setIcon(this.playButton, playing ? "pause" : "play");
-		this.playButton.setAttr("aria-label", playing ? "Pause" : "Play");
+		if (playing !== this.shownPlaying) {
+			this.shownPlaying = playing;
+			setIcon(this.playButton, playing ? "pause" : "play");
+		}
+		this.playButton.setAttr("aria-label", embedded ? "Use the video's own play button" : playing ? "Pause" : "Play");
 	}
 
 	private onClick(evt: MouseEvent): void {
 		const target = targetElement(evt);
 		if (!target) return;
 		// The poster of a video not loaded yet plays it, as the bar's button does.
-		if (target.closest(".vc-pinned-play, .vc-player-poster")) this.deps.controller.pinnedControls(this)?.togglePlay();
+		if (target.closest(".vc-pinned-play, .vc-player-poster")) {
+			if (!this.info.embedded) this.deps.controller.pinnedControls(this)?.togglePlay();
+		}
 		else if (target.closest(".vc-pinned-collapse")) this.setCollapsed(!this.collapsed, true);
 		else runNoticeAction(target, this.info);
 	}

@@ -139,7 +139,8 @@ function show(d) {
 	document.getElementById("time").textContent = (h ? h + ":" + String(m).padStart(2, "0") : m) + ":" + String(s).padStart(2, "0");
 	document.getElementById("meta").textContent = d.id + " \\u00b7 " + (names[d.state] || d.state);
 }
-show({ id: id, time: 0, state: -1 });
+// An embed page addressed with a start (Obsidian's own embed: ?start=2811) shows it until a player posts.
+show({ id: id, time: Number(new URLSearchParams(location.search).get("start")) || 0, state: -1 });
 addEventListener("message", function (e) { if (e.data && e.data.fakeYouTube) show(e.data.fakeYouTube); });
 </script></body></html>`;
 

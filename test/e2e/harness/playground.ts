@@ -26,6 +26,8 @@ export interface OpenOptions {
 	youtube?: FakeYouTubeOptions | false;
 	/** `phone`: the page plays Obsidian on a phone (`Platform.isMobile`, sidebars as closed drawers). */
 	device?: Device;
+	/** `ios`: the page plays Obsidian's iOS app (`Platform.isIosApp`, `is-ios`): an iPad, or an iPhone with `device: "phone"`. */
+	platform?: "ios";
 	/** Installs Playwright's fake clock before the page loads, so `page.clock.fastForward()` can skip a timeout. */
 	clock?: boolean;
 	/**
@@ -68,6 +70,7 @@ export function playgroundUrl(options: OpenOptions = {}): string {
 	url.searchParams.set("theme", options.theme ?? "light");
 	if (options.panels === false) url.searchParams.set("panels", "0");
 	if (options.device) url.searchParams.set("device", options.device);
+	if (options.platform) url.searchParams.set("platform", options.platform);
 	return url.href;
 }
 
