@@ -1,0 +1,98 @@
+import type { RawElement } from "./element";
+import { readMarkdownLinkAt, readWikiLinkAt, type RawLink } from "./linkAt";
+
+type Piece = RawElement | RawLink;
+const NO_PIECES: Piece[] = [];
+
+/**
+ * Adds the moment links of one line (outside its excluded ranges and the elements already read on
+ * it, from `first` on in `pieces`) to `pieces`, keeping them in document order.
+ */
+export function addLinks(
+	pieces: Piece[],
+	first: number,
+	text: string,
+	from: number,
+	end: number,
+	excluded: [number, number][],
+	mdLinks: (start: number) => number,
+	wikiLinks: (start: number) => number,
+	foreign: boolean,
+): void {
+	const elements = pieces.length > first ? pieces.splice(first) : NO_PIECES;
+	const math = text.indexOf("$", from);
+	const skip = math >= 0 && math < end ? excluded.concat(mathSpans(text, from, end)) : excluded;
+	const links: RawLink[] = [];
+	let floor = from;
+	for (let at = from; at < end; ) {
+		const md = mdLinks(at);
+		const wiki = wikiLinks(at);
+		const mdHit = md >= 0 && md < end ? md : -1;
+		const wikiHit = wiki >= 0 && wiki < end ? wiki : -1;
+		if (mdHit < 0 && wikiHit < 0) break;
+		const isWiki = wikiHit >= 0 && (mdHit < 0 || wikiHit < mdHit);
+		const hit = isWiki ? wikiHit : mdHit;
+		const link = isWiki ? readWikiLinkAt(text, hit, end, foreign) : readMarkdownLinkAt(text, hit, floor, end, foreign);
+		if (link && !coveredBy(skip, link.from, link.to) && !coveredBy(elements, link.from, link.to)) {
+			links.push(link);
+			floor = link.to;
+			at = link.to;
+		} else at = hit + 2;
+	}
+	if (links.length === 0) {
+		for (const el of elements) pieces.push(el);
+		return;
+	}
+	let i = 0;
+	for (const link of links) {
+		while (i < elements.length && (elements[i] as Piece).from < link.from) pieces.push(elements[i++] as Piece);
+		pieces.push(link);
+	}
+	while (i < elements.length) pieces.push(elements[i++] as Piece);
+}
+
+/** Whether `[from, to)` overlaps any of `ranges` (pairs or pieces). */
+function coveredBy(ranges: readonly ([number, number] | Piece)[], from: number, to: number): boolean {
+	for (const r of ranges) {
+		const a = Array.isArray(r) ? r[0] : r.from;
+		const b = Array.isArray(r) ? (r[1] < 0 ? Infinity : r[1]) : r.to;
+		if (a < to && from < b) return true;
+	}
+	return false;
+}
+
+/**
+ * Inline math on one line, `$…$` or `$$…$$`, as `[from, to)` ranges, by Pandoc's rule (which
+ * Obsidian follows): the opening `$` is followed by a non-blank, the closing one preceded by a
+ * non-blank and not followed by a digit, so prices ("$5 … $15") are not math. `\$` is a dollar.
+ */
+function mathSpans(text: string, from: number, end: number): [number, number][] {
+	const out: [number, number][] = [];
+	for (let i = text.indexOf("$", from); i >= 0 && i < end; ) {
+		const double = text.charCodeAt(i + 1) === 36;
+		const width = double ? 2 : 1;
+		const escaped = i > 0 && text.charCodeAt(i - 1) === 92;
+		const close = escaped || isSpace(text.charCodeAt(i + width)) ? -1 : mathClose(text, i + width + 1, end, double);
+		if (close < 0) {
+			i = text.indexOf("$", i + width);
+			continue;
+		}
+		out.push([i, close + width]);
+		i = text.indexOf("$", close + width);
+	}
+	return out;
+}
+
+function mathClose(text: string, from: number, end: number, double: boolean): number {
+	for (let j = text.indexOf("$", from - 1); j >= 0 && j < end; j = text.indexOf("$", j + 1)) {
+		if (double && text.charCodeAt(j + 1) !== 36) continue;
+		const after = text.charCodeAt(j + (double ? 2 : 1));
+		if (!isSpace(text.charCodeAt(j - 1)) && text.charCodeAt(j - 1) !== 92 && !(after >= 48 && after <= 57)) return j;
+	}
+	return -1;
+}
+
+
+function isSpace(c: number): boolean {
+	return c === 32 || c === 9 || c === 10 || c === 13 || c === 160;
+}
