@@ -1,10 +1,10 @@
-import { OpenComments } from "./comments";
-import { closesFence, fenceFloor, finder, frontmatterEnd, isMarkerChar, itemContentColumn, lineIndent, listMarkerEnd } from "./lineScan";
+import { BlockReader, blockState, COMMENT_REST, CONTINUATION, HEADING, PARAGRAPH, RULE, SETEXT, TABLE } from "./blockScan";
+import { finder, frontmatterEnd } from "./lineScan";
+import { spansFrom } from "./lineExclusions";
 import type { Citation } from "./types";
 import { readElementAt } from "./element";
 import { readElementTime } from "./elementTime";
 import { NoteTimes, statedDuration } from "./noteTimes";
-import { codeSpans } from "./codeSpans";
 import { MAX_CLAIM_SPAN, headingText, isClusterGap, newBlock, type Block, type LazyClaim, type Piece } from "./claims";
 import { BROKEN_RUN, linkCitation, toCitation } from "./citationRecord";
 import { addLinks } from "./lineLinks";
@@ -62,16 +62,9 @@ export function extractCitations(markdown: string, options: ExtractOptions = {})
 		pos = fm;
 	}
 
-	const comments = finder(text, "<!--");
-	const openComments = new OpenComments(text);
+	const reader = new BlockReader(text);
+	const state = blockState();
 	const backticks = finder(text, "`");
-	let fence: { char: number; len: number; floor: number } | null = null;
-	let commentClose = -2; // -2: not in a comment; -1: in one that never closes
-	let listOpen = false;
-	let itemContent = 0; // the column where the latest list item's content starts
-	let prevBlank = true;
-	let prevIndentedCode = false;
-	let paragraphOpen = false;
 	let prevLineStart = pos;
 	let prevLineEnd = pos;
 	let headingStack: string[] = [];
@@ -101,118 +94,35 @@ export function extractCitations(markdown: string, options: ExtractOptions = {})
 		const contentEnd = lineEnd > pos && text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
 		const lineStart = pos;
 		pos = lineEnd + 1;
-		let scanFrom = lineStart;
 
-		if (commentClose !== -2) {
-			if (commentClose === -1) break;
-			if (commentClose + 3 > contentEnd) continue;
-			scanFrom = commentClose + 3;
-			commentClose = -2;
-		}
-
-		// First non-blank character, past blockquote markers.
-		const { first, indent } = lineIndent(text, scanFrom);
-		const firstChar = first < contentEnd ? text.charCodeAt(first) : -1;
-
-		if (fence) {
-			if (firstChar < 0 || indent >= fence.floor) {
-				if ((firstChar === 96 || firstChar === 126) && closesFence(text, first, contentEnd, fence)) fence = null;
-				continue;
-			}
-			fence = null; // the line ends the fence's list item: it is read as any other
-		}
-		if (firstChar < 0) {
-			prevBlank = true;
-			paragraphOpen = false;
-			prevIndentedCode = false;
+		const kind = reader.step(lineStart, contentEnd, state);
+		if (kind < PARAGRAPH) {
+			if (kind === COMMENT_REST) break;
+			if (kind === SETEXT) setHeading(reader.level, headingText(text, prevLineStart, prevLineEnd, block ? block.elements : NO_ELEMENTS));
+			else if (kind === RULE) startBlock(lineEnd, false);
 			continue;
 		}
-		if (indent >= 4 && !listOpen && !paragraphOpen && (prevBlank || prevIndentedCode) && scanFrom === lineStart) {
-			prevIndentedCode = true;
-			prevBlank = false;
-			continue;
-		}
-		prevIndentedCode = false;
-
-		let headingLevel = 0;
-		let contentStart = first;
-		if (isMarkerChar(firstChar)) {
-			// Only lines that are short or start a fence need their text; the rest are read char by char.
-			const lineLength = contentEnd - first;
-			if ((firstChar === 96 || firstChar === 126) && lineLength >= 3) {
-				const fenceOpen = /^(`{3,}|~{3,})([^`]*)$/.exec(text.slice(first, contentEnd).trimEnd());
-				if (fenceOpen) {
-					fence = { char: firstChar, len: fenceOpen[1]?.length ?? 3, floor: fenceFloor(listOpen, itemContent, indent) };
-					paragraphOpen = false;
-					prevBlank = false;
-					continue;
-				}
-			}
-			if (lineLength <= 120 && (firstChar === 61 || firstChar === 45 || firstChar === 42 || firstChar === 95)) {
-				const trimmed = text.slice(first, contentEnd).trimEnd();
-				if (paragraphOpen && !listOpen && /^(=+|-+)$/.test(trimmed)) {
-					setHeading(firstChar === 61 ? 1 : 2, headingText(text, prevLineStart, prevLineEnd, block ? block.elements : NO_ELEMENTS));
-					paragraphOpen = false;
-					prevBlank = false;
-					continue;
-				}
-				if (/^([-*_])(?:[ \t]*\1){2,}$/.test(trimmed)) {
-					paragraphOpen = false;
-					prevBlank = false;
-					startBlock(lineEnd, false);
-					continue;
-				}
-			}
-			const atx = firstChar === 35 ? atxLevel(text, first, contentEnd) : 0;
-			const item = atx ? -1 : listMarkerEnd(text, first, contentEnd, firstChar);
-			if (atx) {
-				headingLevel = atx;
-				contentStart = skipSpaces(text, first + atx, contentEnd);
-				startBlock(contentStart, false);
-			} else if (item >= 0) {
-				listOpen = true;
-				itemContent = itemContentColumn(text, item, indent + item - first, contentEnd);
-				contentStart = skipSpaces(text, item, contentEnd);
-				startBlock(contentStart, false);
-			} else if (firstChar === 124 /* | */) {
-				startBlock(first, true);
-			} else if (!paragraphOpen) {
-				if (indent === 0 && prevBlank) listOpen = false;
-				startBlock(first, false);
-			}
-		} else if (!paragraphOpen) {
-			if (indent === 0 && prevBlank) listOpen = false;
-			if (!(listOpen && indent > 0 && !prevBlank)) startBlock(first, false);
-		}
-		paragraphOpen = headingLevel === 0;
-		prevBlank = false;
+		const scanFrom = reader.from;
+		const contentStart = reader.contentStart;
+		const headingLevel = kind === HEADING ? reader.level : 0;
+		if (kind === TABLE) startBlock(reader.first, true);
+		else if (kind !== CONTINUATION) startBlock(contentStart, false);
 		prevLineStart = contentStart;
 		prevLineEnd = contentEnd;
 
 		const nextCandidate = candidates(scanFrom);
-		const nextComment = comments(scanFrom);
 		const hasCandidate = nextCandidate >= 0 && nextCandidate + CLASS_TOKEN.length <= contentEnd;
-		const hasComment = nextComment >= 0 && nextComment < contentEnd;
 		const nextMd = mdLinks(scanFrom);
 		const nextWiki = wikiLinks(scanFrom);
 		const hasLink = (nextMd >= 0 && nextMd < contentEnd) || (nextWiki >= 0 && nextWiki < contentEnd);
-		if (!hasCandidate && !hasComment && !hasLink) {
-			if (headingLevel) setHeading(headingLevel, headingText(text, contentStart, contentEnd, []));
+		if (!hasCandidate && !hasLink) {
+			if (headingLevel) setHeading(headingLevel, headingText(text, contentStart, contentEnd, NO_ELEMENTS));
 			continue;
 		}
 
 		// Candidates on this line, outside inline code and comments.
 		const tick = backticks(scanFrom);
-		const excluded = hasComment || (tick >= 0 && tick < contentEnd) ? excludedRanges(text, scanFrom, contentEnd) : NONE;
-		const last = excluded[excluded.length - 1];
-		if (last && last[1] === -1) {
-			const end = openComments.end(last[0], lineStart);
-			if (end === null) excluded.pop();
-			else {
-				commentClose = end;
-				last[1] = contentEnd;
-			}
-		}
+		const excluded = reader.excluded ?? (tick >= 0 && tick < contentEnd ? spansFrom(text, scanFrom, contentEnd) : NONE);
 		block ??= newBlock(blockStart, blockTable);
 		const lineElementsFrom = block.elements.length;
 		let floor = scanFrom;
@@ -269,45 +179,6 @@ export function extractCitations(markdown: string, options: ExtractOptions = {})
 
 	if (options.inContext !== false) times.apply(out, duration);
 	return out;
-}
-
-/** The level of an ATX heading (`## Title`) starting at `first`, or 0. */
-function atxLevel(text: string, first: number, end: number): number {
-	let i = first;
-	while (i < end && i - first < 7 && text.charCodeAt(i) === 35) i++;
-	const level = i - first;
-	if (level > 6) return 0;
-	const after = i < end ? text.charCodeAt(i) : 32;
-	return after === 32 || after === 9 ? level : 0;
-}
-
-function skipSpaces(text: string, i: number, end: number): number {
-	while (i < end && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
-	return i;
-}
-
-/** Inline code spans and HTML comments on one line, as sorted `[from, to)` ranges; a comment left open ends with `to = -1`. */
-function excludedRanges(text: string, from: number, to: number): [number, number][] {
-	const ranges: [number, number][] = [];
-	const line = text.slice(from, to);
-	if (line.includes("`")) for (const [a, b] of codeSpans(line)) ranges.push([from + a, from + b]);
-	let at = line.indexOf("<!--");
-	while (at >= 0) {
-		const absolute = from + at;
-		if (ranges.some(([a, b]) => a <= absolute && absolute < b)) {
-			at = line.indexOf("<!--", at + 4);
-			continue;
-		}
-		const close = line.indexOf("-->", at + 4);
-		if (close < 0) {
-			ranges.push([absolute, -1]);
-			break;
-		}
-		ranges.push([absolute, from + close + 3]);
-		at = line.indexOf("<!--", close + 3);
-	}
-	ranges.sort((a, b) => a[0] - b[0]);
-	return ranges;
 }
 
 function within(index: number, end: number): number {
