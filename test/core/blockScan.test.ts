@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { extractCitations } from "../../src/core";
+import { extractCitations, proseExclusions } from "../../src/core";
 
 const ID = "aXGo1o_baBo";
 const el = (t: string) => `<a class="yt-timestamp" data-t="${t}">[${t}]</a>`;
@@ -26,5 +26,19 @@ describe("math blocks ($$ … $$) hold no citations", () => {
 		["$$ in indented code", `Text\n\n    $$\n\n${el("00:00:01")}`, ["[00:00:01]"]],
 	])("but %s opens none", (_name, md, want) => {
 		expect(labels(md)).toEqual(want);
+	});
+});
+
+describe("proseExclusions reads blocks as extraction does", () => {
+	it("takes in a math block, whole lines", () => {
+		const md = `Text\n$$\n${el("00:00:01")}\n$$\nAfter`;
+		const slices = proseExclusions(md).map(([a, b]) => md.slice(a, b));
+		expect(slices).toEqual([`$$\n${el("00:00:01")}\n$$`]);
+	});
+
+	it("ends a list item's fence with the item, and a comment at its -->", () => {
+		const md = "- a\n  ```\n  x\n- b <!-- c\nd --> e `f`";
+		const slices = proseExclusions(md).map(([a, b]) => md.slice(a, b));
+		expect(slices).toEqual(["  ```\n  x", "<!-- c\nd -->", "`f`"]);
 	});
 });
