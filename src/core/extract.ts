@@ -1,4 +1,4 @@
-import { BlockReader, blockState, COMMENT_REST, CONTINUATION, HEADING, PARAGRAPH, RULE, SETEXT, TABLE } from "./blockScan";
+import { BlockReader, blockState, copyBlockState, startsBlock, type BlockState, COMMENT_REST, CONTINUATION, HEADING, PARAGRAPH, RULE, SETEXT, TABLE } from "./blockScan";
 import { finder, frontmatterEnd } from "./lineScan";
 import { spansFrom } from "./lineExclusions";
 import type { Citation } from "./types";
@@ -32,15 +32,40 @@ export interface ExtractOptions {
 	 * `yt-timestamp` elements and YouTube moment links (this plugin's portable form) are always read.
 	 */
 	otherForms?: boolean;
+	/**
+	 * Read only the citations that start in `[from, to]` (offsets in the text; either may be left
+	 * out). See {@link extractCitations} for what such a read gives.
+	 */
+	from?: number;
+	/** The end of the range, inclusive (see {@link from}). */
+	to?: number;
+	/**
+	 * For a range: the block state at the start of a line, `at`, at or before `from` (a state saved
+	 * by a {@link BlockReader} over the same text; `line` its 0-based line number), so the lines
+	 * above it are not scanned at all. `text` may then be a slice of a note starting at a line start.
+	 */
+	resume?: { at: number; line: number; state: Readonly<BlockState> };
 }
 
 /**
  * Every citation of a note, in document order, outside frontmatter, fenced and indented code,
- * inline code and HTML comments: `yt-timestamp` elements, and links that point at a moment (see
- * `readMomentLink`; ordinary links stay ordinary). One pass over the lines: a line costs a few
- * character checks unless it holds a candidate or a structural marker, candidates are found with
- * `indexOf`, every look-around is bounded, and claim text is only worked out when read, so the cost
- * is linear in the text and close to a bare regex scan of it.
+ * `$$` math blocks, inline code and HTML comments: `yt-timestamp` elements, and links that point at
+ * a moment (see `readMomentLink`; ordinary links stay ordinary). One pass over the lines, read by a
+ * {@link BlockReader}: a line costs a few character checks unless it holds a candidate or a
+ * structural marker, candidates are found with `indexOf`, every look-around is bounded, and claim
+ * text is only worked out when read, so the cost is linear in the text and close to a bare regex
+ * scan of it.
+ *
+ * **A range** (`from`/`to`) reads the block structure from the top of the note (or from `resume`)
+ * without reading any citation, then reads citations from the start of the block (paragraph, list
+ * item, heading, table row) that holds `from` to the line that holds `to`, and returns those that
+ * start in `[from, to]`. Each is the whole note's citation, as `extractCitations(text, { inContext:
+ * false })` gives it, in `form`, `from`, `to`, `line`, `label`, `seconds`, `end`, `repaired`,
+ * `repair`, `invalid` and `video`, and in its claim `text`. What differs: times are read as written
+ * (`inContext` and `duration` do not apply: weighing a time needs the whole note); `claim` numbers
+ * the claims from the read's start; `headings` holds only headings read from there on. With
+ * `resume` at a line inside the block of `from`, reading starts at `resume`, and the claim text of
+ * citations before that block's next sentence end may start there.
  */
 export function extractCitations(markdown: string, options: ExtractOptions = {}): Citation[] {
 	const text = typeof markdown === "string" ? markdown : "";
@@ -52,18 +77,33 @@ export function extractCitations(markdown: string, options: ExtractOptions = {})
 	if (candidates(0) < 0 && mdLinks(0) < 0 && wikiLinks(0) < 0) return out;
 	const times = new NoteTimes();
 	const len = text.length;
+	const ranged = options.from !== undefined || options.to !== undefined || options.resume !== undefined;
+	const rangeFrom = options.from ?? 0;
+	const rangeTo = options.to ?? len;
 	let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
 	let lineNo = 0;
+	let duration: number | undefined;
+	const state = blockState();
 
-	const fm = frontmatterEnd(text, pos);
-	const duration = options.duration ?? (fm > pos ? statedDuration(text, pos, fm) : undefined);
-	if (fm > pos) {
-		lineNo = countNewlines(text, 0, fm);
-		pos = fm;
+	if (options.resume) {
+		pos = options.resume.at;
+		lineNo = options.resume.line;
+		copyBlockState(state, options.resume.state);
+	} else {
+		const fm = frontmatterEnd(text, pos);
+		duration = options.duration ?? (fm > pos ? statedDuration(text, pos, fm) : undefined);
+		if (fm > pos) {
+			lineNo = countNewlines(text, 0, fm);
+			pos = fm;
+		}
+	}
+	if (ranged) {
+		const start = blockStartBefore(text, pos, lineNo, state, rangeFrom);
+		pos = start.at;
+		lineNo = start.line;
 	}
 
 	const reader = new BlockReader(text);
-	const state = blockState();
 	const backticks = finder(text, "`");
 	let prevLineStart = pos;
 	let prevLineEnd = pos;
@@ -94,6 +134,7 @@ export function extractCitations(markdown: string, options: ExtractOptions = {})
 		const contentEnd = lineEnd > pos && text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
 		const lineStart = pos;
 		pos = lineEnd + 1;
+		if (lineStart > rangeTo) break;
 
 		const kind = reader.step(lineStart, contentEnd, state);
 		if (kind < PARAGRAPH) {
@@ -177,8 +218,36 @@ export function extractCitations(markdown: string, options: ExtractOptions = {})
 		}
 	}
 
+	if (ranged) return out.filter((c) => c.from >= rangeFrom && c.from <= rangeTo);
 	if (options.inContext !== false) times.apply(out, duration);
 	return out;
+}
+
+/**
+ * Where a range read starts reading citations: the last line at or before the one holding `from`
+ * that starts a block, found by reading the block structure alone from `pos` (a line start, line
+ * `line`, in `state`). Leaves `state` as it is at that line's start.
+ */
+function blockStartBefore(text: string, pos: number, line: number, state: BlockState, from: number): { at: number; line: number } {
+	const reader = new BlockReader(text);
+	const before = copyBlockState(blockState(), state);
+	const saved = copyBlockState(blockState(), state);
+	let at = pos;
+	let atLine = line;
+	for (let n = line; pos <= text.length && pos <= from; n++) {
+		const nl = text.indexOf("\n", pos);
+		const lineEnd = nl < 0 ? text.length : nl;
+		const contentEnd = lineEnd > pos && text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
+		copyBlockState(before, state);
+		if (startsBlock(reader.step(pos, contentEnd, state))) {
+			copyBlockState(saved, before);
+			at = pos;
+			atLine = n;
+		}
+		pos = lineEnd + 1;
+	}
+	copyBlockState(state, saved);
+	return { at, line: atLine };
 }
 
 function within(index: number, end: number): number {
