@@ -7,7 +7,7 @@ import { readElementTime } from "./elementTime";
 import { NoteTimes, statedDuration } from "./noteTimes";
 import { MAX_CLAIM_SPAN, headingText, isClusterGap, newBlock, type Block, type LazyClaim, type Piece } from "./claims";
 import { BROKEN_RUN, linkCitation, toCitation } from "./citationRecord";
-import { addLinks } from "./lineLinks";
+import { LineLinks } from "./lineLinks";
 
 const CLASS_TOKEN = "yt-timestamp";
 const NONE: [number, number][] = [];
@@ -72,9 +72,8 @@ export function extractCitations(markdown: string, options: ExtractOptions = {})
 	const out: Citation[] = [];
 	const candidates = finder(text, CLASS_TOKEN, "yt-t");
 	const foreign = options.otherForms !== false;
-	const mdLinks = finder(text, "](");
-	const wikiLinks = foreign ? finder(text, "[[") : () => -1;
-	if (candidates(0) < 0 && mdLinks(0) < 0 && wikiLinks(0) < 0) return out;
+	const links = new LineLinks(text, foreign);
+	if (candidates(0) < 0 && !links.inNote()) return out;
 	const times = new NoteTimes();
 	const len = text.length;
 	const ranged = options.from !== undefined || options.to !== undefined || options.resume !== undefined;
@@ -153,9 +152,7 @@ export function extractCitations(markdown: string, options: ExtractOptions = {})
 
 		const nextCandidate = candidates(scanFrom);
 		const hasCandidate = nextCandidate >= 0 && nextCandidate + CLASS_TOKEN.length <= contentEnd;
-		const nextMd = mdLinks(scanFrom);
-		const nextWiki = wikiLinks(scanFrom);
-		const hasLink = (nextMd >= 0 && nextMd < contentEnd) || (nextWiki >= 0 && nextWiki < contentEnd);
+		const hasLink = links.onLine(scanFrom, contentEnd);
 		if (!hasCandidate && !hasLink) {
 			if (headingLevel) setHeading(headingLevel, headingText(text, contentStart, contentEnd, NO_ELEMENTS));
 			continue;
@@ -190,7 +187,7 @@ export function extractCitations(markdown: string, options: ExtractOptions = {})
 			}
 		}
 
-		if (hasLink) addLinks(block.elements, lineElementsFrom, text, scanFrom, contentEnd, excluded, mdLinks, wikiLinks, foreign);
+		if (hasLink) links.add(block.elements, lineElementsFrom, scanFrom, contentEnd, excluded);
 		if (headingLevel) setHeading(headingLevel, headingText(text, contentStart, contentEnd, block.elements));
 
 		for (let k = lineElementsFrom; k < block.elements.length; k++) {

@@ -1,54 +1,97 @@
 import type { RawElement } from "./element";
 import { readMarkdownLinkAt, readWikiLinkAt, type RawLink } from "./linkAt";
+import { finder } from "./lineScan";
+import { MAY_HOLD_LINK } from "./momentLink";
 
 type Piece = RawElement | RawLink;
 const NO_PIECES: Piece[] = [];
 
 /**
- * Adds the moment links of one line (outside its excluded ranges and the elements already read on
- * it, from `first` on in `pieces`) to `pieces`, keeping them in document order.
+ * Finds the moment links of a note's lines for `extractCitations`: markdown links (`](`) and, with
+ * other plugins' forms, wiki links (`[[`). Every search goes through a `finder`, so the lines cost
+ * what their own text does, and a line is only read for links when one there can point at a
+ * moment: a markdown link needs a `t=` on its line or an empty target (`[02:01]()`), a wiki link a
+ * `#t=`. Most notes' links are ordinary ones and cost a few searches.
  */
-export function addLinks(
-	pieces: Piece[],
-	first: number,
-	text: string,
-	from: number,
-	end: number,
-	excluded: [number, number][],
-	mdLinks: (start: number) => number,
-	wikiLinks: (start: number) => number,
-	foreign: boolean,
-): void {
-	const elements = pieces.length > first ? pieces.splice(first) : NO_PIECES;
-	const math = text.indexOf("$", from);
-	const skip = math >= 0 && math < end ? excluded.concat(mathSpans(text, from, end)) : excluded;
-	const links: RawLink[] = [];
-	let floor = from;
-	for (let at = from; at < end; ) {
-		const md = mdLinks(at);
-		const wiki = wikiLinks(at);
-		const mdHit = md >= 0 && md < end ? md : -1;
-		const wikiHit = wiki >= 0 && wiki < end ? wiki : -1;
-		if (mdHit < 0 && wikiHit < 0) break;
-		const isWiki = wikiHit >= 0 && (mdHit < 0 || wikiHit < mdHit);
-		const hit = isWiki ? wikiHit : mdHit;
-		const link = isWiki ? readWikiLinkAt(text, hit, end, foreign) : readMarkdownLinkAt(text, hit, floor, end, foreign);
-		if (link && !coveredBy(skip, link.from, link.to) && !coveredBy(elements, link.from, link.to)) {
-			links.push(link);
-			floor = link.to;
-			at = link.to;
-		} else at = hit + 2;
+export class LineLinks {
+	private readonly md: (start: number) => number;
+	private readonly wiki: (start: number) => number;
+	private readonly timeParams: (start: number) => number;
+	private readonly fragments: (start: number) => number;
+	private readonly dollars: (start: number) => number;
+
+	constructor(
+		private readonly text: string,
+		private readonly foreign: boolean,
+	) {
+		this.md = finder(text, "](");
+		this.wiki = foreign ? finder(text, "[[") : () => -1;
+		this.timeParams = finder(text, "t=");
+		this.fragments = foreign ? finder(text, "#t=") : () => -1;
+		this.dollars = finder(text, "$");
 	}
-	if (links.length === 0) {
-		for (const el of elements) pieces.push(el);
-		return;
+
+	/** Whether the note may hold a moment link at all (`false` is certain): one pass over its text. */
+	inNote(): boolean {
+		return MAY_HOLD_LINK.test(this.text);
 	}
-	let i = 0;
-	for (const link of links) {
-		while (i < elements.length && (elements[i] as Piece).from < link.from) pieces.push(elements[i++] as Piece);
-		pieces.push(link);
+
+	/** Whether the line `[from, end)` may hold a moment link (`false` is certain). */
+	onLine(from: number, end: number): boolean {
+		const wiki = this.wiki(from);
+		if (wiki >= 0 && wiki < end && this.within(this.fragments, from, end)) return true;
+		const md = this.md(from);
+		if (md < 0 || md >= end) return false;
+		if (this.within(this.timeParams, from, end)) return true;
+		for (let at = md; at >= 0 && at < end; at = this.md(at + 2)) {
+			const c = this.text.charCodeAt(at + 2);
+			// An empty target: `]()`, `](<>)`, or a title right after `](`.
+			if (c === 41 || c === 32 || c === 9 || (c === 60 && this.text.charCodeAt(at + 3) === 62)) return true;
+		}
+		return false;
 	}
-	while (i < elements.length) pieces.push(elements[i++] as Piece);
+
+	/**
+	 * Adds the moment links of one line (outside its excluded ranges, inline math, and the elements
+	 * already read on it, from `first` on in `pieces`) to `pieces`, keeping them in document order.
+	 */
+	add(pieces: Piece[], first: number, from: number, end: number, excluded: [number, number][]): void {
+		const text = this.text;
+		const elements = pieces.length > first ? pieces.splice(first) : NO_PIECES;
+		const skip = this.within(this.dollars, from, end) ? excluded.concat(mathSpans(text, from, end)) : excluded;
+		const links: RawLink[] = [];
+		let floor = from;
+		for (let at = from; at < end; ) {
+			const md = this.md(at);
+			const wiki = this.wiki(at);
+			const mdHit = md >= 0 && md < end ? md : -1;
+			const wikiHit = wiki >= 0 && wiki < end ? wiki : -1;
+			if (mdHit < 0 && wikiHit < 0) break;
+			const isWiki = wikiHit >= 0 && (mdHit < 0 || wikiHit < mdHit);
+			const hit = isWiki ? wikiHit : mdHit;
+			const link = isWiki ? readWikiLinkAt(text, hit, end, this.foreign) : readMarkdownLinkAt(text, hit, floor, end, this.foreign);
+			if (link && !coveredBy(skip, link.from, link.to) && !coveredBy(elements, link.from, link.to)) {
+				links.push(link);
+				floor = link.to;
+				at = link.to;
+			} else at = hit + 2;
+		}
+		if (links.length === 0) {
+			for (const el of elements) pieces.push(el);
+			return;
+		}
+		let i = 0;
+		for (const link of links) {
+			while (i < elements.length && (elements[i] as Piece).from < link.from) pieces.push(elements[i++] as Piece);
+			pieces.push(link);
+		}
+		while (i < elements.length) pieces.push(elements[i++] as Piece);
+	}
+
+	private within(find: (start: number) => number, from: number, end: number): boolean {
+		const at = find(from);
+		return at >= 0 && at < end;
+	}
 }
 
 /** Whether `[from, to)` overlaps any of `ranges` (pairs or pieces). */
