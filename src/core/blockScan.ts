@@ -190,7 +190,7 @@ export class BlockReader {
 
 		if (s.fence !== 0) {
 			if (c < 0 || indent >= s.fenceFloor) {
-				this.closed = s.fence === 36 ? c >= 0 && this.hasDollars(first, end) : c === s.fence && closesFence(text, first, end, { char: s.fence, len: s.fenceLen });
+				this.closed = s.fence === 36 ? c >= 0 && this.hasDollars(first, end) : c === s.fence && closesFence(text, first, end, s.fence, s.fenceLen);
 				if (this.closed) s.fence = 0;
 				return FENCED;
 			}

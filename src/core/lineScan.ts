@@ -1,6 +1,6 @@
 /**
- * Small scanning helpers shared by `extractCitations` and the editor's incremental structure
- * scan, which must read a note's blocks line for line the same way.
+ * Small scanning helpers: `finder` for the line loops, and the line tests the block reader
+ * (`blockScan.ts`) is built from.
  */
 
 /**
@@ -26,11 +26,11 @@ export function finder(text: string, needle: string, prefix = needle): (start: n
 	};
 }
 
-/** Whether the line from `first` to `end` closes `fence`: at least as many of its characters, then only blanks. */
-export function closesFence(text: string, first: number, end: number, fence: { char: number; len: number }): boolean {
+/** Whether the line from `first` to `end` closes a fence of `len` × `char`: at least as many of that character, then only blanks. */
+export function closesFence(text: string, first: number, end: number, char: number, len: number): boolean {
 	let i = first;
-	while (i < end && text.charCodeAt(i) === fence.char) i++;
-	if (i - first < fence.len) return false;
+	while (i < end && text.charCodeAt(i) === char) i++;
+	if (i - first < len) return false;
 	for (; i < end; i++) {
 		const c = text.charCodeAt(i);
 		if (c !== 32 && c !== 9) return false;
@@ -46,24 +46,6 @@ export function frontmatterEnd(text: string, start: number): number {
 	const bodyFrom = start + open[0].length - 1;
 	const close = /\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(text.slice(bodyFrom));
 	return close ? bodyFrom + close.index + close[0].length : start;
-}
-
-/**
- * Where a line's text starts past indentation and blockquote markers (`first`), and its indent in
- * columns after the last `>` (tabs to the next multiple of four).
- */
-export function lineIndent(text: string, from: number): { first: number; indent: number } {
-	let first = from;
-	let indent = 0;
-	for (;;) {
-		const c = text.charCodeAt(first);
-		if (c === 32) indent++;
-		else if (c === 9) indent += 4 - (indent % 4);
-		else if (c === 62 /* > */) indent = 0;
-		else break;
-		first++;
-	}
-	return { first, indent };
 }
 
 /** Characters that may begin a structural line (heading, fence, list, rule, table, setext underline). */
