@@ -52,10 +52,15 @@ export class LineWalker {
 	reader: BlockReader | null = null;
 	private text = "";
 
+	/**
+	 * @param until where the first slice may end (past it, slices of a few thousand characters):
+	 * the end of the lines the caller expects to step, so a short walk slices little.
+	 */
 	constructor(
 		private readonly doc: Text,
 		from: number,
 		readonly state: BlockState,
+		private until = from + CHUNK,
 	) {
 		this.pos = from;
 	}
@@ -70,7 +75,7 @@ export class LineWalker {
 		const pos = this.pos;
 		let rel = pos - this.base;
 		if (!this.reader || rel > this.text.length) {
-			const end = this.doc.lineAt(Math.min(this.doc.length, pos + CHUNK)).to;
+			const end = this.doc.lineAt(Math.min(this.doc.length, this.reader ? pos + CHUNK : Math.max(pos, this.until))).to;
 			this.text = this.doc.sliceString(pos, end);
 			this.base = pos;
 			this.reader = new BlockReader(this.text);
@@ -139,8 +144,9 @@ export function rewalk(before: Text, doc: Text, marks: BlockMarks, changes: Chan
 	const k = marks.before(from);
 	if (k < 0) return { marks: marks.shifted(doc.length - before.length), from, to: newEnd, regionsMoved: false };
 	const start = marks.pos[k] as number;
-	const oldLines = new LineWalker(before, start, copyBlockState(blockState(), marks.states[k] as BlockState));
-	const newLines = new LineWalker(doc, start, copyBlockState(blockState(), marks.states[k] as BlockState));
+	// The first slices take the edited lines and a few after them, where the states mostly agree again.
+	const oldLines = new LineWalker(before, start, copyBlockState(blockState(), marks.states[k] as BlockState), oldEnd + 200);
+	const newLines = new LineWalker(doc, start, copyBlockState(blockState(), marks.states[k] as BlockState), newEnd + 200);
 	const pos = marks.pos.slice(0, k + 1);
 	const states = marks.states.slice(0, k + 1);
 	let last = start;
