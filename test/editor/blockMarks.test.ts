@@ -3,6 +3,7 @@ import fc from "fast-check";
 import { EditorState } from "@codemirror/state";
 import { BlockReader, blockState, bodyFrom, copyBlockState, type BlockState } from "../../src/core/blockScan";
 import { noteStructure, scanStructure } from "../../src/editor/structure";
+import { citationsBetween } from "../../src/editor/rangeCitations";
 import { anchor } from "./harness";
 
 /** The block state at the start of every line of the body, read afresh. */
@@ -91,3 +92,14 @@ function regionsOf(set: ReturnType<typeof scanStructure>["regions"]): [number, n
 	});
 	return out;
 }
+
+describe("math blocks in the editor", () => {
+	it("are regions, and a range inside one that opened above reads nothing, as the whole note does", () => {
+		const lines = ["Intro.", "$$", ...Array.from({ length: 400 }, (_, i) => `x_${i} = ${anchor("00:00:01")} [0:02](https://youtu.be/aXGo1o_baBo?t=2)`), "$$", `After ${anchor("00:00:09")}.`];
+		const doc = EditorState.create({ doc: lines.join("\n") }).doc;
+		const structure = scanStructure(doc, 0);
+		expect(regionsOf(structure.regions)).toEqual([[doc.line(2).from, doc.line(403).to, "math"]]);
+		expect(citationsBetween(doc, structure, doc.line(300).from, doc.line(320).to, new Map())).toEqual([]);
+		expect(citationsBetween(doc, structure, doc.line(300).from, doc.length, new Map()).map((c) => c.seconds)).toEqual([9]);
+	});
+});
