@@ -1,9 +1,8 @@
-import type { RawElement } from "./element";
+import type { Piece } from "./claims";
 import { readMarkdownLinkAt, readWikiLinkAt, type RawLink } from "./linkAt";
 import { finder } from "./lineScan";
 import { MAY_HOLD_LINK } from "./momentLink";
 
-type Piece = RawElement | RawLink;
 const NO_PIECES: Piece[] = [];
 
 /**

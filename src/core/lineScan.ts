@@ -95,3 +95,60 @@ export function itemContentColumn(text: string, markerEnd: number, column: numbe
 export function fenceFloor(listOpen: boolean, itemContent: number, indent: number): number {
 	return listOpen ? Math.min(itemContent, indent) : 0;
 }
+
+/** A setext underline: only `=` or only `-`, no blanks between (under an open paragraph, a heading's). */
+export const UNDERLINE = 1;
+/** A thematic break: three or more of one of `-*_`, blanks between allowed. */
+export const BREAK = 2;
+
+/**
+ * What a line of `=`, `-`, `*` or `_` (the first, `c`, at `first`) can be, as bits: an
+ * {@link UNDERLINE}, a {@link BREAK}, both (`---`) or neither (0). Trailing blanks do not count.
+ * Read character by character, however long the line.
+ */
+export function ruleShape(text: string, first: number, end: number, c: number): number {
+	let count = 0;
+	let gap = false;
+	let last = end;
+	while (last > first && isBlank(text.charCodeAt(last - 1))) last--;
+	for (let i = first; i < last; i++) {
+		const d = text.charCodeAt(i);
+		if (d === c) count++;
+		else if (isBlank(d)) gap = true;
+		else return 0;
+	}
+	return (!gap && (c === 61 || c === 45) ? UNDERLINE : 0) | (count >= 3 && c !== 61 ? BREAK : 0);
+}
+
+/**
+ * The length of the fence that opens at `first` (three or more `` ` `` or `~`; a backtick fence's
+ * info string holds no backtick), or 0 when the line opens none.
+ */
+export function fenceRun(text: string, first: number, end: number, c: number): number {
+	let i = first;
+	while (i < end && text.charCodeAt(i) === c) i++;
+	const run = i - first;
+	if (run < 3) return 0;
+	if (c === 96) for (; i < end; i++) if (text.charCodeAt(i) === 96) return 0;
+	return run;
+}
+
+/** The level of an ATX heading (`## Title`) starting at `first`, or 0. */
+export function atxLevel(text: string, first: number, end: number): number {
+	let i = first;
+	while (i < end && i - first < 7 && text.charCodeAt(i) === 35) i++;
+	const level = i - first;
+	if (level > 6) return 0;
+	const after = i < end ? text.charCodeAt(i) : 32;
+	return after === 32 || after === 9 ? level : 0;
+}
+
+/** Where the spaces and tabs from `i` (up to `end`) stop. */
+export function skipBlanks(text: string, i: number, end: number): number {
+	while (i < end && isBlank(text.charCodeAt(i))) i++;
+	return i;
+}
+
+function isBlank(c: number): boolean {
+	return c === 32 || c === 9;
+}
