@@ -21,6 +21,7 @@ export {
 export type { YouTubeUrlInfo } from "./video";
 export { extractCitations } from "./extract";
 export type { ExtractOptions } from "./extract";
+export type { BlockState } from "./blockScan";
 export { cleanDataTime, labelTime, writtenDataTime } from "./elementTime";
 export { CONTEXT_REPAIRS } from "./noteTimes";
 export { readingShown } from "./readingShown";

@@ -1,6 +1,6 @@
 /**
- * Small scanning helpers shared by `extractCitations` and the editor's incremental structure
- * scan, which must read a note's blocks line for line the same way.
+ * Small scanning helpers: `finder` for the line loops, and the line tests the block reader
+ * (`blockScan.ts`) is built from.
  */
 
 /**
@@ -26,11 +26,11 @@ export function finder(text: string, needle: string, prefix = needle): (start: n
 	};
 }
 
-/** Whether the line from `first` to `end` closes `fence`: at least as many of its characters, then only blanks. */
-export function closesFence(text: string, first: number, end: number, fence: { char: number; len: number }): boolean {
+/** Whether the line from `first` to `end` closes a fence of `len` × `char`: at least as many of that character, then only blanks. */
+export function closesFence(text: string, first: number, end: number, char: number, len: number): boolean {
 	let i = first;
-	while (i < end && text.charCodeAt(i) === fence.char) i++;
-	if (i - first < fence.len) return false;
+	while (i < end && text.charCodeAt(i) === char) i++;
+	if (i - first < len) return false;
 	for (; i < end; i++) {
 		const c = text.charCodeAt(i);
 		if (c !== 32 && c !== 9) return false;
@@ -46,24 +46,6 @@ export function frontmatterEnd(text: string, start: number): number {
 	const bodyFrom = start + open[0].length - 1;
 	const close = /\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(text.slice(bodyFrom));
 	return close ? bodyFrom + close.index + close[0].length : start;
-}
-
-/**
- * Where a line's text starts past indentation and blockquote markers (`first`), and its indent in
- * columns after the last `>` (tabs to the next multiple of four).
- */
-export function lineIndent(text: string, from: number): { first: number; indent: number } {
-	let first = from;
-	let indent = 0;
-	for (;;) {
-		const c = text.charCodeAt(first);
-		if (c === 32) indent++;
-		else if (c === 9) indent += 4 - (indent % 4);
-		else if (c === 62 /* > */) indent = 0;
-		else break;
-		first++;
-	}
-	return { first, indent };
 }
 
 /** Characters that may begin a structural line (heading, fence, list, rule, table, setext underline). */
@@ -112,4 +94,61 @@ export function itemContentColumn(text: string, markerEnd: number, column: numbe
  */
 export function fenceFloor(listOpen: boolean, itemContent: number, indent: number): number {
 	return listOpen ? Math.min(itemContent, indent) : 0;
+}
+
+/** A setext underline: only `=` or only `-`, no blanks between (under an open paragraph, a heading's). */
+export const UNDERLINE = 1;
+/** A thematic break: three or more of one of `-*_`, blanks between allowed. */
+export const BREAK = 2;
+
+/**
+ * What a line of `=`, `-`, `*` or `_` (the first, `c`, at `first`) can be, as bits: an
+ * {@link UNDERLINE}, a {@link BREAK}, both (`---`) or neither (0). Trailing blanks do not count.
+ * Read character by character, however long the line.
+ */
+export function ruleShape(text: string, first: number, end: number, c: number): number {
+	let count = 0;
+	let gap = false;
+	let last = end;
+	while (last > first && isBlank(text.charCodeAt(last - 1))) last--;
+	for (let i = first; i < last; i++) {
+		const d = text.charCodeAt(i);
+		if (d === c) count++;
+		else if (isBlank(d)) gap = true;
+		else return 0;
+	}
+	return (!gap && (c === 61 || c === 45) ? UNDERLINE : 0) | (count >= 3 && c !== 61 ? BREAK : 0);
+}
+
+/**
+ * The length of the fence that opens at `first` (three or more `` ` `` or `~`; a backtick fence's
+ * info string holds no backtick), or 0 when the line opens none.
+ */
+export function fenceRun(text: string, first: number, end: number, c: number): number {
+	let i = first;
+	while (i < end && text.charCodeAt(i) === c) i++;
+	const run = i - first;
+	if (run < 3) return 0;
+	if (c === 96) for (; i < end; i++) if (text.charCodeAt(i) === 96) return 0;
+	return run;
+}
+
+/** The level of an ATX heading (`## Title`) starting at `first`, or 0. */
+export function atxLevel(text: string, first: number, end: number): number {
+	let i = first;
+	while (i < end && i - first < 7 && text.charCodeAt(i) === 35) i++;
+	const level = i - first;
+	if (level > 6) return 0;
+	const after = i < end ? text.charCodeAt(i) : 32;
+	return after === 32 || after === 9 ? level : 0;
+}
+
+/** Where the spaces and tabs from `i` (up to `end`) stop. */
+export function skipBlanks(text: string, i: number, end: number): number {
+	while (i < end && isBlank(text.charCodeAt(i))) i++;
+	return i;
+}
+
+function isBlank(c: number): boolean {
+	return c === 32 || c === 9;
 }

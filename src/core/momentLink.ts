@@ -113,9 +113,16 @@ function mediaTarget(path: string, wiki: boolean): VideoRef | null {
 }
 
 /**
- * Whether `text` may hold a citation of any form: a cheap look (three `includes`) that lets a
- * caller skip extraction for the many notes that hold none. `false` is certain; `true` is a maybe.
+ * What every moment link holds: a time parameter or fragment (`t=`), or an empty markdown target
+ * (`]()`, `](<>)`, or a title right after `](`).
+ */
+export const MAY_HOLD_LINK = /t=|\]\((?:\)|[ \t]|<>)/;
+
+/**
+ * Whether `text` may hold a citation of any form: a cheap look (an `includes` and one regex pass)
+ * that lets a caller skip extraction for the many notes that hold none. `false` is certain; `true`
+ * is a maybe.
  */
 export function mayHoldCitations(text: string): boolean {
-	return text.includes("yt-timestamp") || text.includes("t=") || text.includes("]()");
+	return text.includes("yt-timestamp") || MAY_HOLD_LINK.test(text);
 }

@@ -1,107 +1,56 @@
-import { codeSpans } from "./codeSpans";
-import { OpenComments } from "./comments";
-import { fenceFloor, itemContentColumn, lineIndent, listMarkerEnd } from "./lineScan";
+import { BlockReader, blockState, bodyFrom, CODE, COMMENT_REST, FENCE_OPEN, FENCED, PARAGRAPH } from "./blockScan";
+import { spansFrom } from "./lineExclusions";
+import { finder } from "./lineScan";
 
 /**
- * Where a note's text is not prose: frontmatter, fenced and indented code, inline code and HTML
- * comments, as sorted, non-overlapping `[from, to)` ranges. For tools that scan a whole note once
- * (convert, export); `extractCitations` tracks the same regions inline for speed.
+ * Where a note's text is not prose: frontmatter, fenced and indented code, `$$` math blocks, inline
+ * code and HTML comments, as sorted, non-overlapping `[from, to)` ranges. Read line by line by the
+ * same {@link BlockReader} as `extractCitations`, so the two agree on every line.
  */
 export function proseExclusions(markdown: string): [number, number][] {
-	const out: [number, number][] = [];
 	const text = markdown;
-	let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-	const fm = /^---[ \t]*\r?\n[\s\S]*?\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(text.slice(pos));
-	if (fm) {
-		out.push([pos, pos + fm[0].length]);
-		pos += fm[0].length;
-	}
-	let fence: { char: string; len: number; floor: number; start: number } | null = null;
-	let comment = -1;
-	const openComments = new OpenComments(text);
-	let prevBlank = true;
-	let paragraph = false;
-	let list = false;
-	let itemContent = 0;
-	while (pos <= text.length) {
+	const out: [number, number][] = [];
+	const len = text.length;
+	const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+	let pos = bodyFrom(text);
+	if (pos > start) out.push([start, pos]);
+	const reader = new BlockReader(text);
+	const state = blockState();
+	const backticks = finder(text, "`");
+	let fenceFrom = -1;
+	let commentFrom = -1;
+	while (pos <= len) {
 		const nl = text.indexOf("\n", pos);
-		const end = nl < 0 ? text.length : nl;
-		const line = text.slice(pos, end).replace(/\r$/, "");
+		const lineEnd = nl < 0 ? len : nl;
+		const contentEnd = lineEnd > pos && text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
 		const lineStart = pos;
-		pos = end + 1;
-		if (comment >= 0) {
-			const close = line.indexOf("-->");
-			if (close < 0) continue;
-			out.push([comment, lineStart + close + 3]);
-			comment = -1;
-			scanInline(line.slice(close + 3), lineStart + close + 3, lineStart);
-			continue;
+		pos = lineEnd + 1;
+		const kind = reader.step(lineStart, contentEnd, state);
+		if (reader.commentClosed) {
+			out.push([commentFrom, reader.from]);
+			commentFrom = -1;
 		}
-		const trimmed = line.replace(/^(?:[ \t]{0,3}>)+/, "").trim();
-		const { first, indent: column } = lineIndent(text, lineStart);
-		if (fence) {
-			if (!trimmed || column >= fence.floor) {
-				const m = /^(`{3,}|~{3,})\s*$/.exec(trimmed);
-				if (m && m[1]?.startsWith(fence.char) && (m[1]?.length ?? 0) >= fence.len) {
-					out.push([fence.start, end]);
-					fence = null;
-				}
-				continue;
-			}
+		if (reader.fenceEnded) {
 			// The line ends the fence's list item (see fenceFloor): the fence ends with the line before.
-			out.push([fence.start, lineStart - 1]);
-			fence = null;
+			out.push([fenceFrom, lineStart - 1]);
+			fenceFrom = -1;
 		}
-		if (!trimmed) {
-			prevBlank = true;
-			paragraph = false;
-			continue;
+		if (kind === COMMENT_REST) break;
+		if (kind === FENCE_OPEN) fenceFrom = lineStart;
+		else if (kind === FENCED && reader.closed) {
+			out.push([fenceFrom, lineEnd]);
+			fenceFrom = -1;
+		} else if (kind === CODE) out.push([lineStart, lineEnd]);
+		else if (kind >= PARAGRAPH) {
+			const tick = backticks(reader.from);
+			const inline = reader.excluded ?? (tick >= 0 && tick < contentEnd ? spansFrom(text, reader.from, contentEnd) : []);
+			for (const range of inline) if (range[0] !== reader.commentOpen) out.push(range);
+			if (reader.commentOpen >= 0) commentFrom = reader.commentOpen;
 		}
-		const open = /^(`{3,}|~{3,})/.exec(trimmed);
-		if (open?.[1]) {
-			fence = { char: open[1].charAt(0), len: open[1].length, floor: fenceFloor(list, itemContent, column), start: lineStart };
-			paragraph = false;
-			prevBlank = false;
-			continue;
-		}
-		const indent = /^( {4}|\t)/.test(line);
-		if (indent && prevBlank && !paragraph && !list) {
-			out.push([lineStart, end]);
-			continue;
-		}
-		const item = listMarkerEnd(text, first, lineStart + line.length, text.charCodeAt(first));
-		if (item >= 0) {
-			list = true;
-			itemContent = itemContentColumn(text, item, column + item - first, lineStart + line.length);
-		} else if (!indent && prevBlank) list = false;
-		prevBlank = false;
-		paragraph = !/^#{1,6}(\s|$)/.test(trimmed);
-		scanInline(line, lineStart, lineStart);
 	}
-	if (fence) out.push([fence.start, text.length]);
-	if (comment >= 0) out.push([comment, text.length]);
+	if (fenceFrom >= 0) out.push([fenceFrom, len]);
+	if (commentFrom >= 0) out.push([commentFrom, len]);
 	return out.sort((a, b) => a[0] - b[0]);
-
-	function scanInline(line: string, base: number, lineStart: number): void {
-		const spans = line.includes("`") ? codeSpans(line) : [];
-		for (const [a, b] of spans) out.push([base + a, base + b]);
-		let at = line.indexOf("<!--");
-		while (at >= 0) {
-			if (spans.some(([a, b]) => a <= at && at < b)) {
-				at = line.indexOf("<!--", at + 4);
-				continue;
-			}
-			const close = line.indexOf("-->", at + 4);
-			if (close < 0) {
-				const end = openComments.end(base + at, lineStart);
-				if (end === null) return; // a stray "<!--" inside a paragraph is text
-				comment = base + at;
-				return;
-			}
-			out.push([base + at, base + close + 3]);
-			at = line.indexOf("<!--", close + 3);
-		}
-	}
 }
 
 /** Whether `[from, to)` overlaps any of the sorted `ranges`. */

@@ -1,7 +1,7 @@
 import type { ChangeDesc, Text } from "@codemirror/state";
 import { videoKey } from "../core";
 import { citationsBetween, type ChipCitation, type FrameReadings } from "./rangeCitations";
-import { isBlankLine, isRestartLine, lineShape } from "./lineKinds";
+import { rewalk } from "./blockMarks";
 import type { NoteStructure } from "./structure";
 
 /** A stretch of whole lines: `from` is a line start, `to` a line end. */
@@ -10,14 +10,11 @@ export interface LineSpan {
 	to: number;
 }
 
-/** How far below an edit its lines are read again when no restarting line comes sooner. */
-const FORWARD_LINES = 200;
-
 /**
  * The citations of the lines on screen, kept current the cheap way: an edit maps what is known and
- * extracts again only the lines it touched (plus the lines below whose reading it may change, up to
- * the next line that restarts the block structure); scrolling extracts only the lines that came
- * into view. So a keystroke costs a few lines of extraction however long the note is.
+ * extracts again only the lines it touched (plus the lines below whose block state it changed, see
+ * `rewalk`); scrolling extracts only the lines that came into view. So a keystroke costs a few
+ * lines of extraction however long the note is.
  */
 export class ViewCitations {
 	/** The spans whose citations are known: sorted, disjoint, whole lines. */
@@ -64,13 +61,13 @@ export class ViewCitations {
 		const spans = mergeSpans(
 			this.spans.map((s) => ({ from: doc.lineAt(changes.mapPos(s.from, -1)).from, to: doc.lineAt(changes.mapPos(s.to, 1)).to })),
 		);
-		const dirty: LineSpan[] = [];
 		const edited = new Set<ChipCitation>();
-		changes.iterChangedRanges((fromA, toA, fromB, toB) => {
-			dirty.push(dirtySpan(before, doc, fromA, toA, fromB, toB));
+		changes.iterChangedRanges((fromA, toA) => {
 			for (const c of this.list) if (fromA < c.to && toA > c.from) edited.add(c);
 		});
-		const dirtyMerged = mergeSpans(dirty);
+		// The lines that may read differently: the edited ones, and those below until the block state is as before.
+		const walk = rewalk(before, doc, structure.marks, changes);
+		const dirtyMerged = walk.to >= walk.from ? [{ from: walk.from, to: walk.to }] : [];
 		let effect: EditEffect = dirtyMerged.every((d) => spans.some((s) => s.from <= d.from && d.to <= s.to)) ? "same" : "unknown";
 		// The citations are this object's own: moving them in place keeps their chips for reuse.
 		for (const c of this.list) {
@@ -121,25 +118,6 @@ function sameCitations(before: ChipCitation[], after: ChipCitation[], edited: Se
 			(a.video === b.video || (a.video !== undefined && b.video !== undefined && videoKey(a.video) === videoKey(b.video)))
 		);
 	});
-}
-
-/**
- * The lines an edit (`[fromA, toA]` before, `[fromB, toB]` after) may read differently: its own
- * lines and, when it changed a line's shape or the line count, the lines below up to the next one
- * that restarts the block structure (typing "- " at a line's start can turn the indented lines
- * under it from code into a list, or back).
- */
-function dirtySpan(before: Text, doc: Text, fromA: number, toA: number, fromB: number, toB: number): LineSpan {
-	const first = doc.lineAt(fromB);
-	let last = toB <= first.to ? first : doc.lineAt(toB);
-	const oldFirst = before.lineAt(fromA);
-	const reshaped = last !== first || toA > oldFirst.to || lineShape(first.text) !== lineShape(oldFirst.text);
-	for (let i = 0; reshaped && i < FORWARD_LINES && last.number < doc.lines; i++) {
-		const next = doc.line(last.number + 1);
-		if (isRestartLine(next.text, isBlankLine(last.text))) break;
-		last = next;
-	}
-	return { from: first.from, to: last.to };
 }
 
 /** The parts of `span` that none of `known` covers, as whole lines. */

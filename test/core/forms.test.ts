@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyEdits, extractCitations, planAnchors, planPortableLinks, planRepairs, videoKey, type Citation, type VideoRef } from "../../src/core";
+import { applyEdits, extractCitations, mayHoldCitations, planAnchors, planPortableLinks, planRepairs, videoKey, type Citation, type VideoRef } from "../../src/core";
 import { corpusNotes } from "../helpers/corpus";
 
 const ID = "aXGo1o_baBo";
@@ -127,5 +127,23 @@ describe("convert round trip on every corpus note", () => {
 		// Every timed citation of a YouTube note became a link, and read back as one.
 		expect(converted).toBe(expected);
 		expect(converted).toBeGreaterThan(2000);
+	});
+});
+
+describe("a line is read for links only when one there can point at a moment", () => {
+	it.each([
+		["an empty target in angle brackets", "Claim [02:01](<>)."],
+		["an empty target with a title", 'Claim [02:01]( "the talk").'],
+		["a wiki link beside ordinary ones", "See [[Note]] and [[talk.mp4#t=90]]."],
+		["a time link after ordinary links", `[a](x.md) [b](y.md) [0:26](https://youtu.be/${ID}?t=26)`],
+	])("reads %s", (_name, md) => {
+		expect(extractCitations(md)).toHaveLength(1);
+		expect(mayHoldCitations(md)).toBe(true);
+	});
+
+	it("skips notes whose links cannot be moments", () => {
+		const md = "See [[Note]], [[Other#Heading]] and [docs](https://example.com/a).\n".repeat(50);
+		expect(mayHoldCitations(md)).toBe(false);
+		expect(extractCitations(md)).toEqual([]);
 	});
 });

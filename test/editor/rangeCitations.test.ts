@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { EditorState, Text } from "@codemirror/state";
 import { extractCitations, type Citation } from "../../src/core";
-import { citationsBetween, sliceStart, type ChipCitation, type FrameReadings } from "../../src/editor/rangeCitations";
+import { citationsBetween, type ChipCitation, type FrameReadings } from "../../src/editor/rangeCitations";
+import { MARK_SPACING } from "../../src/editor/blockMarks";
 import { NoteSummary } from "../../src/editor/noteSummary";
 import { noteStructure, scanStructure } from "../../src/editor/structure";
 import { corpusNotes } from "../helpers/corpus";
@@ -86,12 +87,14 @@ describe("citations of a slice of lines equal the whole note's", () => {
 		expect(got).toEqual(want);
 	});
 
-	it("starts after a code block that opened further up than it looks", () => {
+	it("reads inside a code block that opened further up than it looks from a block state just above", () => {
 		const text = "```\n" + "code line\n".repeat(5000) + "```\n" + `After ${anchor("00:00:09")}.\n`;
 		const doc = Text.of(text.split("\n"));
 		const structure = scanStructure(doc, 0);
 		const inside = doc.line(4000).from;
-		expect(sliceStart(doc, structure, inside)).toBe(doc.line(5003).from);
+		const mark = structure.marks.pos[structure.marks.before(inside)] as number;
+		expect(inside - mark).toBeLessThanOrEqual(MARK_SPACING);
+		expect(structure.marks.states[structure.marks.before(inside)]?.fence).toBe(96);
 		expect(citationsBetween(doc, structure, inside, doc.length, NO_FRAMES).map((c) => c.seconds)).toEqual([9]);
 		expect(citationsBetween(doc, structure, inside, doc.line(4010).to, NO_FRAMES)).toEqual([]);
 	});
