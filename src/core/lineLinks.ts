@@ -1,7 +1,7 @@
 import type { Piece } from "./claims";
 import { charWithin, readMarkdownLinkAt, readWikiLinkAt, type RawLink } from "./linkAt";
 import { finder } from "./lineScan";
-import { MAY_HOLD_LINK } from "./momentLink";
+import { isEmptyTarget, mayHoldLinks } from "./momentLink";
 
 const NO_PIECES: Piece[] = [];
 
@@ -32,7 +32,7 @@ export class LineLinks {
 
 	/** Whether the note may hold a moment link at all (`false` is certain): one pass over its text. */
 	inNote(): boolean {
-		return MAY_HOLD_LINK.test(this.text);
+		return mayHoldLinks(this.text);
 	}
 
 	/** Whether the line `[from, end)` may hold a moment link (`false` is certain). */
@@ -42,11 +42,7 @@ export class LineLinks {
 		const md = this.md(from);
 		if (md < 0 || md >= end) return false;
 		if (this.within(this.timeParams, from, end)) return true;
-		for (let at = md; at >= 0 && at < end; at = this.md(at + 2)) {
-			const c = this.text.charCodeAt(at + 2);
-			// An empty target: `]()`, `](<>)`, or a title right after `](`.
-			if (c === 41 || c === 32 || c === 9 || (c === 60 && this.text.charCodeAt(at + 3) === 62)) return true;
-		}
+		for (let at = md; at >= 0 && at < end; at = this.md(at + 2)) if (isEmptyTarget(this.text, at)) return true;
 		return false;
 	}
 

@@ -113,16 +113,27 @@ function mediaTarget(path: string, wiki: boolean): VideoRef | null {
 }
 
 /**
- * What every moment link holds: a time parameter or fragment (`t=`), or an empty markdown target
- * (`]()`, `](<>)`, or a title right after `](`).
+ * Whether `text` may hold a moment link: every one holds a time parameter or fragment (`t=`), or
+ * an empty markdown target (`]()`, `](<>)`, or a title right after `](`). `false` is certain.
+ * `t=` is found by its `=`, which prose rarely holds: a regex or `indexOf("t=")` stops at every
+ * "t", the commonest letter in English (a note of ordinary links paid a tenth of extraction's time).
  */
-export const MAY_HOLD_LINK = /t=|\]\((?:\)|[ \t]|<>)/;
+export function mayHoldLinks(text: string): boolean {
+	for (let i = text.indexOf("="); i > 0; i = text.indexOf("=", i + 1)) if (text.charCodeAt(i - 1) === 116) return true;
+	for (let at = text.indexOf("]("); at >= 0; at = text.indexOf("](", at + 2)) if (isEmptyTarget(text, at)) return true;
+	return false;
+}
+
+/** Whether the `](` at `at` opens an empty target: `]()`, `](<>)`, or a title right after `](`. */
+export function isEmptyTarget(text: string, at: number): boolean {
+	const c = text.charCodeAt(at + 2);
+	return c === 41 || c === 32 || c === 9 || (c === 60 && text.charCodeAt(at + 3) === 62);
+}
 
 /**
- * Whether `text` may hold a citation of any form: a cheap look (an `includes` and one regex pass)
- * that lets a caller skip extraction for the many notes that hold none. `false` is certain; `true`
- * is a maybe.
+ * Whether `text` may hold a citation of any form: a cheap look that lets a caller skip extraction
+ * for the many notes that hold none. `false` is certain; `true` is a maybe.
  */
 export function mayHoldCitations(text: string): boolean {
-	return text.includes("yt-timestamp") || MAY_HOLD_LINK.test(text);
+	return text.includes("yt-timestamp") || mayHoldLinks(text);
 }
