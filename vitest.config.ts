@@ -14,5 +14,8 @@ export default defineConfig({
 		include: ["test/**/*.test.ts"],
 		exclude: ["test/e2e/**", "node_modules/**"],
 		restoreMocks: true,
+		// A timeout catches a hang, not slowness (speed is the bench's job): the suites that read every
+		// fixture note run in well under a second alone, and several times that on a shared, loaded machine.
+		testTimeout: 30_000,
 	},
 });
