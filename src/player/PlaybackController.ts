@@ -301,6 +301,8 @@ export class PlaybackController extends Component implements PlaybackPort, Playe
 			needSurface: (slot) => {
 				if (slot === this.side) this.openView();
 			},
+			knownTitle: (video, sourcePath) => this.deps.titles?.knownTitle(video, sourcePath) ?? null,
+			reportTitle: (video, title) => this.deps.titles?.record(video, title),
 		};
 	}
 

@@ -32,6 +32,10 @@ export interface SlotOwner {
 	changed(slot: PlayerSlot, patch: Partial<PlaybackState>): void;
 	/** The slot has a video to show and nowhere to show it (the side view is closed). */
 	needSurface(slot: PlayerSlot): void;
+	/** The title of `video` known before it loads: the one the note played from gives, or one a player reported. */
+	knownTitle(video: VideoRef, sourcePath: string | null): string | null;
+	/** A player reported `video`'s title. */
+	reportTitle(video: VideoRef, title: string): void;
 }
 
 /** Where a player is, for moving it to the other placement. */
@@ -213,7 +217,7 @@ export class PlayerSlot {
 		// Obsidian's embed cannot say where it is: the state says so, and the surface that seeks reload it.
 		const embedded = session.player.embedded === true;
 		this.update({ video, seconds: seek.seconds, playing: false, duration: null, rate: 1, timeUnknown: embedded });
-		this.setInfo({ video, title: null, loading: true, problem: null, deferred: false, embedded: embedded ? { reason: this.owner.embedReason() } : null });
+		this.setInfo({ video, title: this.owner.knownTitle(video, this.shown.sourcePath), loading: true, problem: null, deferred: false, embedded: embedded ? { reason: this.owner.embedReason() } : null });
 		const surface = this.surface();
 		if (surface) session.mount(surface.playerEl);
 		else this.owner.needSurface(this);
@@ -227,7 +231,7 @@ export class PlayerSlot {
 		this.closeSession();
 		this.deferredVideo = video;
 		this.update({ video, seconds, playing: false, duration: null, rate: 1, timeUnknown: false });
-		this.setInfo({ video, title: null, loading: false, problem: null, deferred: true, embedded: null });
+		this.setInfo({ video, title: this.owner.knownTitle(video, this.shown.sourcePath), loading: false, problem: null, deferred: true, embedded: null });
 	}
 
 	/** Back to idle: no video, no waiting seek. */
@@ -301,8 +305,13 @@ export class PlayerSlot {
 	}
 
 	private refreshTitle(): void {
-		const title = this.readyPlayer()?.title() ?? null;
-		if (title && title !== this.shown.title) this.setInfo({ title });
+		const reported = this.readyPlayer()?.title() ?? null;
+		const video = this.session?.video;
+		if (!reported || !video) return;
+		this.owner.reportTitle(video, reported);
+		// A title the note gives wins over the player's; the player's wins over the file name.
+		const title = this.owner.knownTitle(video, this.shown.sourcePath) ?? reported;
+		if (title !== this.shown.title) this.setInfo({ title });
 	}
 
 	private setPosition(seconds: number, extra: Partial<PlaybackState> = {}): void {

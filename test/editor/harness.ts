@@ -4,6 +4,7 @@ import { editorInfoField, editorLivePreviewField } from "../double/obsidian";
 import { setLivePreview } from "../double/editor";
 import { citationChips } from "../../src/editor/citationChips";
 import { NoteVideos } from "../../src/notes/noteVideo";
+import { memoryNames } from "../helpers/names";
 import { DEFAULT_SETTINGS, type VideoCitationsSettings } from "../../src/settings/settings";
 import type { PlaybackPort, PlaybackState, SeekOptions } from "../../src/player/types";
 import type { PluginServices } from "../../src/services";
@@ -40,6 +41,7 @@ export function fakeServices(settings: Partial<VideoCitationsSettings> = {}, met
 		settings: { current, onChange: () => () => {} },
 		playback,
 		notes: new NoteVideos({ frontmatter: (path) => metadata[path] ?? null, resolveLink: () => null }),
+		names: memoryNames({ frontmatter: (path) => metadata[path] ?? null }, { videoFor: () => null }),
 		durations,
 		openExternal: (url) => opened.push(url),
 		clipboard: { writeText: () => Promise.resolve() },

@@ -6,6 +6,7 @@ import { registerTools } from "../../src/tools";
 import { registerCitationsPanel, VIEW_TYPE_CITATIONS, type CitationsView } from "../../src/views";
 import { registerCitationIndex } from "../../src/vault";
 import { NoteVideos } from "../../src/notes/noteVideo";
+import { memoryNames } from "../helpers/names";
 import { vaultNoteText } from "../../src/obsidian/noteText";
 import { DEFAULT_SETTINGS } from "../../src/settings/settings";
 import type { PluginServices } from "../../src/services";
@@ -119,7 +120,7 @@ describe("tool commands", () => {
 		const plugin = hostPlugin(app);
 		const notes = new NoteVideos({ frontmatter: (path) => app.metadataCache.getCache(path)?.frontmatter, resolveLink: () => null });
 		const { durations } = memoryDurations();
-		const services: PluginServices = { settings: { current: { ...DEFAULT_SETTINGS }, onChange: () => () => {} }, playback: new FakePlayback(), notes, durations, openExternal: () => {}, clipboard: { writeText: async () => {} }, noteText: vaultNoteText(app.workspace as never, app.vault as never) };
+		const services: PluginServices = { settings: { current: { ...DEFAULT_SETTINGS }, onChange: () => () => {} }, playback: new FakePlayback(), notes, durations, names: memoryNames({ frontmatter: (path) => app.metadataCache.getCache(path)?.frontmatter }, notes), openExternal: () => {}, clipboard: { writeText: async () => {} }, noteText: vaultNoteText(app.workspace as never, app.vault as never) };
 		const index = registerCitationIndex(plugin as never, services);
 		registerCitationsPanel(plugin as never, services, index);
 		registerTools(plugin as never, services);

@@ -6,6 +6,7 @@ import { vi } from "vitest";
 import { App, Plugin, type TFile, type WorkspaceLeaf } from "../double/obsidian";
 import { CitationsView, VIEW_TYPE_CITATIONS } from "../../src/views/CitationsView";
 import { NoteVideos } from "../../src/notes/noteVideo";
+import { memoryNames } from "../helpers/names";
 import { vaultNoteText } from "../../src/obsidian/noteText";
 import { DEFAULT_SETTINGS, type VideoCitationsSettings } from "../../src/settings/settings";
 import type { PlaybackPort, PlaybackState, SeekOptions } from "../../src/player/types";
@@ -94,7 +95,7 @@ export function makeApp(notes: Record<string, string> = {}, options: AppOptions 
 		resolveLink: (link, source) => app.metadataCache.getFirstLinkpathDest(link, source)?.path ?? null,
 	});
 	const { durations } = memoryDurations();
-	const services: PluginServices = { settings, playback, notes: notesSource, durations, openExternal: vi.fn(), clipboard, noteText: vaultNoteText(app.workspace as never, app.vault as never) };
+	const services: PluginServices = { settings, playback, notes: notesSource, durations, names: memoryNames({ frontmatter: (path) => app.metadataCache.getCache(path)?.frontmatter }, notesSource), openExternal: vi.fn(), clipboard, noteText: vaultNoteText(app.workspace as never, app.vault as never) };
 	let host: Plugin | null = null;
 	let index: CitationIndex | undefined;
 	if (options.vault) {

@@ -150,7 +150,7 @@ describe("citations panel: the whole-vault timeline", () => {
 		playback.emit({ video: OTHER_VIDEO, seconds: 0 });
 		await settleIndex(app);
 		expect(vaultRows(el)).toEqual([{ chip: "2:00", note: "other", folder: "", text: "Other talk" }]);
-		expect(el.querySelector(".vc-panel-video-name")?.textContent).toBe("YouTube hEzpiDuYFoE");
+		expect(el.querySelector(".vc-panel-video-name")?.textContent).toBe("YouTube video hEzpiDuYFoE");
 		playback.emit({ video: null, seconds: 0 });
 		await settleIndex(app);
 		expect(count(el)).toBe("4 citations in 2 notes");
