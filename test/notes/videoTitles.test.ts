@@ -51,15 +51,15 @@ describe("video and note names", () => {
 		const { store, writes } = titles({}, { "youtube:old": "Old", bad: 3, "": "x" }, 2);
 		await store.load();
 		store.record(YT, "Talk");
-		await new Promise((r) => setTimeout(r, 5));
+		await new Promise((r) => window.setTimeout(r, 5));
 		expect(writes.at(-1)).toEqual({ "youtube:old": "Old", [`youtube:${YT_ID}`]: "Talk" });
 		const saves = writes.length;
 		store.record(YT, "Talk");
 		store.record(YT, "   ");
-		await new Promise((r) => setTimeout(r, 5));
+		await new Promise((r) => window.setTimeout(r, 5));
 		expect(writes.length).toBe(saves);
 		store.record(CLIP, "Clip");
-		await new Promise((r) => setTimeout(r, 5));
+		await new Promise((r) => window.setTimeout(r, 5));
 		expect(Object.keys(writes.at(-1) ?? {})).toHaveLength(2);
 		expect(MAX_TITLES).toBe(2000);
 	});
@@ -69,7 +69,7 @@ describe("video and note names", () => {
 		const store = new VideoTitles({ load: () => Promise.reject(new Error("locked")), save: (d) => (writes.push(d), Promise.resolve()) }, { frontmatter: () => null }, { videoFor: () => null }, undefined, 0);
 		await store.load();
 		store.record(YT, "Talk");
-		await new Promise((r) => setTimeout(r, 5));
+		await new Promise((r) => window.setTimeout(r, 5));
 		expect(writes).toEqual([]);
 		expect(store.videoName(YT)).toBe("Talk");
 	});
