@@ -216,7 +216,7 @@ export class PlayerSlot {
 		this.session = session;
 		// Obsidian's embed cannot say where it is: the state says so, and the surface that seeks reload it.
 		const embedded = session.player.embedded === true;
-		this.update({ video, seconds: seek.seconds, playing: false, duration: null, rate: 1, timeUnknown: embedded });
+		this.update({ video, seconds: seek.seconds, playing: false, duration: null, rate: 1, timeUnknown: embedded, loaded: false });
 		this.setInfo({ video, title: this.owner.knownTitle(video, this.shown.sourcePath), loading: true, problem: null, deferred: false, embedded: embedded ? { reason: this.owner.embedReason() } : null });
 		const surface = this.surface();
 		if (surface) session.mount(surface.playerEl);
@@ -230,7 +230,7 @@ export class PlayerSlot {
 	defer(video: VideoRef, seconds: number): void {
 		this.closeSession();
 		this.deferredVideo = video;
-		this.update({ video, seconds, playing: false, duration: null, rate: 1, timeUnknown: false });
+		this.update({ video, seconds, playing: false, duration: null, rate: 1, timeUnknown: false, loaded: false });
 		this.setInfo({ video, title: this.owner.knownTitle(video, this.shown.sourcePath), loading: false, problem: null, deferred: true, embedded: null });
 	}
 
@@ -272,7 +272,8 @@ export class PlayerSlot {
 				this.setInfo({ loading: false, problem: null });
 				this.refreshTitle();
 			},
-			moved: (seconds, duration) => this.setPosition(seconds, duration === null ? {} : { duration }),
+			// The player is where it was sent: from now on its citation may be marked as playing.
+			moved: (seconds, duration) => this.setPosition(seconds, duration === null ? { loaded: true } : { duration, loaded: true }),
 			pastEnd: (asked, duration, target) => {
 				this.owner.notify(`${clock(asked)} is past the end of this video (${clock(duration)}), so it plays from ${clock(target)}.`);
 			},
@@ -301,7 +302,8 @@ export class PlayerSlot {
 			openExternal: (url) => this.owner.openExternal(url),
 		});
 		this.setInfo({ loading: false, problem: notice });
-		this.update({ playing: false });
+		// Nothing plays: no citation is marked as playing while the error panel says why.
+		this.update({ playing: false, loaded: false });
 	}
 
 	private refreshTitle(): void {

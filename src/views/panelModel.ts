@@ -133,7 +133,7 @@ export class NoteCitations implements ListModel {
 	 * before the playing time. -1 when none is (another video, or before the first citation).
 	 */
 	playing(state: Readonly<PlaybackState>): number {
-		if (!state.video) return -1;
+		if (!state.video || state.loaded === false) return -1;
 		const track = this.playbackTracks().get(videoKey(state.video));
 		if (!track) return -1;
 		const at = playingIndex(track.seconds, state.seconds);

@@ -29,6 +29,12 @@ export class FakePlayback implements PlaybackPort {
 		this.state = { ...this.state, video, seconds, playing: video !== null };
 		for (const l of [...this.listeners]) l(this.state);
 	}
+
+	/** Changes part of the state (as a player loading or failing would) and tells the listeners. */
+	setState(patch: Partial<PlaybackState>): void {
+		this.state = { ...this.state, ...patch };
+		for (const l of [...this.listeners]) l(this.state);
+	}
 }
 
 /** Fake services around a {@link FakePlayback}, with the real note-video resolver. */

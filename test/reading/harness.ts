@@ -114,14 +114,9 @@ export function note(body: string, frontmatter = `videoId: ${SEED_ID}`): string 
 	return `---\n${frontmatter}\n---\n${body}\n`;
 }
 
-/**
- * The seek links rendered under `root`, in document order, each pointed at once (a `mouseover`),
- * as a person reading them would: links write their tooltip on first hover or focus.
- */
+/** The seek links rendered under `root`, in document order. */
 export function links(root: ParentNode): HTMLElement[] {
-	const found = unhoveredLinks(root);
-	for (const el of found) el.dispatchEvent(new MouseEvent("mouseover", { bubbles: true }));
-	return found;
+	return unhoveredLinks(root);
 }
 
 /** The seek links under `root` as rendered, before anything has pointed at them. */
