@@ -212,6 +212,8 @@ describeInBrowser("on a phone", () => {
 		expect((await fakeYouTube(page)).players).toMatchObject([{ place: "pinned", note: SEED_NOTE }]);
 		expect(await clamped(), "the tapped row shows its whole text").toBe(false);
 		await shootThemes(page, "phone-panel-drawer");
+		// A phone has no pointer left hovering on what was tapped.
+		await page.mouse.move(0, PHONE.height - 1);
 		await page.evaluate(() => (window as unknown as PlaygroundWindow).playground.setTheme("light"));
 		await page.screenshot({ path: join(REPO_ROOT, "docs", "phone-panel.png") });
 
