@@ -63,10 +63,12 @@ export class PlaybackController extends Component implements PlaybackPort, Playe
 			this.deps.host.notify("This timestamp has no usable time, so the player did not move.");
 			return;
 		}
-		const slot = this.pinned.forNote(options.sourcePath)?.slot ?? this.side;
+		const pinned = this.pinned.forNote(options.sourcePath);
+		const slot = pinned?.slot ?? this.side;
 		this.use(slot);
 		if (!options.resume) {
 			slot.seek(video, seconds, options.play ?? this.deps.settings.current.playOnSeek, options.sourcePath);
+			pinned?.surface.sought();
 			return;
 		}
 		// "Open player": a player that has the video stays where it is; another one takes it where it was left.

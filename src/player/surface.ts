@@ -66,6 +66,8 @@ export interface PinnedSurface extends PlayerSurface {
 	notePath(): string | null;
 	/** Brings it into view: expands it when collapsed. */
 	reveal(): void;
+	/** A citation of its note sent it to a moment: it shows its video from now on (a phone's bar opens). */
+	sought(): void;
 }
 
 /** Whether two refs name the same video. */
