@@ -15,6 +15,7 @@ export {
 	isMediaPath,
 	videoKey,
 	youtubeWatchUrl,
+	youtubeThumbnailUrl,
 	youtubeShortUrl,
 	VIDEO_KEYS,
 } from "./video";

@@ -1,5 +1,5 @@
 import { Component } from "obsidian";
-import { videoKey, type VideoRef } from "../core";
+import { videoKey, youtubeThumbnailUrl, type VideoRef } from "../core";
 import type { PlaybackControllerDeps } from "./host";
 import type { MediaProblem, YouTubeMode } from "./media";
 import { PinnedSlots } from "./pinnedSlots";
@@ -305,6 +305,7 @@ export class PlaybackController extends Component implements PlaybackPort, Playe
 			},
 			knownTitle: (video, sourcePath) => this.deps.titles?.knownTitle(video, sourcePath) ?? null,
 			reportTitle: (video, title) => this.deps.titles?.record(video, title),
+			thumbnailFor: (video) => (video.kind === "youtube" && this.deps.settings.current.showThumbnails ? youtubeThumbnailUrl(video.id) : null),
 		};
 	}
 

@@ -36,6 +36,8 @@ export interface SlotOwner {
 	knownTitle(video: VideoRef, sourcePath: string | null): string | null;
 	/** A player reported `video`'s title. */
 	reportTitle(video: VideoRef, title: string): void;
+	/** The picture `video`'s poster shows, when the settings allow fetching one; `null` otherwise. */
+	thumbnailFor(video: VideoRef): string | null;
 }
 
 /** Where a player is, for moving it to the other placement. */
@@ -231,7 +233,7 @@ export class PlayerSlot {
 		this.closeSession();
 		this.deferredVideo = video;
 		this.update({ video, seconds, playing: false, duration: null, rate: 1, timeUnknown: false, loaded: false });
-		this.setInfo({ video, title: this.owner.knownTitle(video, this.shown.sourcePath), loading: false, problem: null, deferred: true, embedded: null });
+		this.setInfo({ video, title: this.owner.knownTitle(video, this.shown.sourcePath), loading: false, problem: null, deferred: true, embedded: null, thumbnail: this.owner.thumbnailFor(video) });
 	}
 
 	/** Back to idle: no video, no waiting seek. */

@@ -31,6 +31,8 @@ export interface PlayerInfo {
 	offer: PlayerNotice | null;
 	/** The video waits for the user to play it: nothing is loaded (or fetched) yet; a poster stands in. */
 	deferred: boolean;
+	/** The picture the poster shows (a YouTube thumbnail, only with "Show YouTube thumbnails" on); none by default. */
+	thumbnail?: string | null;
 	/**
 	 * The video plays in Obsidian's own YouTube embed, which each seek reloads; `reason` says why
 	 * when YouTube refused the plugin's player first (not on iOS, where the embed is the player).
