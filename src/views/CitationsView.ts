@@ -1,7 +1,7 @@
 import { debounce, ItemView, MarkdownView, type TAbstractFile, type TFile, type ViewStateResult, type WorkspaceLeaf } from "obsidian";
 import { extractCitations, videoKey, type VideoRef } from "../core";
 import { readingOptions } from "../notes/videoDurations";
-import { sameVideo, videoStart } from "../player/surface";
+import { sameVideo, videoName as fallbackVideoName, videoStart } from "../player/surface";
 import type { PlaybackState } from "../player/types";
 import type { PluginServices } from "../services";
 import type { NoteRepairer } from "../tools";
@@ -264,7 +264,12 @@ export class CitationsView extends ItemView {
 
 	private showHeader(file: TFile, note: NoteCitations): void {
 		const { names } = this.deps.services;
-		this.header.update(names.noteName(file.path), note, note.noteVideo ? names.videoName(note.noteVideo, file.path) : null);
+		const noteName = names.noteName(file.path);
+		const video = note.noteVideo;
+		let videoName = video ? names.videoName(video, file.path) : null;
+		// A video named by the note's own title would say it twice: the line says where it plays instead.
+		if (video && videoName === noteName) videoName = video.kind === "youtube" ? "YouTube video" : fallbackVideoName(video);
+		this.header.update(noteName, note, videoName);
 	}
 
 	private showMessage(message: string): void {

@@ -125,7 +125,8 @@ describeInBrowser("on a phone", () => {
 		await expect.poll(() => box(page, PINNED)).not.toBeNull();
 		const first = (await box(page, PINNED))!;
 		expect(first.height, "the bar, not a third of the screen").toBeLessThanOrEqual(64);
-		expect(await page.locator(`${PINNED} .vc-pinned-title`).innerText()).toBe("YouTube video aXGo1o_baBo");
+		// Named by the note's title, not a bare id.
+		expect(await page.locator(`${PINNED} .vc-pinned-title`).innerText()).toBe("The rise of the Chief Product and Technology Officer role");
 		expect(await page.locator(`${PINNED} .vc-pinned-note`).innerText()).toBe("Loads from YouTube when you play");
 		expect(await page.locator(`${PINNED} .vc-pinned-time`).innerText()).toBe("0:00");
 		expect(await shownCount(page, `${PINNED} .vc-pinned-play`)).toBe(1);

@@ -92,7 +92,7 @@ describeInBrowser("the player pinned on top of the note", () => {
 
 		// The long note: its own video waits behind the poster; scrolled to its very end, the player is still where it was.
 		await page.evaluate((path) => (window as unknown as PlaygroundWindow).playground.openNote(path, "reading"), LONG_NOTE);
-		await expect.poll(() => page.locator(`${PINNED} .vc-player-poster-title`).innerText(), { timeout: 10_000 }).toBe("YouTube video tncs0m5pmQg");
+		await expect.poll(() => page.locator(`${PINNED} .vc-player-poster-title`).innerText(), { timeout: 10_000 }).toBe("Product Strategy Stack");
 		expect((await fakeYouTube(page)).players, "the seed video's player went with its note").toEqual([]);
 		for (const mode of ["reading", "live"] as const) {
 			await page.evaluate((m) => (window as unknown as PlaygroundWindow).playground.setMode(m), mode);

@@ -234,9 +234,9 @@ describe("citations panel: header and empty states", () => {
 
 	it("names the note, its video and the count", async () => {
 		const { el } = await seedPanel();
-		// The note's title names its video too: no bare id.
+		// The note's title heads the panel; the video, named by that same title, is not named twice (and never by a bare id).
 		expect(el.querySelector(".vc-panel-note")?.textContent).toBe("The rise of the Chief Product and Technology Officer role");
-		expect(el.querySelector(".vc-panel-video-name")?.textContent).toBe("The rise of the Chief Product and Technology Officer role");
+		expect(el.querySelector(".vc-panel-video-name")?.textContent).toBe("YouTube video");
 		expect(el.querySelector(".vc-panel-count")?.textContent).toBe("32 citations");
 		expect((el.querySelector(".vc-panel-invalid") as HTMLElement).hidden).toBe(true);
 	});
