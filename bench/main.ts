@@ -15,6 +15,7 @@ import { bareRows, closeBare, closePanel, finishPanel, measureEditorEdit, measur
 import { buildNote } from "./notes";
 import { formsFigures } from "./forms";
 import { vaultFigures } from "./vault";
+import { transcriptFigures } from "./transcript";
 
 /** The repository (npm runs scripts from there). */
 const ROOT = process.cwd();
@@ -89,6 +90,7 @@ async function main(): Promise<void> {
 	const figures: Figure[] = [];
 	figures.push(...nodeFigures(CORPUS));
 	figures.push(...formsFigures(corpusTexts(CORPUS)));
+	figures.push(...transcriptFigures());
 	figures.push(...(await vaultFigures(corpusTexts(CORPUS))));
 	figures.push(figure("bundle.kb", statSync(join(ROOT, "main.js")).size / 1024, "KB", 60, "main.js, minified production build"));
 

@@ -37,3 +37,5 @@ export type { ConversionPlan } from "./convert";
 export { toMarkdownList, toChapters, toCsv } from "./exportFormats";
 export type { ExportRow } from "./exportFormats";
 export { proseExclusions } from "./regions";
+export { parseTranscript } from "./transcript";
+export type { Transcript, TranscriptCue } from "./transcript";
