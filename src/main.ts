@@ -11,6 +11,8 @@ import { registerEditor } from "./editor";
 import { registerCitationsPanel } from "./views";
 import { registerCitationIndex } from "./vault";
 import { registerTools } from "./tools";
+import { LANGUAGES_KEY, registerTranscripts } from "./transcripts";
+import { registerTranscriptView } from "./views/transcript";
 import type { PluginServices } from "./services";
 import { PluginData } from "./settings/pluginData";
 import { SettingsStore } from "./settings/store";
@@ -55,6 +57,7 @@ export default class VideoCitationsPlugin extends Plugin {
 		registerEditor(this, services);
 		registerCitationsPanel(this, services, registerCitationIndex(this, services));
 		registerTools(this, services);
+		registerTranscriptView(this, services, await registerTranscripts(this, this.data.section(LANGUAGES_KEY)));
 		this.addSettingTab(new VideoCitationsSettingTab(this.app, this, this.settingsStore));
 	}
 }
