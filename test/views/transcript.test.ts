@@ -5,7 +5,7 @@ import { vaultTranscriptFiles } from "../../src/transcripts";
 import { TranscriptView, VIEW_TYPE_TRANSCRIPT, TRANSCRIPT_MESSAGES } from "../../src/views/transcript";
 import { USER_SCROLL_PAUSE_MS } from "../../src/views/transcript/TranscriptList";
 import { settle } from "../helpers/plugin";
-import { anchor, click, makeApp, note, openNote, press, spyScroll } from "./harness";
+import { anchor, click, makeApp, note, openNote, press } from "./harness";
 
 const CLIP = { kind: "file", path: "media/clip.webm" } as const;
 const VTT = [
@@ -82,26 +82,36 @@ describe("transcript view", () => {
 		expect(cited[0]?.title).toMatch(/^Cited: The strip appears/);
 	});
 
-	it("follows playback of the note's video: marks the cue and keeps it in view, but not while the user scrolls", async () => {
+	it("follows playback of the note's video: marks the cue and scrolls the list to it, but not while the user scrolls", async () => {
 		const { el, playback } = await setup();
-		const scrolls = spyScroll();
+		const list = el.querySelector(".vc-transcript-list") as HTMLElement;
+		// Rows 20 px tall in a list 40 px high: two rows in view.
+		const rect = (top: number, height: number) => ({ top, bottom: top + height, height, left: 0, right: 100, width: 100, x: 0, y: top, toJSON: () => ({}) }) as DOMRect;
+		vi.spyOn(HTMLElement.prototype, "getBoundingClientRect").mockImplementation(function (this: HTMLElement) {
+			if (this === list) return rect(0, 40);
+			const i = Number(this.dataset.index);
+			return Number.isInteger(i) ? rect(i * 20 - list.scrollTop, 20) : rect(0, 0);
+		});
+		const scrollIntoView = vi.fn();
+		Element.prototype.scrollIntoView = scrollIntoView;
 		playback.emit({ video: CLIP, seconds: 2.5, playing: true });
 		expect(texts(el, ".is-playing")).toEqual(["The counter reads 2. A circle sits behind the bars."]);
-		expect(scrolls.map((s) => (s.el as HTMLElement).dataset.index)).toEqual(["1"]);
-		playback.emit({ video: CLIP, seconds: 3.5 });
-		expect(scrolls).toHaveLength(1);
-		el.querySelector(".vc-transcript-list")?.dispatchEvent(new WheelEvent("wheel", { deltaY: 100 }));
+		expect(list.scrollTop).toBe(0);
+		playback.emit({ video: CLIP, seconds: 4.5 });
+		expect(list.scrollTop).toBe(20);
+		list.dispatchEvent(new WheelEvent("wheel", { deltaY: -100 }));
 		playback.emit({ video: CLIP, seconds: 6.1 });
 		expect(texts(el, ".is-playing")).toEqual(["The counter reads 6. The strip slides."]);
-		expect(scrolls).toHaveLength(1);
+		expect(list.scrollTop).toBe(20);
 		expect(USER_SCROLL_PAUSE_MS).toBeGreaterThan(1000);
+		// Only the list scrolls: nothing asks the sidebar or the workspace to.
+		expect(scrollIntoView).not.toHaveBeenCalled();
 		playback.emit({ video: { kind: "youtube", id: "aXGo1o_baBo" }, seconds: 2 });
 		expect(texts(el, ".is-playing")).toEqual([]);
 	});
 
 	it("plays from a cue on click and on Enter", async () => {
 		const { el, playback } = await setup();
-		spyScroll();
 		click(cues(el)[2] as HTMLElement);
 		expect(playback.seeks).toEqual([{ video: CLIP, seconds: 4, options: { sourcePath: "Clip.md" } }]);
 		const list = el.querySelector(".vc-transcript-list") as HTMLElement;
@@ -113,7 +123,6 @@ describe("transcript view", () => {
 
 	it("searches: counts the matches, shows one, and steps through them", async () => {
 		const { el } = await setup();
-		spyScroll();
 		await typeSearch(el, "THE STRIP");
 		expect(el.querySelector(".vc-transcript-count")?.textContent).toBe("1 of 1");
 		const input = await typeSearch(el, "counter reads");
@@ -131,7 +140,6 @@ describe("transcript view", () => {
 
 	it("inserts the selected cues, quoted, with a citation in the note's own form, as one undoable edit", async () => {
 		const { el, view, noteView } = await setup();
-		spyScroll();
 		const list = el.querySelector(".vc-transcript-list") as HTMLElement;
 		click(cues(el)[1] as HTMLElement);
 		press(list, " ");
@@ -151,7 +159,6 @@ describe("transcript view", () => {
 
 	it("writes a link when the note cites with links", async () => {
 		const { el, view, noteView } = await setup(undefined, note("Seen at [[clip.webm#t=4|0:04]].\n", 'video: "[[clip.webm]]"'));
-		spyScroll();
 		click(cues(el)[0] as HTMLElement, "click");
 		cues(el)[0]?.dispatchEvent(new MouseEvent("click", { bubbles: true, shiftKey: true }));
 		noteView.editor.setCursor({ line: 3, ch: 0 });

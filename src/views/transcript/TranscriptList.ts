@@ -35,8 +35,6 @@ export class TranscriptList extends Component {
 	private citedEls: HTMLElement[] = [];
 	/** When the user last scrolled the list themselves (`performance.now()`). */
 	private userScrolledAt = -Infinity;
-	/** Set while the list scrolls itself, so that scroll is not taken for the user's. */
-	private selfScrolling = false;
 	private readonly idPrefix = `vc-transcript-${++nextListId}-cue-`;
 
 	constructor(parent: HTMLElement, private actions: TranscriptListActions) {
@@ -53,12 +51,14 @@ export class TranscriptList extends Component {
 		this.registerDomEvent(this.el, "focus", () => {
 			if (this.focused < 0 && this.cues.length > 0) this.focus(Math.max(0, this.playing), false);
 		});
-		// The user's own scrolling (wheel, touch, scrollbar, keys) pauses following for a few seconds.
+		// The user's own scrolling (wheel, touch, the scrollbar) pauses following for a few seconds.
+		// Scroll events alone cannot tell: rows laid out late (content-visibility) move the list too.
 		const userScroll = () => (this.userScrolledAt = performance.now());
 		this.registerDomEvent(this.el, "wheel", userScroll, { passive: true });
 		this.registerDomEvent(this.el, "touchmove", userScroll, { passive: true });
-		this.registerDomEvent(this.el, "scroll", () => {
-			if (!this.selfScrolling) userScroll();
+		this.registerDomEvent(this.el, "pointerdown", (evt) => {
+			// A press on the list itself, not on a row, is on its scrollbar.
+			if (evt.target === this.el) userScroll();
 		});
 	}
 
@@ -189,11 +189,18 @@ export class TranscriptList extends Component {
 		this.scrollTo(row, "nearest");
 	}
 
-	private scrollTo(row: HTMLElement, block: ScrollLogicalPosition): void {
-		this.selfScrolling = true;
-		row.scrollIntoView({ block });
-		// Scroll events of this scroll arrive after it, within the frame.
-		window.requestAnimationFrame(() => (this.selfScrolling = false));
+	/**
+	 * Scrolls the list, and only the list (`scrollIntoView` would scroll the sidebar and the
+	 * workspace too), so `row` is in view: at the nearest edge, or in the middle.
+	 */
+	private scrollTo(row: HTMLElement, block: "nearest" | "center"): void {
+		const list = this.el.getBoundingClientRect();
+		const box = row.getBoundingClientRect();
+		let delta = 0;
+		if (block === "center") delta = box.top + box.height / 2 - (list.top + list.height / 2);
+		else if (box.top < list.top) delta = box.top - list.top;
+		else if (box.bottom > list.bottom) delta = Math.min(box.bottom - list.bottom, box.top - list.top);
+		if (delta !== 0) this.el.scrollTop += delta;
 	}
 
 	private rowOf(evt: Event): number {

@@ -330,8 +330,11 @@ export class TranscriptView extends ItemView {
 		if (!first) return false;
 		const form = noteCitationForm(this.citations, this.deps.services.settings.current.insertFormat);
 		const text = quoteWithCitation(cues, citationMarkup(form, video, first.start, this.deps.services.notes.videoFor(file.path)));
+		// After a word, a space first, so the quote does not run into it.
+		const at = view.editor.getCursor("from");
+		const before = at.ch > 0 ? view.editor.getRange({ line: at.line, ch: at.ch - 1 }, at) : "";
 		// One call, one transaction: a single undo removes the whole insertion.
-		view.editor.replaceSelection(text);
+		view.editor.replaceSelection(before !== "" && !/\s/.test(before) ? ` ${text}` : text);
 		this.list.clearSelection();
 		activeWindow.getSelection()?.removeAllRanges();
 		return true;
