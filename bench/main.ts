@@ -15,7 +15,7 @@ import { bareRows, closeBare, closePanel, finishPanel, measureEditorEdit, measur
 import { buildNote } from "./notes";
 import { formsFigures } from "./forms";
 import { vaultFigures } from "./vault";
-import { transcriptFigures } from "./transcript";
+import { autoCaptions, measureTranscriptFollow, transcriptFigures } from "./transcript";
 
 /** The repository (npm runs scripts from there). */
 const ROOT = process.cwd();
@@ -79,6 +79,11 @@ async function browserFigures(page: Page, cdp: CDPSession): Promise<Figure[]> {
 	const med = (xs: number[]) => xs.sort((a, b) => a - b)[xs.length >> 1] as number;
 	figures.push(
 		figure("panel.ratio_vs_rows", med(panel) / med(bare), "×", 3, `main-thread time to show all ${panelNote.claims.toLocaleString()} rows laid out: ${med(panel).toFixed(1)} ms vs ${med(bare).toFixed(1)} ms for bare rows`),
+	);
+
+	const follow = await page.evaluate(measureTranscriptFollow, { vtt: autoCaptions(3).text, runs: 600, step: 2.7 });
+	figures.push(
+		figure("transcript.follow_ms", follow.median, "ms", 2, `the transcript view following playback through ${follow.cues.toLocaleString()} cues, one cue further each update, with the style and layout it causes (slowest ${follow.max.toFixed(2)} ms)`),
 	);
 
 	const load = await page.evaluate(measureLoad, { runs: 30 });

@@ -1,10 +1,10 @@
 /**
  * The transcript figures: reading a 3-hour file of auto-generated captions (generated here, with
- * YouTube's rolling duplicates and word times) against a bare split of the same text into lines,
- * and finding the cue at a moment as playback moves.
+ * YouTube's rolling duplicates and word times) against a bare split of the same text into lines
+ * (in Node), and the transcript view following playback through its 4,000 cues (in the page).
  */
-import { parseTranscript, playingIndex } from "../src/core";
-import { figure, median, timePair, type Figure } from "./measure";
+import { parseTranscript } from "../src/core";
+import { figure, timePair, type Figure } from "./measure";
 
 const WORDS = "so today we are going to look at how video notes cite their sources and why it matters for every claim a reader wants to check later".split(" ");
 
@@ -37,7 +37,7 @@ export function autoCaptions(hours: number, lineSeconds = 2.7): { text: string; 
 
 let sink = 0;
 
-/** Measures the transcript figures. */
+/** Measures the Node-side transcript figures (the reader). */
 export function transcriptFigures(): Figure[] {
 	const file = autoCaptions(3);
 	const parsed = parseTranscript(file.text, "bench.en.vtt");
@@ -53,23 +53,38 @@ export function transcriptFigures(): Figure[] {
 		figure("transcript.parse_ratio_vs_split", pair.subject / pair.baseline, "×", 10, `the same text split into lines: ${pair.baseline.toFixed(2)} ms`),
 	];
 
-	// Following playback: the poller reports the time every 250 ms; each report finds the cue at
-	// that moment (a binary search over the cues' starts) and moves the mark when it changed.
-	const starts = parsed.cues.map((c) => c.start);
-	const duration = 3 * 3600;
-	let current = -1;
-	const follow = (t: number) => {
-		const i = playingIndex(starts, t);
-		if (i !== current) current = i;
-		sink += current;
-	};
-	const samples: number[] = [];
-	for (let run = 0; run < 40; run++) {
-		const t0 = performance.now();
-		for (let k = 0; k < 1000; k++) follow(((run * 1000 + k) * 7.919) % duration);
-		samples.push((performance.now() - t0) / 1000);
-	}
-	figures.push(figure("transcript.follow_ms", median(samples), "ms", 2, `finding the cue at a moment among ${starts.length.toLocaleString()} cues (median of 1,000 updates)`));
 	if (sink === -1) console.debug(sink);
 	return figures;
+}
+
+/**
+ * In the playground page: the transcript view showing `vtt` (beside a note's video), then one
+ * follow-playback update per cue as playback moves on, each timed with the style and layout it
+ * causes (the mark moves, the list scrolls to it). Returns the median update in ms and the cues shown.
+ */
+export async function measureTranscriptFollow(args: { vtt: string; runs: number; step: number }): Promise<{ median: number; max: number; cues: number }> {
+	type FollowView = { follow(state: unknown, scroll: boolean): void; video: unknown; containerEl: HTMLElement };
+	const pg = (window as unknown as { playground: { app: { vault: { seed(p: string, t: string): void }; commands: { execute(id: string): boolean }; workspace: { getLeavesOfType(t: string): { view: unknown }[] } }; openNote(p: string, m: string): Promise<unknown> } }).playground;
+	pg.app.vault.seed("bench/long-talk.vtt", args.vtt);
+	pg.app.vault.seed("bench/long-talk.md", '---\nvideo: "bench/long-talk.webm"\n---\nA note about a long talk.\n');
+	await pg.openNote("bench/long-talk.md", "source");
+	pg.app.commands.execute("video-citations:show-transcript");
+	let cues = 0;
+	for (let i = 0; i < 200 && cues === 0; i++) {
+		await new Promise((resolve) => window.setTimeout(resolve, 20));
+		cues = activeDocument.querySelectorAll(".vc-transcript-cue").length;
+	}
+	const view = pg.app.workspace.getLeavesOfType("video-citations-transcript")[0]?.view as FollowView | undefined;
+	if (!view) throw new Error("the transcript view did not open");
+	const times: number[] = [];
+	for (let i = 0; i < args.runs; i++) {
+		const t0 = performance.now();
+		view.follow({ video: view.video, seconds: 1 + i * args.step, playing: true, duration: null, rate: 1 }, true);
+		// The style and layout the change needs, which the browser would do before the next frame.
+		void view.containerEl.getBoundingClientRect();
+		void activeDocument.body.offsetHeight;
+		times.push(performance.now() - t0);
+	}
+	times.sort((a, b) => a - b);
+	return { median: times[times.length >> 1] as number, max: times[times.length - 1] as number, cues };
 }
