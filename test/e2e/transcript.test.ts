@@ -113,4 +113,53 @@ describeInBrowser("the transcript view on the demo clip", () => {
 		await page.keyboard.press("Control+z");
 		await expect.poll(value).toBe(before);
 	});
+
+	it("shows what was said at a citation on hover in reading view, plays from it, and closes on leave and Escape", async () => {
+		const { page } = await playground.open({ note: CLIP_NOTE, mode: "reading", theme: "light", panels: false });
+		const link = page.locator(".markdown-reading-view .yt-timestamp[role=link]", { hasText: "00:00:46" }).first();
+		await link.hover();
+		const popover = page.locator(".vc-citation-popover");
+		await expect.poll(() => popover.count(), { timeout: 5_000 }).toBe(1);
+		expect(await popover.getAttribute("aria-label")).toBe("What was said at 0:46");
+		expect(await popover.locator(".vc-popover-claim").innerText()).toMatch(/^The counter reads 46 here/);
+		expect(await popover.locator(".vc-popover-cue.is-current").innerText()).toMatch(/0:46\s+The counter reads 46\./);
+		// From a few seconds before to about 20 s after the moment.
+		const times = await popover.locator(".vc-popover-cue .vc-transcript-time").allInnerTexts();
+		expect(times[0]).toBe("0:40");
+		expect(times.at(-1)).toBe("0:58");
+		await shootThemes(page, "transcript-popover-reading");
+		// Leaving the link for the popover keeps it; leaving both closes it.
+		await popover.hover();
+		await page.waitForTimeout(400);
+		expect(await popover.count()).toBe(1);
+		await page.mouse.move(5, 400);
+		await expect.poll(() => popover.count(), { timeout: 3_000 }).toBe(0);
+		// Again, then play from the popover.
+		await link.hover();
+		await expect.poll(() => popover.count(), { timeout: 5_000 }).toBe(1);
+		await popover.getByRole("button", { name: "Play from 0:46" }).first().click();
+		await expect.poll(() => videoTime(page), { timeout: 15_000 }).toBeGreaterThanOrEqual(46);
+		expect(await popover.count()).toBe(0);
+		// By keyboard: focusing a link opens it, Escape closes it.
+		await page.locator(".markdown-reading-view .yt-timestamp[role=link]", { hasText: "00:00:10" }).first().focus();
+		await expect.poll(() => popover.count(), { timeout: 5_000 }).toBe(1);
+		expect(await popover.locator(".vc-popover-cue.is-current").innerText()).toMatch(/Ten seconds in/);
+		await page.keyboard.press("Escape");
+		expect(await popover.count()).toBe(0);
+	});
+
+	it("shows what was said at a Live Preview chip at once with Mod held", async () => {
+		const { page } = await playground.open({ note: CLIP_NOTE, mode: "live", theme: "dark", panels: false });
+		const chip = page.locator(".vc-chip", { hasText: "0:30" }).first();
+		await page.keyboard.down("Control");
+		await chip.hover();
+		const popover = page.locator(".vc-citation-popover");
+		await expect.poll(() => popover.count(), { timeout: 1_000 }).toBe(1);
+		await page.keyboard.up("Control");
+		expect(await popover.locator(".vc-popover-cue.is-current").innerText()).toMatch(/Half-way through/);
+		expect(await popover.locator(".vc-popover-claim").innerText()).toMatch(/^Half-way through, the counter reads 30/);
+		await shootThemes(page, "transcript-popover-chip");
+		await page.mouse.move(5, 400);
+		await expect.poll(() => popover.count(), { timeout: 3_000 }).toBe(0);
+	});
 });
