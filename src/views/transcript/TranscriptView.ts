@@ -87,8 +87,8 @@ export class TranscriptView extends ItemView {
 		this.headerEl = root.createDiv({ cls: "vc-transcript-header" });
 		this.sourceEl = this.headerEl.createDiv({ cls: "vc-transcript-source" });
 		this.languageEl = this.headerEl.createEl("select", { cls: "dropdown vc-transcript-language", attr: { "aria-label": "Transcript language" } });
+		// Always there: with nothing selected it says how to select (words dragged over count too).
 		this.citeButton = this.headerEl.createEl("button", { cls: "vc-transcript-cite", text: "Insert citation" });
-		this.citeButton.disabled = true;
 		this.search = this.addChild(
 			new TranscriptSearch(root, {
 				search: (query) => this.runSearch(query),
@@ -298,7 +298,6 @@ export class TranscriptView extends ItemView {
 	}
 
 	private selectionChanged(count: number): void {
-		this.citeButton.disabled = count === 0;
 		this.citeButton.setText(count > 1 ? `Insert citation (${count} lines)` : "Insert citation");
 	}
 
