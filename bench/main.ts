@@ -15,6 +15,7 @@ import { bareRows, closeBare, closePanel, finishPanel, measureEditorEdit, measur
 import { buildNote } from "./notes";
 import { formsFigures } from "./forms";
 import { vaultFigures } from "./vault";
+import { autoCaptions, measureTranscriptFollow, transcriptFigures } from "./transcript";
 
 /** The repository (npm runs scripts from there). */
 const ROOT = process.cwd();
@@ -80,6 +81,11 @@ async function browserFigures(page: Page, cdp: CDPSession): Promise<Figure[]> {
 		figure("panel.ratio_vs_rows", med(panel) / med(bare), "×", 3, `main-thread time to show all ${panelNote.claims.toLocaleString()} rows laid out: ${med(panel).toFixed(1)} ms vs ${med(bare).toFixed(1)} ms for bare rows`),
 	);
 
+	const follow = await page.evaluate(measureTranscriptFollow, { vtt: autoCaptions(3).text, runs: 600, step: 2.7 });
+	figures.push(
+		figure("transcript.follow_ms", follow.median, "ms", 2, `the transcript view following playback through ${follow.cues.toLocaleString()} cues, one cue further each update, with the style and layout it causes (slowest ${follow.max.toFixed(2)} ms)`),
+	);
+
 	const load = await page.evaluate(measureLoad, { runs: 30 });
 	figures.push(figure("load.ms", load, "ms", 5, "synchronous time of onload on a fresh app in the playground"));
 	return figures;
@@ -89,6 +95,7 @@ async function main(): Promise<void> {
 	const figures: Figure[] = [];
 	figures.push(...nodeFigures(CORPUS));
 	figures.push(...formsFigures(corpusTexts(CORPUS)));
+	figures.push(...transcriptFigures());
 	figures.push(...(await vaultFigures(corpusTexts(CORPUS))));
 	figures.push(figure("bundle.kb", statSync(join(ROOT, "main.js")).size / 1024, "KB", 60, "main.js, minified production build"));
 

@@ -12,6 +12,9 @@ import { registerEditor } from "./editor";
 import { registerCitationsPanel } from "./views";
 import { registerCitationIndex } from "./vault";
 import { registerTools } from "./tools";
+import { LANGUAGES_KEY, registerTranscripts } from "./transcripts";
+import { registerTranscriptView } from "./views/transcript";
+import { registerCitationPopover } from "./popover";
 import type { PluginServices } from "./services";
 import { PluginData } from "./settings/pluginData";
 import { SettingsStore } from "./settings/store";
@@ -60,6 +63,9 @@ export default class VideoCitationsPlugin extends Plugin {
 		registerEditor(this, services);
 		const tools = registerTools(this, services);
 		registerCitationsPanel(this, services, registerCitationIndex(this, services), tools);
+		const transcripts = await registerTranscripts(this, this.data.section(LANGUAGES_KEY));
+		registerTranscriptView(this, services, transcripts);
+		registerCitationPopover(this, services, transcripts);
 		this.addSettingTab(new VideoCitationsSettingTab(this.app, this, this.settingsStore));
 	}
 }

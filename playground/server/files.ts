@@ -11,6 +11,8 @@ const CONTENT_TYPES: Record<string, string> = {
 	".txt": "text/plain; charset=utf-8",
 	".csv": "text/csv; charset=utf-8",
 	".canvas": "application/json; charset=utf-8",
+	".vtt": "text/vtt; charset=utf-8",
+	".srt": "text/plain; charset=utf-8",
 	".webm": "video/webm",
 	".mp4": "video/mp4",
 	".m4v": "video/mp4",
@@ -34,7 +36,7 @@ const CONTENT_TYPES: Record<string, string> = {
 };
 
 /** Files the page reads as text and seeds into the vault with their content. */
-const TEXT_EXTENSIONS = new Set([".md", ".txt", ".csv", ".canvas", ".json"]);
+const TEXT_EXTENSIONS = new Set([".md", ".txt", ".csv", ".canvas", ".json", ".vtt", ".srt"]);
 
 /** The `Content-Type` to serve a file with, from its extension. */
 export function contentType(path: string): string {

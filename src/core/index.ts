@@ -38,3 +38,5 @@ export type { ConversionPlan } from "./convert";
 export { toMarkdownList, toChapters, toCsv, planChapters, CHAPTER_RULES, type ChapterPlan } from "./exportFormats";
 export type { ExportRow } from "./exportFormats";
 export { proseExclusions } from "./regions";
+export { parseTranscript } from "./transcript";
+export type { Transcript, TranscriptCue } from "./transcript";

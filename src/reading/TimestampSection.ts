@@ -5,6 +5,14 @@ import type { PluginServices } from "../services";
 import type { LiveSection, LiveSections } from "./liveSections";
 import { undecorate, type TimestampLink } from "./timestampLink";
 
+/** Every rendered seek link by its element, for views that read a link from the page (the transcript popover). */
+const rendered = new WeakMap<Node, TimestampLink>();
+
+/** The seek link the reading view made of `el`, if it made one. */
+export function renderedLink(el: Node): TimestampLink | undefined {
+	return rendered.get(el);
+}
+
 /** What a section's clicks reach: settings, the player and the browser. */
 export type SectionServices = Pick<PluginServices, "settings" | "playback" | "openExternal">;
 
@@ -28,7 +36,10 @@ export class TimestampSection extends MarkdownRenderChild implements LiveSection
 		private restore?: () => void,
 	) {
 		super(containerEl);
-		for (const link of links) this.links.set(link.el, link);
+		for (const link of links) {
+			this.links.set(link.el, link);
+			rendered.set(link.el, link);
+		}
 	}
 
 	override onload(): void {

@@ -165,6 +165,10 @@ export function installDomHelpers(win: Window & typeof globalThis): void {
 	HtmlProto.toggleVisibility = function (this: HTMLElement, visible: boolean) {
 		this.hidden = !visible;
 	};
+	// Obsidian's way to set CSS custom properties (the plugin's styles read them), as style properties.
+	HtmlProto.setCssProps = function (this: HTMLElement, props: Record<string, string>) {
+		for (const [name, value] of Object.entries(props)) this.style.setProperty(name, value);
+	};
 	HtmlProto.onClickEvent = function (this: HTMLElement, listener: (ev: MouseEvent) => unknown, options?: AddEventListenerOptions) {
 		this.addEventListener("click", listener, options);
 	};
