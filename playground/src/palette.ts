@@ -58,10 +58,15 @@ export function installPalette(app: App, doc: Document): void {
 			draw();
 		});
 		input.addEventListener("keydown", (evt) => {
+			if (evt.isComposing) return;
+			if (evt.key === "Enter" || evt.key === "Escape") {
+				// Focus goes back to the note before the key is done: without this, its default action
+				// (a new line for Enter) would land in the editor.
+				evt.preventDefault();
+				return evt.key === "Enter" ? run(chosen) : close();
+			}
 			if (evt.key === "ArrowDown") chosen = Math.min(chosen + 1, shown.length - 1);
 			else if (evt.key === "ArrowUp") chosen = Math.max(chosen - 1, 0);
-			else if (evt.key === "Enter") return run(chosen);
-			else if (evt.key === "Escape") return close();
 			else return;
 			evt.preventDefault();
 			draw();
