@@ -1,5 +1,5 @@
 import { syntaxTree } from "@codemirror/language";
-import type { EditorState, Range } from "@codemirror/state";
+import { Prec, type EditorState, type Range } from "@codemirror/state";
 import { Decoration, EditorView, ViewPlugin, WidgetType, type DecorationSet, type ViewUpdate } from "@codemirror/view";
 import type { SyntaxNode } from "@lezer/common";
 import { editorLivePreviewField } from "../../../test/double/editor";
@@ -61,10 +61,11 @@ function depth(node: SyntaxNode, types: readonly string[]): number {
  * emphasis, links, quotes, lists, code, with the markup as `cm-formatting`); Live Preview also
  * hides the markup of the lines the selection is not on, draws list bullets and rules.
  */
-function build(view: EditorView): DecorationSet {
+function build(view: EditorView): { styles: DecorationSet; hidden: DecorationSet } {
 	const { state } = view;
 	const live = isLivePreview(state);
 	const out: Range<Decoration>[] = [];
+	const gone: Range<Decoration>[] = [];
 	const hidden = (from: number, to: number) => live && !selectionOnLines(state, from, to);
 	const tree = syntaxTree(state);
 	const doc = state.doc;
@@ -75,7 +76,7 @@ function build(view: EditorView): DecorationSet {
 	/** Markup that Live Preview hides while the selection is off the lines of `from`–`to` (its element), and source mode shows faint. */
 	const markup = (a: number, b: number, cls: string, element: { from: number; to: number }) => {
 		if (b <= a) return;
-		if (hidden(element.from, element.to)) out.push(HIDE.range(a, b));
+		if (hidden(element.from, element.to)) gone.push(HIDE.range(a, b));
 		else out.push(mark(`cm-formatting ${cls}`).range(a, b));
 	};
 	/** The end of the spaces after `pos` on its line. */
@@ -135,6 +136,8 @@ function build(view: EditorView): DecorationSet {
 						const [open, ...rest] = node.getChildren("LinkMark");
 						const close = rest.find((m) => doc.sliceString(m.from, m.to) === "]");
 						if (!open || !close || doc.sliceString(open.from, open.to) !== "[") return;
+						// `[text]` alone is text to Obsidian (CommonMark would look for a reference definition).
+						if (close.to === node.to) return;
 						out.push(mark("cm-link").range(open.to, close.from));
 						markup(open.from, open.to, "cm-formatting-link", node);
 						// `](address "title")`, or the `]` (and `[label]`) of a reference link.
@@ -204,7 +207,7 @@ function build(view: EditorView): DecorationSet {
 						return false;
 					case "HorizontalRule":
 						lineClass(node.from, "HyperMD-hr");
-						if (hidden(node.from, node.to)) out.push(RULE.range(node.from, node.to));
+						if (hidden(node.from, node.to)) gone.push(RULE.range(node.from, node.to));
 						else out.push(mark("cm-formatting cm-hr").range(node.from, node.to));
 						return false;
 					case "HTMLBlock":
@@ -217,25 +220,33 @@ function build(view: EditorView): DecorationSet {
 			},
 		});
 	}
-	return Decoration.set(out, true);
+	return { styles: Decoration.set(out, true), hidden: Decoration.set(gone, true) };
 }
 
 /**
  * Obsidian's Live Preview look over the note's syntax tree (see {@link build}), redrawn when the
- * text, the viewport, the parse, the mode or (in Live Preview) the selection changes.
+ * text, the viewport, the parse, the mode or (in Live Preview) the selection changes. Its styles
+ * rank above every other decoration, so they nest inside the plugin's marks (which stay one element
+ * per citation); the markup it hides ranks below them, so the plugin's chips replace whole links.
  */
 export const markupDecorations = ViewPlugin.fromClass(
 	class {
-		decorations: DecorationSet;
+		styles: DecorationSet;
+		hidden: DecorationSet;
 		constructor(view: EditorView) {
-			this.decorations = build(view);
+			({ styles: this.styles, hidden: this.hidden } = build(view));
 		}
 		update(u: ViewUpdate) {
 			const modeChanged = isLivePreview(u.startState) !== isLivePreview(u.state);
 			if (u.docChanged || u.viewportChanged || modeChanged || syntaxTree(u.startState) !== syntaxTree(u.state) || (u.selectionSet && isLivePreview(u.state))) {
-				this.decorations = build(u.view);
+				({ styles: this.styles, hidden: this.hidden } = build(u.view));
 			}
 		}
 	},
-	{ decorations: (v) => v.decorations },
+	{
+		provide: (plugin) => [
+			Prec.highest(EditorView.decorations.of((view) => view.plugin(plugin)?.styles ?? Decoration.none)),
+			Prec.low(EditorView.decorations.of((view) => view.plugin(plugin)?.hidden ?? Decoration.none)),
+		],
+	},
 );
