@@ -32,6 +32,17 @@ class RuleWidget extends WidgetType {
 }
 const RULE = Decoration.replace({ widget: new RuleWidget() });
 
+/** The line break Live Preview draws for a `<br>` away from the cursor. */
+class BreakWidget extends WidgetType {
+	override eq(): boolean {
+		return true;
+	}
+	toDOM(view: EditorView): HTMLElement {
+		return view.dom.ownerDocument.createElement("br");
+	}
+}
+const BREAK = Decoration.replace({ widget: new BreakWidget() });
+
 /** Whether `state` is shown as Live Preview (the double's `editorLivePreviewField`). */
 export function isLivePreview(state: EditorState): boolean {
 	return state.field(editorLivePreviewField, false) ?? false;
@@ -210,10 +221,12 @@ function build(view: EditorView): { styles: DecorationSet; hidden: DecorationSet
 						if (hidden(node.from, node.to)) gone.push(RULE.range(node.from, node.to));
 						else out.push(mark("cm-formatting cm-hr").range(node.from, node.to));
 						return false;
-					case "HTMLBlock":
 					case "HTMLTag":
+						// Live Preview draws a `<br>`; other raw HTML stays as written (the plugin turns its timestamp anchors into chips).
+						if (/^<br\s*\/?>$/i.test(doc.sliceString(node.from, node.to)) && hidden(node.from, node.to)) gone.push(BREAK.range(node.from, node.to));
+						return false;
+					case "HTMLBlock":
 					case "Comment":
-						// Raw HTML stays as written (the plugin turns its timestamp anchors into chips).
 						return false;
 				}
 				return;
