@@ -4,6 +4,7 @@ import { activeWindowClipboard } from "./obsidian/clipboard";
 import { vaultNoteText } from "./obsidian/noteText";
 import { vaultMetadata } from "./obsidian/vaultMetadata";
 import { DURATIONS_KEY, VideoDurations } from "./notes/videoDurations";
+import { TITLES_KEY, VideoTitles } from "./notes/videoTitles";
 import { registerPlayer } from "./player";
 import { registerCommands } from "./commands";
 import { registerReadingView } from "./reading";
@@ -19,7 +20,7 @@ import type { VideoCitationsSettings } from "./settings/settings";
 
 /** Video Citations: wiring only. Each feature lives in its own folder and gets narrow services. */
 export default class VideoCitationsPlugin extends Plugin {
-	/** The data file: the settings at its top level, the videos' lengths under their own key. */
+	/** The data file: the settings at its top level, the videos' lengths and titles under their own keys. */
 	private data = new PluginData({ load: () => this.loadData(), save: (data) => this.saveData(data) });
 	private settingsStore = new SettingsStore(this.data.settings);
 
@@ -34,11 +35,14 @@ export default class VideoCitationsPlugin extends Plugin {
 			new Notice(`Video Citations: some saved settings could not be read and use their defaults (${rejected.join(", ")}).`);
 		}
 
-		const notes = new NoteVideos(vaultMetadata(this.app));
+		const metadata = vaultMetadata(this.app);
+		const notes = new NoteVideos(metadata);
 		const durations = new VideoDurations(this.data.section(DURATIONS_KEY));
-		await durations.load();
+		const names = new VideoTitles(this.data.section(TITLES_KEY), metadata, notes);
+		await Promise.all([durations.load(), names.load()]);
 		this.register(() => durations.flush());
-		const playback = registerPlayer(this, { settings: this.settingsStore, notes, durations });
+		this.register(() => names.flush());
+		const playback = registerPlayer(this, { settings: this.settingsStore, notes, durations, titles: names });
 		const clipboard = activeWindowClipboard();
 		const noteText = vaultNoteText(this.app.workspace, this.app.vault);
 		registerCommands(this, { playback, settings: this.settingsStore, notes, durations, clipboard, noteText });
@@ -47,14 +51,15 @@ export default class VideoCitationsPlugin extends Plugin {
 			playback,
 			notes,
 			durations,
+			names,
 			openExternal: (url) => window.open(url, "_blank", "noopener"),
 			clipboard,
 			noteText,
 		};
 		registerReadingView(this, services);
 		registerEditor(this, services);
-		registerCitationsPanel(this, services, registerCitationIndex(this, services));
-		registerTools(this, services);
+		const tools = registerTools(this, services);
+		registerCitationsPanel(this, services, registerCitationIndex(this, services), tools);
 		this.addSettingTab(new VideoCitationsSettingTab(this.app, this, this.settingsStore));
 	}
 }

@@ -1,5 +1,6 @@
 import type { NoteVideoSource } from "./notes/noteVideo";
 import type { DurationSource } from "./notes/videoDurations";
+import type { NameSource } from "./notes/videoTitles";
 import type { ClipboardWriter } from "./obsidian/clipboard";
 import type { NoteTextSource } from "./obsidian/noteText";
 import type { PlaybackPort } from "./player/types";
@@ -15,6 +16,8 @@ export interface PluginServices {
 	notes: NoteVideoSource;
 	/** The videos' lengths the players have measured: notes of a video are read against its length, and again when it changes. */
 	durations: DurationSource;
+	/** How videos and notes are named for people: titles the notes give or players reported, file names. */
+	names: NameSource;
 	/** Opens a URL in the user's browser. */
 	openExternal(url: string): void;
 	/** Where copies go: the clipboard of the window the user is working in. */

@@ -16,7 +16,9 @@ export interface PlaygroundParams {
 	panels: boolean;
 	/**
 	 * `phone` sets `Platform.isMobile`/`isPhone` before the plugin loads and gives the body
-	 * Obsidian's `is-mobile is-phone` classes; the sidebars become closed drawers (not drawn).
+	 * Obsidian's `is-mobile is-phone` classes; the sidebars become drawers, closed at start (the
+	 * citations panel waits in the right one, without the side player): revealing a leaf there
+	 * (the plugin's "Open citations panel") opens it over the note, and a tap beside it closes it.
 	 */
 	device: Device;
 	/**

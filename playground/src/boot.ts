@@ -48,6 +48,7 @@ export async function bootPlayground(win: PlaygroundWindow): Promise<PlaygroundA
 		Platform.isTablet = !Platform.isPhone;
 		body.addClass("is-mobile", "is-ios", Platform.isPhone ? "is-phone" : "is-tablet");
 	}
+	const phone = body.hasClass("is-phone");
 	showNotices(doc);
 	showMenus(doc);
 	const app = new App(doc);
@@ -126,8 +127,14 @@ export async function bootPlayground(win: PlaygroundWindow): Promise<PlaygroundA
 	if (wanted !== start) problems.push(`No note "${wanted}" in this vault; showing ${start ?? "nothing"}.`);
 	if (start) await openNote(start, mode);
 	mark("note");
+	if (phone) {
+		// Obsidian on a phone starts with its sidebars closed: drawers the plugin's reveal opens.
+		app.workspace.leftSplit.collapse();
+		app.workspace.rightSplit.collapse();
+	}
 	if (params.panels) {
-		for (const type of SIDE_VIEWS) {
+		// On a phone the plugin's player sits on top of the note: only the panel waits in the drawer.
+		for (const type of phone ? SIDE_VIEWS.filter((t) => t !== "video-citations-player") : SIDE_VIEWS) {
 			if (app.viewRegistry.has(type) && app.workspace.getLeavesOfType(type).length === 0) {
 				await app.workspace.getRightLeaf(false).setViewState({ type, active: false });
 			}

@@ -3,7 +3,8 @@ import { MarkdownView, Notice, type App, type WorkspaceLeaf } from "../../test/d
 /**
  * Puts the double's workspace on the page and makes it behave like Obsidian's where the plugin
  * cannot tell the difference: each leaf is tagged with its view type (for the page's layout),
- * clicking or focusing into a note's leaf makes it the active leaf, and internal links open notes.
+ * clicking or focusing into a note's leaf makes it the active leaf, internal links open notes, and
+ * on a phone a tap on the backdrop of an open sidebar (a drawer) closes it.
  */
 export function mountWorkspace(parent: HTMLElement, app: App, openNote: (path: string) => void): void {
 	const { workspace } = app;
@@ -25,6 +26,14 @@ export function mountWorkspace(parent: HTMLElement, app: App, openNote: (path: s
 		if (leaf && (leaf.side === "root" || leaf.side === "window")) workspace.setActiveLeaf(leaf);
 	};
 	workspace.containerEl.addEventListener("mousedown", activate, true);
+
+	// On a phone an open sidebar is a drawer over the note; a tap beside it closes it, as in Obsidian.
+	const backdrop = workspace.containerEl.createDiv({ cls: "workspace-drawer-backdrop" });
+	backdrop.addEventListener("click", () => {
+		workspace.leftSplit.collapse();
+		workspace.rightSplit.collapse();
+	});
+
 	workspace.containerEl.addEventListener("focusin", activate, true);
 
 	// Obsidian opens internal links itself; the double renders them as plain anchors, which would

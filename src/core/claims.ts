@@ -5,6 +5,7 @@
 import type { RawElement } from "./element";
 import type { RawLink } from "./linkAt";
 import { toPlainText } from "./plainText";
+import { endsSentence, isSentenceMark } from "./sentenceEnds";
 
 /** What a citation is read from: an element, or a link to a moment. Both are cut out of claim text. */
 export type Piece = RawElement | RawLink;
@@ -64,10 +65,16 @@ function sentenceStart(lazy: LazyClaim): number {
 	return start;
 }
 
-/** The claim text of `lazy`, worked out on first read and kept. */
+/**
+ * The claim text of `lazy`, worked out on first read and kept: the clause the citation closes
+ * (from the previous citation in its sentence, or a `;` after it), marked "…" as part of a longer sentence;
+ * the sentence up to the citation when that clause is too short to stand alone.
+ */
 export function claimText(lazy: LazyClaim): string {
 	if (lazy.value !== null) return lazy.value;
-	let value = spanText(lazy.block.elements, Math.max(sentenceStart(lazy), lazy.to - MAX_CLAIM_SPAN), lazy.to);
+	const from = Math.max(sentenceStart(lazy), lazy.to - MAX_CLAIM_SPAN);
+	const clause = clauseText(lazy, from);
+	let value = clause ?? spanText(lazy.block.elements, from, lazy.to);
 	if (!value) {
 		// Timestamp-first style ("[12:34] The speaker says…"): the claim follows the element.
 		const el = lazy.block.elements[lazy.element] as Piece;
@@ -77,6 +84,55 @@ export function claimText(lazy: LazyClaim): string {
 	}
 	lazy.value = value;
 	return value;
+}
+
+/** Words a clause may open with that join it to the one before ("and", "which"), dropped from its text. */
+const JOINER = /^(?:[\s,;:&–—-]|(?:and|or|but|while|whereas|plus|also|then|y|e|o|et|und|ve)(?=[\s,]))+/iu;
+/** A clause shorter than this (letters and digits, joiners dropped) does not stand alone. */
+const MIN_CLAUSE_CHARS = 16;
+const MIN_CLAUSE_WORDS = 3;
+
+/**
+ * The clause `lazy` closes when a citation earlier in its sentence claims the sentence's first part:
+ * from that citation (or a `;` after it), as "…words"; `null` when the claim is the whole sentence
+ * so far, or when the clause is too short to stand alone.
+ */
+function clauseText(lazy: LazyClaim, sentence: number): string | null {
+	const source = (lazy.block.elements[0] as Piece).source;
+	// Only a citation earlier in the sentence claims its first part; without one, the whole sentence is this claim.
+	if (lazy.gapFrom <= sentence) return null;
+	let start = lazy.gapFrom;
+	for (let i = lazy.to - 1; i >= start; i--) {
+		if (source.charCodeAt(i) === 59 && !isEntitySemicolon(source, i)) {
+			start = i + 1;
+			break;
+		}
+	}
+	if (start <= sentence) return null;
+	const text = spanText(lazy.block.elements, start, lazy.to).replace(JOINER, "");
+	if (text.length < MIN_CLAUSE_CHARS || countWords(text) < MIN_CLAUSE_WORDS) return null;
+	return `…${text}`;
+}
+
+function isEntitySemicolon(text: string, at: number): boolean {
+	// "&amp;" and "&#39;": the semicolon closes an entity.
+	for (let i = at - 1; i >= 0 && at - i <= 10; i--) {
+		const c = text.charCodeAt(i);
+		if (c === 38) return true;
+		if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 35)) return false;
+	}
+	return false;
+}
+
+function countWords(text: string): number {
+	let words = 0;
+	let inWord = false;
+	for (let i = 0; i < text.length; i++) {
+		const space = isSpace(text.charCodeAt(i));
+		if (!space && !inWord) words++;
+		inWord = !space;
+	}
+	return words;
 }
 
 /** Whether the text between two pieces only separates them (`, `, ` and `, `; see`), so they back one claim. */
@@ -103,8 +159,8 @@ function hasText(text: string, from: number, to: number): boolean {
 
 /**
  * The last two sentence (or table cell) boundaries in `[from, to)`, as absolute offsets where the
- * next sentence starts: whitespace after `.`, `!`, `?` or `…` (closing quotes and brackets allowed
- * between). Scans backwards from `to`, so a claim costs the length of its own sentence.
+ * next sentence starts: whitespace after a sentence mark that ends a sentence (`sentenceEnds.ts`;
+ * closing quotes and brackets allowed between). Scans backwards from `to`, so a claim costs the length of its own sentence.
  */
 function lastBoundaries(text: string, from: number, to: number, table: boolean): { last: number; previous: number } {
 	let last = -1;
@@ -116,9 +172,9 @@ function lastBoundaries(text: string, from: number, to: number, table: boolean):
 		while (j >= from && isSpace(text.charCodeAt(j))) j--;
 		let k = j;
 		while (k >= from && isCloser(text.charCodeAt(k))) k--;
-		if (k >= from && isSentenceEnd(text.charCodeAt(k))) {
-			let start = i + 1;
-			while (start < to && isSpace(text.charCodeAt(start))) start++;
+		let start = i + 1;
+		while (start < to && isSpace(text.charCodeAt(start))) start++;
+		if (k >= from && isSentenceMark(text.charCodeAt(k)) && endsSentence(text, k, start)) {
 			if (last < 0) {
 				last = start;
 				if (hasText(text, start, to)) return { last, previous: -1 };
@@ -136,10 +192,6 @@ function isSpace(c: number): boolean {
 function isCloser(c: number): boolean {
 	// " ' ” ’ ) ] * _
 	return c === 34 || c === 39 || c === 0x201d || c === 0x2019 || c === 41 || c === 93 || c === 42 || c === 95;
-}
-
-function isSentenceEnd(c: number): boolean {
-	return c === 46 || c === 33 || c === 63 || c === 0x2026;
 }
 
 /** Plain text of `[from, to)` with timestamp elements cut out. */

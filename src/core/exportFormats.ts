@@ -25,22 +25,56 @@ export function toMarkdownList(rows: readonly ExportRow[]): string {
 		.join("\n");
 }
 
+/** YouTube's chapter rules: the first at 0:00, at least three, each at least 10 s long. */
+export const CHAPTER_RULES = { minChapters: 3, minSeconds: 10 } as const;
+
+/** YouTube chapters planned from rows: the lines, and what YouTube's rules made leave out or lack. */
+export interface ChapterPlan {
+	lines: string[];
+	/** Moments left out because they came less than 10 s after the chapter before (a repeated second counts too). */
+	leftOut: number;
+	/** Fewer than three chapters: YouTube would show none. */
+	tooFew: boolean;
+}
+
 /**
- * YouTube chapter lines, `00:46:51 claim`, sorted by time with one line per second. YouTube wants
- * the first chapter at 0:00, so one is added when missing.
+ * Plans YouTube chapters from `rows`, sorted by time: one chapter per moment, the first at 0:00
+ * ("Start" unless a moment is within the first 10 s, which then opens at 0:00), and a moment less
+ * than 10 s after the chapter before left out (its chapter covers it), so YouTube accepts the list.
  */
-export function toChapters(rows: readonly ExportRow[]): string {
+export function planChapters(rows: readonly ExportRow[]): ChapterPlan {
 	const sorted = [...rows].sort((a, b) => a.seconds - b.seconds);
 	const lines: string[] = [];
-	let last = -1;
+	let last = Number.NEGATIVE_INFINITY;
+	let leftOut = 0;
 	for (const r of sorted) {
-		const s = youtubeSeconds(r.seconds);
-		if (s === last) continue;
+		let s = youtubeSeconds(r.seconds);
+		if (lines.length === 0) {
+			if (s < CHAPTER_RULES.minSeconds) {
+				s = 0;
+			} else {
+				lines.push(`${formatTimestamp(0)} Start`);
+				last = 0;
+			}
+		}
+		if (s - last < CHAPTER_RULES.minSeconds) {
+			leftOut++;
+			continue;
+		}
 		last = s;
-		lines.push(`${formatTimestamp(s)} ${oneLine(r.text) || "(untitled)"}`);
+		lines.push(`${formatTimestamp(s)} ${chapterTitle(r.text)}`);
 	}
-	if (!lines[0]?.startsWith("00:00:00")) lines.unshift("00:00:00 Start");
-	return lines.join("\n");
+	return { lines, leftOut, tooFew: lines.length < CHAPTER_RULES.minChapters };
+}
+
+/** YouTube chapters (see {@link planChapters}), one per line: `00:12:34 Title`. */
+export function toChapters(rows: readonly ExportRow[]): string {
+	return planChapters(rows).lines.join("\n");
+}
+
+/** A chapter's title: the claim on one line, without the "…" of a clause continuing a sentence. */
+function chapterTitle(text: string): string {
+	return oneLine(text).replace(/^…\s*/, "") || "(untitled)";
 }
 
 /**

@@ -15,6 +15,7 @@ export {
 	isMediaPath,
 	videoKey,
 	youtubeWatchUrl,
+	youtubeThumbnailUrl,
 	youtubeShortUrl,
 	VIDEO_KEYS,
 } from "./video";
@@ -34,6 +35,6 @@ export { planRepairs, standardAnchor } from "./repair";
 export type { RepairPlan } from "./repair";
 export { planPortableLinks, planAnchors } from "./convert";
 export type { ConversionPlan } from "./convert";
-export { toMarkdownList, toChapters, toCsv } from "./exportFormats";
+export { toMarkdownList, toChapters, toCsv, planChapters, CHAPTER_RULES, type ChapterPlan } from "./exportFormats";
 export type { ExportRow } from "./exportFormats";
 export { proseExclusions } from "./regions";

@@ -163,3 +163,8 @@ export function youtubeShortUrl(id: string, seconds?: number, exact = false): st
 	if (seconds === undefined || !Number.isFinite(seconds) || seconds < 0) return base;
 	return `${base}?t=${exact ? Math.round(seconds * 1000) / 1000 : Math.floor(seconds)}`;
 }
+
+/** The address of a YouTube video's thumbnail (480×360, `hqdefault`) on YouTube's image server, or `null` for an unusable id. */
+export function youtubeThumbnailUrl(id: string): string | null {
+	return isYouTubeId(id) ? `https://i.ytimg.com/vi/${id}/hqdefault.jpg` : null;
+}

@@ -48,7 +48,8 @@ export class TimestampChip extends WidgetType {
 		const { text, modifiers, tooltip, seconds } = this.spec;
 		const el = createSpan({
 			cls: modifiers ? `vc-timestamp vc-chip ${modifiers}` : "vc-timestamp vc-chip",
-			attr: { role: "button" },
+			// Reachable with Tab (Escape, then Tab, from the text), played with Enter or Space.
+			attr: { role: "button", tabindex: 0 },
 		});
 		setTooltip(el, tooltip);
 		if (seconds !== null) el.createSpan({ cls: "vc-chip-icon", text: "▶", attr: { "aria-hidden": "true" } });
@@ -57,8 +58,8 @@ export class TimestampChip extends WidgetType {
 		return el;
 	}
 
-	/** Presses reach the editor's handler (which seeks and cancels them); everything else stays the chip's. */
+	/** Presses and keys reach the editor's handlers (which seek and cancel them); everything else stays the chip's. */
 	override ignoreEvent(event: Event): boolean {
-		return event.type !== "mousedown";
+		return event.type !== "mousedown" && event.type !== "keydown";
 	}
 }

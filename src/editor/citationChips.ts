@@ -44,6 +44,10 @@ export function citationChips(services: PluginServices): Extension {
 			mousedown(event, view) {
 				return this.pressed(event, view);
 			},
+			// A chip reached with Tab plays with Enter or Space, as a link or button does.
+			keydown(event, view) {
+				return this.keyPressed(event, view);
+			},
 		},
 	});
 	// High precedence: the chip wins over other renderings of the same inline HTML, and a press reaches
@@ -156,10 +160,20 @@ class CitationChips implements PluginValue {
 		return this.press(event, { form: c.form, seconds: c.seconds, video: c.video ? this.linked(c.video) : this.note.video }, mod);
 	}
 
+	/** Enter or Space on a focused chip: the press a click would make. */
+	keyPressed(event: KeyboardEvent, view: EditorView): boolean {
+		if (!this.live || (event.key !== "Enter" && event.key !== " ") || event.altKey || event.shiftKey) return false;
+		const el = elementOf(event.target);
+		const chipEl = el?.closest<HTMLElement>(".vc-chip");
+		if (!chipEl || !view.contentDOM.contains(chipEl)) return false;
+		const chip = chipOf(chipEl);
+		return chip ? this.press(event, chip.spec, Keymap.isModifier(event, "Mod")) : false;
+	}
+
 	/** A video a citation names, as it plays from this note (a linked file found in the vault). */
 	private linked = (ref: VideoRef): VideoRef => (this.note.path === null ? ref : this.services.notes.linkedVideo(ref, this.note.path));
 
-	private press(event: MouseEvent, target: CitationFacts, mod: boolean): boolean {
+	private press(event: MouseEvent | KeyboardEvent, target: CitationFacts, mod: boolean): boolean {
 		const action = pressAction(target, mod, this.live, this.services.settings.current);
 		if (action.kind === "none") return false;
 		// Cancel the press so the cursor stays put and the editor's own link handling never sees it.

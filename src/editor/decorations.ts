@@ -34,14 +34,16 @@ export function drawCitations(citations: readonly ChipCitation[], ctx: DrawConte
 	for (const c of citations) {
 		const video: VideoRef | null = c.video ? ctx.linked(c.video) : ctx.noteVideo;
 		const key = c.video ? videoKey(video as VideoRef) : ctx.noteKey;
-		const playing = ctx.playing !== null && c.seconds === ctx.playing.seconds && key === ctx.playing.video;
+		const playing = ctx.playing !== null && c.from === ctx.playing.from && c.seconds === ctx.playing.seconds && key === ctx.playing.video;
 		const modifiers = stateClasses(c, video !== null, playing);
 		if (!ctx.live) {
 			builder.add(c.from, c.to, markFor(modifiers));
 			continue;
 		}
-		if (touchesSelection(ctx.selection, c)) continue;
-		builder.add(c.from, c.to, chipFor(c, modifiers, video, key, ctx.noteKey));
+		const from = c.bracketed ? c.from - 1 : c.from;
+		const to = c.bracketed ? c.to + 1 : c.to;
+		if (touchesSelection(ctx.selection, { from, to })) continue;
+		builder.add(from, to, chipFor(c, modifiers, video, key, ctx.noteKey));
 	}
 	return builder.finish();
 }
@@ -87,7 +89,7 @@ function stateClasses(c: ChipCitation, hasVideo: boolean, playing: boolean): str
 }
 
 /** Whether any selection range touches the element (its ends included, as Obsidian does for links). */
-function touchesSelection(selection: readonly SelectionRange[], c: ChipCitation): boolean {
+function touchesSelection(selection: readonly SelectionRange[], c: { from: number; to: number }): boolean {
 	for (const r of selection) if (r.from <= c.to && r.to >= c.from) return true;
 	return false;
 }

@@ -4,6 +4,12 @@ import type { PlaybackState } from "../player/types";
 import type { PlayingMoment } from "./playing";
 import { readingKey } from "./rangeCitations";
 
+/** One video's cited moments in a note: sorted seconds, and where each moment is first cited. */
+interface Timeline {
+	seconds: number[];
+	first: Map<number, number>;
+}
+
 /**
  * What the editor needs from the whole note rather than the lines on screen: whether it writes its
  * times as `mm:ss:ff` (decided by `extractCitations` over all of them), and the sorted moments of
@@ -16,9 +22,9 @@ export class NoteSummary {
 	 * ambiguous one), by {@link readingKey}: a slice of lines cannot weigh them (usually none).
 	 */
 	readonly frames = new Map<string, { seconds: number; repaired: string; repair: RepairKind }>();
-	/** Sorted seconds of the timed citations, by the id an element names itself ("" for the note's video). */
-	private timelines = new Map<string, number[]>();
-	private merged = new Map<string, number[]>();
+	/** The timed citations' moments and offsets, by the video a citation names itself ("" for the note's video). */
+	private timelines = new Map<string, { seconds: number; from: number }[]>();
+	private merged = new Map<string, Timeline>();
 
 	/** The length of the note's video the note was read against (`undefined`: none known). */
 	readonly duration: number | undefined;
@@ -35,10 +41,9 @@ export class NoteSummary {
 			if (c.repair !== undefined && c.repaired !== undefined && CONTEXT_REPAIRS.has(c.repair)) this.frames.set(readingKey(text, c.from, c.to), { seconds: c.seconds, repaired: c.repaired, repair: c.repair });
 			const own = c.video ? videoKey(c.video) : "";
 			const list = this.timelines.get(own);
-			if (list) list.push(c.seconds);
-			else this.timelines.set(own, [c.seconds]);
+			if (list) list.push({ seconds: c.seconds, from: c.from });
+			else this.timelines.set(own, [{ seconds: c.seconds, from: c.from }]);
 		}
-		for (const list of this.timelines.values()) list.sort((a, b) => a - b);
 	}
 
 	/**
@@ -46,12 +51,13 @@ export class NoteSummary {
 	 * citations of the loaded video (the note's own, `noteKey`, or one an element names), or `null`.
 	 */
 	playing(noteKey: string | null, state: Readonly<PlaybackState>): PlayingMoment | null {
-		if (!state.video) return null;
+		if (!state.video || state.loaded === false) return null;
 		const key = videoKey(state.video);
 		const timeline = this.timeline(key, noteKey);
-		const index = playingIndex(timeline, state.seconds);
-		const seconds = timeline[index];
-		return seconds === undefined ? null : { video: key, seconds };
+		const index = playingIndex(timeline.seconds, state.seconds);
+		const seconds = timeline.seconds[index];
+		// A moment cited twice: the first copy in the note is the one marked, as in the panel.
+		return seconds === undefined ? null : { video: key, seconds, from: timeline.first.get(seconds) ?? -1 };
 	}
 
 	/** Whether the two summaries read the note's frame-layout times the same way. */
@@ -61,17 +67,24 @@ export class NoteSummary {
 		return true;
 	}
 
-	private timeline(key: string, noteKey: string | null): number[] {
+	private timeline(key: string, noteKey: string | null): Timeline {
 		const cacheKey = `${key}\n${noteKey ?? ""}`;
 		const cached = this.merged.get(cacheKey);
 		if (cached) return cached;
-		let parts: number[] = [];
+		const seconds: number[] = [];
+		const first = new Map<number, number>();
 		for (const [id, list] of this.timelines) {
 			const own = id || noteKey;
-			if (own === key) parts = parts.concat(list);
+			if (own !== key) continue;
+			for (const c of list) {
+				seconds.push(c.seconds);
+				const known = first.get(c.seconds);
+				if (known === undefined || c.from < known) first.set(c.seconds, c.from);
+			}
 		}
-		parts.sort((a, b) => a - b);
-		this.merged.set(cacheKey, parts);
-		return parts;
+		seconds.sort((a, b) => a - b);
+		const timeline = { seconds, first };
+		this.merged.set(cacheKey, timeline);
+		return timeline;
 	}
 }

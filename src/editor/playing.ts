@@ -4,6 +4,8 @@ import { StateEffect, StateField } from "@codemirror/state";
 export interface PlayingMoment {
 	video: string;
 	seconds: number;
+	/** Where the moment is first cited in the note: only that copy is marked (-1: none known). */
+	from: number;
 }
 
 /**
@@ -24,5 +26,5 @@ export const playingField = StateField.define<PlayingMoment | null>({
 
 /** Whether two moments are the same (both `null` counts). */
 export function sameMoment(a: PlayingMoment | null, b: PlayingMoment | null): boolean {
-	return a === b || (a !== null && b !== null && a.video === b.video && a.seconds === b.seconds);
+	return a === b || (a !== null && b !== null && a.video === b.video && a.seconds === b.seconds && a.from === b.from);
 }

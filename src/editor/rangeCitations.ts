@@ -6,6 +6,11 @@ import type { NoteStructure } from "./structure";
 export interface ChipCitation {
 	/** Offset of the element's `<` in the document. */
 	from: number;
+	/**
+	 * The element sits in stray brackets of its own (`[<a …>01:11:04</a>]`): a chip hides them with
+	 * it, as the reading view shows them as the usual "[01:11:04]" label.
+	 */
+	bracketed?: boolean;
 	/** Offset past the element. */
 	to: number;
 	/** The moment, or `null` when the element gives no usable time. */
@@ -60,6 +65,7 @@ export function citationsBetween(doc: Text, structure: NoteStructure, from: numb
 	const out: ChipCitation[] = [];
 	for (const c of extractCitations(text, { from: first - start, to: to - start, resume, otherForms })) {
 		const chip = toChipCitation(c, start);
+		if (c.form === "element" && text.charCodeAt(c.from - 1) === 91 && text.charCodeAt(c.to) === 93 && !c.label.startsWith("[")) chip.bracketed = true;
 		if (frames.size > 0 && chip.seconds !== null) {
 			const reading = frames.get(readingKey(text, c.from, c.to));
 			if (reading) {

@@ -1,5 +1,5 @@
 import { Component } from "obsidian";
-import { videoKey, type VideoRef } from "../core";
+import { videoKey, youtubeThumbnailUrl, type VideoRef } from "../core";
 import type { PlaybackControllerDeps } from "./host";
 import type { MediaProblem, YouTubeMode } from "./media";
 import { PinnedSlots } from "./pinnedSlots";
@@ -63,10 +63,12 @@ export class PlaybackController extends Component implements PlaybackPort, Playe
 			this.deps.host.notify("This timestamp has no usable time, so the player did not move.");
 			return;
 		}
-		const slot = this.pinned.forNote(options.sourcePath)?.slot ?? this.side;
+		const pinned = this.pinned.forNote(options.sourcePath);
+		const slot = pinned?.slot ?? this.side;
 		this.use(slot);
 		if (!options.resume) {
 			slot.seek(video, seconds, options.play ?? this.deps.settings.current.playOnSeek, options.sourcePath);
+			pinned?.surface.sought();
 			return;
 		}
 		// "Open player": a player that has the video stays where it is; another one takes it where it was left.
@@ -301,6 +303,9 @@ export class PlaybackController extends Component implements PlaybackPort, Playe
 			needSurface: (slot) => {
 				if (slot === this.side) this.openView();
 			},
+			knownTitle: (video, sourcePath) => this.deps.titles?.knownTitle(video, sourcePath) ?? null,
+			reportTitle: (video, title) => this.deps.titles?.record(video, title),
+			thumbnailFor: (video) => (video.kind === "youtube" && this.deps.settings.current.showThumbnails ? youtubeThumbnailUrl(video.id) : null),
 		};
 	}
 

@@ -85,7 +85,9 @@ export class PlayerView extends ItemView implements PlayerSurface {
 	show(info: Readonly<PlayerInfo>): void {
 		this.info = info;
 		if (!this.titleEl) return;
-		this.titleEl.setText(this.getDisplayText());
+		// Idle, the tab already says "Video player": the view names nothing twice.
+		this.titleEl.setText(info.video ? this.getDisplayText() : "");
+		this.titleEl.toggle(!!info.video);
 		const source = info.sourcePath;
 		this.sourceEl.setText(source ? source.slice(source.lastIndexOf("/") + 1).replace(/\.md$/i, "") : "");
 		this.sourceEl.toggle(!!source);

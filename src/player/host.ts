@@ -1,5 +1,6 @@
 import type { NoteVideoSource } from "../notes/noteVideo";
 import type { DurationRecorder } from "../notes/videoDurations";
+import type { NameSource, TitleRecorder } from "../notes/videoTitles";
 import type { SettingsSource } from "../settings/store";
 import type { MediaPlayerFactory } from "./media";
 
@@ -30,6 +31,8 @@ export interface PlaybackControllerDeps {
 	host: PlayerHost;
 	/** Where a video's length is remembered once a player reports it. */
 	durations?: DurationRecorder;
+	/** Where a video's title is looked up (a note's own, or one a player reported) and remembered once a player reports it. */
+	titles?: Pick<NameSource, "knownTitle"> & TitleRecorder;
 	/** When YouTube plays in Obsidian's own embed (`createPlayer` is asked for `embed`); none: never. */
 	youtubeFallback?: YouTubeFallback;
 }

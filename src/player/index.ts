@@ -13,6 +13,7 @@ import { showNote, workspacePlayerHost } from "../obsidian/workspaceHost";
 import { YouTubePlayer } from "./YouTubePlayer";
 import { ObsidianEmbedPlayer, type MarkdownRender } from "./ObsidianEmbedPlayer";
 
+import type { PlaybackControllerDeps } from "./host";
 export { PlaybackController } from "./PlaybackController";
 export type { PlayerHost } from "./host";
 export { PLAYER_VIEW_TYPE, PlayerView } from "./PlayerView";
@@ -24,6 +25,8 @@ export interface PlayerDeps {
 	notes: NoteVideoSource;
 	/** Where the players report their videos' lengths. */
 	durations?: DurationRecorder;
+	/** Where videos' titles are looked up and the players report theirs. */
+	titles?: PlaybackControllerDeps["titles"];
 }
 
 /**
@@ -52,6 +55,7 @@ export function registerPlayer(plugin: Plugin, deps: PlayerDeps): PlaybackContro
 		createPlayer,
 		host: workspacePlayerHost(workspace, deps.settings),
 		durations: deps.durations,
+		titles: deps.titles,
 		// On iOS YouTube refuses every player a plugin creates (error 153: no Referer from a plugin's
 		// iframe), so Obsidian's own embed plays YouTube from the start; elsewhere once YouTube refuses.
 		youtubeFallback: Platform.isIosApp ? "always" : "after-refusal",

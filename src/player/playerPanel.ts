@@ -38,7 +38,7 @@ export class PlayerPanel {
 		drawNotice(this.problemEl, info.problem, "problem");
 		this.playerEl.toggleClass("is-loading", info.loading);
 		this.playerEl.toggle(!!info.video && !info.problem);
-		this.showPoster(info.deferred ? info.video : null, info.title);
+		this.showPoster(info.deferred ? info.video : null, info.title, info.thumbnail ?? null);
 		const status = info.problem ? "" : info.loading ? "Loading video…" : info.video ? "" : this.idleText;
 		this.statusEl.setText(status);
 		this.statusEl.toggle(status !== "");
@@ -60,14 +60,14 @@ export class PlayerPanel {
 		this.embedNoteEl.createDiv({ text: SEEK_RELOADS_MESSAGE });
 	}
 
-	private showPoster(video: VideoRef | null, title: string | null): void {
+	private showPoster(video: VideoRef | null, title: string | null, thumbnail: string | null): void {
 		if (!video) {
 			this.posterEl?.detach();
 			this.posterEl = null;
 			return;
 		}
 		if (this.posterEl?.parentElement !== this.playerEl) this.posterEl = this.playerEl.createEl("button", { cls: "vc-player-poster" });
-		drawPoster(this.posterEl, video, title);
+		drawPoster(this.posterEl, video, title, thumbnail);
 	}
 }
 
@@ -76,10 +76,13 @@ export class PlayerPanel {
  * box, poster and all): its name as far as it is known without the network, and what playing it
  * will load.
  */
-function drawPoster(el: HTMLElement, video: VideoRef, title: string | null): void {
+function drawPoster(el: HTMLElement, video: VideoRef, title: string | null, thumbnail: string | null): void {
 	el.empty();
 	const name = title ?? videoName(video);
 	el.setAttr("aria-label", `Play ${name}`);
+	el.toggleClass("has-thumbnail", thumbnail !== null);
+	// Decorative (the button is named): no alt text, and no Referer sent to YouTube's image server.
+	if (thumbnail) el.createEl("img", { cls: "vc-player-poster-thumbnail", attr: { src: thumbnail, alt: "", referrerpolicy: "no-referrer", draggable: "false" } });
 	setIcon(el.createSpan({ cls: "vc-player-poster-icon" }), "play");
 	el.createSpan({ cls: "vc-player-poster-title", text: name });
 	el.createSpan({ cls: "vc-player-poster-note", text: deferredNote(video) });

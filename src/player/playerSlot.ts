@@ -32,6 +32,12 @@ export interface SlotOwner {
 	changed(slot: PlayerSlot, patch: Partial<PlaybackState>): void;
 	/** The slot has a video to show and nowhere to show it (the side view is closed). */
 	needSurface(slot: PlayerSlot): void;
+	/** The title of `video` known before it loads: the one the note played from gives, or one a player reported. */
+	knownTitle(video: VideoRef, sourcePath: string | null): string | null;
+	/** A player reported `video`'s title. */
+	reportTitle(video: VideoRef, title: string): void;
+	/** The picture `video`'s poster shows, when the settings allow fetching one; `null` otherwise. */
+	thumbnailFor(video: VideoRef): string | null;
 }
 
 /** Where a player is, for moving it to the other placement. */
@@ -212,8 +218,8 @@ export class PlayerSlot {
 		this.session = session;
 		// Obsidian's embed cannot say where it is: the state says so, and the surface that seeks reload it.
 		const embedded = session.player.embedded === true;
-		this.update({ video, seconds: seek.seconds, playing: false, duration: null, rate: 1, timeUnknown: embedded });
-		this.setInfo({ video, title: null, loading: true, problem: null, deferred: false, embedded: embedded ? { reason: this.owner.embedReason() } : null });
+		this.update({ video, seconds: seek.seconds, playing: false, duration: null, rate: 1, timeUnknown: embedded, loaded: false });
+		this.setInfo({ video, title: this.owner.knownTitle(video, this.shown.sourcePath), loading: true, problem: null, deferred: false, embedded: embedded ? { reason: this.owner.embedReason() } : null });
 		const surface = this.surface();
 		if (surface) session.mount(surface.playerEl);
 		else this.owner.needSurface(this);
@@ -226,8 +232,8 @@ export class PlayerSlot {
 	defer(video: VideoRef, seconds: number): void {
 		this.closeSession();
 		this.deferredVideo = video;
-		this.update({ video, seconds, playing: false, duration: null, rate: 1, timeUnknown: false });
-		this.setInfo({ video, title: null, loading: false, problem: null, deferred: true, embedded: null });
+		this.update({ video, seconds, playing: false, duration: null, rate: 1, timeUnknown: false, loaded: false });
+		this.setInfo({ video, title: this.owner.knownTitle(video, this.shown.sourcePath), loading: false, problem: null, deferred: true, embedded: null, thumbnail: this.owner.thumbnailFor(video) });
 	}
 
 	/** Back to idle: no video, no waiting seek. */
@@ -268,7 +274,8 @@ export class PlayerSlot {
 				this.setInfo({ loading: false, problem: null });
 				this.refreshTitle();
 			},
-			moved: (seconds, duration) => this.setPosition(seconds, duration === null ? {} : { duration }),
+			// The player is where it was sent: from now on its citation may be marked as playing.
+			moved: (seconds, duration) => this.setPosition(seconds, duration === null ? { loaded: true } : { duration, loaded: true }),
 			pastEnd: (asked, duration, target) => {
 				this.owner.notify(`${clock(asked)} is past the end of this video (${clock(duration)}), so it plays from ${clock(target)}.`);
 			},
@@ -297,12 +304,18 @@ export class PlayerSlot {
 			openExternal: (url) => this.owner.openExternal(url),
 		});
 		this.setInfo({ loading: false, problem: notice });
-		this.update({ playing: false });
+		// Nothing plays: no citation is marked as playing while the error panel says why.
+		this.update({ playing: false, loaded: false });
 	}
 
 	private refreshTitle(): void {
-		const title = this.readyPlayer()?.title() ?? null;
-		if (title && title !== this.shown.title) this.setInfo({ title });
+		const reported = this.readyPlayer()?.title() ?? null;
+		const video = this.session?.video;
+		if (!reported || !video) return;
+		this.owner.reportTitle(video, reported);
+		// A title the note gives wins over the player's; the player's wins over the file name.
+		const title = this.owner.knownTitle(video, this.shown.sourcePath) ?? reported;
+		if (title !== this.shown.title) this.setInfo({ title });
 	}
 
 	private setPosition(seconds: number, extra: Partial<PlaybackState> = {}): void {

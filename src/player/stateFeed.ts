@@ -1,7 +1,7 @@
 import type { PlaybackFeed, PlaybackState } from "./types";
 
 /** Nothing loaded, nothing playing. */
-export const IDLE_STATE: Readonly<PlaybackState> = Object.freeze({ video: null, seconds: 0, playing: false, duration: null, rate: 1, timeUnknown: false });
+export const IDLE_STATE: Readonly<PlaybackState> = Object.freeze({ video: null, seconds: 0, playing: false, duration: null, rate: 1, timeUnknown: false, loaded: false });
 
 /**
  * The playback state as a feed: every change is a new frozen snapshot, handed to every

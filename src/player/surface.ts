@@ -31,6 +31,8 @@ export interface PlayerInfo {
 	offer: PlayerNotice | null;
 	/** The video waits for the user to play it: nothing is loaded (or fetched) yet; a poster stands in. */
 	deferred: boolean;
+	/** The picture the poster shows (a YouTube thumbnail, only with "Show YouTube thumbnails" on); none by default. */
+	thumbnail?: string | null;
 	/**
 	 * The video plays in Obsidian's own YouTube embed, which each seek reloads; `reason` says why
 	 * when YouTube refused the plugin's player first (not on iOS, where the embed is the player).
@@ -66,6 +68,8 @@ export interface PinnedSurface extends PlayerSurface {
 	notePath(): string | null;
 	/** Brings it into view: expands it when collapsed. */
 	reveal(): void;
+	/** A citation of its note sent it to a moment: it shows its video from now on (a phone's bar opens). */
+	sought(): void;
 }
 
 /** Whether two refs name the same video. */

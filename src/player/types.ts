@@ -15,6 +15,12 @@ export interface PlaybackState {
 	 * only the moment it was last sent to. Absent counts as false.
 	 */
 	timeUnknown?: boolean;
+	/**
+	 * A player has loaded `video` and is at `seconds`: false while it loads, while the video waits
+	 * behind its poster, and after it failed (offline, refused, missing). Views mark a citation as
+	 * playing only then. Absent counts as true.
+	 */
+	loaded?: boolean;
 }
 
 /** How a seek should behave. */

@@ -3,7 +3,7 @@ import type { VideoRef } from "../core";
 import { NO_VIDEO_MESSAGE, pressAction } from "../notes/citationMeaning";
 import type { PluginServices } from "../services";
 import type { LiveSection, LiveSections } from "./liveSections";
-import { labelLink, undecorate, type TimestampLink } from "./timestampLink";
+import { undecorate, type TimestampLink } from "./timestampLink";
 
 /** What a section's clicks reach: settings, the player and the browser. */
 export type SectionServices = Pick<PluginServices, "settings" | "playback" | "openExternal">;
@@ -34,9 +34,6 @@ export class TimestampSection extends MarkdownRenderChild implements LiveSection
 	override onload(): void {
 		this.registerDomEvent(this.containerEl, "click", (evt) => this.onClick(evt));
 		this.registerDomEvent(this.containerEl, "keydown", (evt) => this.onKeydown(evt));
-		// Tooltips are written on first use, not for every link up front (see `decorate`).
-		this.registerDomEvent(this.containerEl, "mouseover", (evt) => this.label(evt.target));
-		this.registerDomEvent(this.containerEl, "focusin", (evt) => this.label(evt.target));
 		this.registry.add(this);
 	}
 
@@ -67,11 +64,6 @@ export class TimestampSection extends MarkdownRenderChild implements LiveSection
 
 	private leftToLink(link: TimestampLink, mod: boolean): boolean {
 		return link.form === "link" && link.el.hasAttribute("href") && pressAction(link, mod, true, this.services.settings.current).kind === "browser";
-	}
-
-	private label(target: EventTarget | null): void {
-		const link = this.find(target);
-		if (link) labelLink(link);
 	}
 
 	private onKeydown(evt: KeyboardEvent): void {

@@ -99,7 +99,8 @@ export class LiveSections {
 	}
 
 	private follow(state: Readonly<PlaybackState>): void {
-		const key = state.video ? videoKey(state.video) : null;
+		// Only a player that loaded the video and reached the moment marks a citation as playing.
+		const key = state.video && state.loaded !== false ? videoKey(state.video) : null;
 		if (key !== this.playingKey) {
 			if (this.playingKey !== null) {
 				for (const group of this.groups.get(this.playingKey)?.values() ?? []) this.highlight(group, null);
@@ -119,7 +120,9 @@ export class LiveSections {
 			group.entries.sort((a, b) => a.seconds - b.seconds);
 			group.seconds = group.entries.map((e) => e.seconds);
 		}
-		const i = playingIndex(group.seconds, seconds);
+		let i = playingIndex(group.seconds, seconds);
+		// A moment cited twice: the first copy is marked, as in the panel and the editor.
+		while (i > 0 && group.seconds[i - 1] === group.seconds[i]) i--;
 		this.highlight(group, i >= 0 ? (group.entries[i] as Entry).el : null);
 	}
 

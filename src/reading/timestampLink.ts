@@ -65,11 +65,10 @@ function markupOf(el: HTMLElement): string {
 }
 
 /**
- * Makes the element behave like a link, in place: role and keyboard focus; an empty element shows
- * its time, and the rare states (invalid, repaired, no video) add a class. Its look comes from its
- * own `yt-timestamp` class (styles.css) and its tooltip is written when it is first hovered or
- * focused ({@link labelLink}): each attribute written to an element in the page costs the browser
- * work, and for a section with 2,000 links the eager version took longer than everything else.
+ * Makes the element behave like a link, in place: role, keyboard focus and its accessible name
+ * ("Play from 46:51", or why it cannot play), written as it is rendered so a screen reader has it
+ * before any hover; an empty element shows its time, and the rare states (invalid, repaired, no
+ * video) add a class. Its look comes from its own `yt-timestamp` class (styles.css).
  */
 export function decorate(link: TimestampLink): void {
 	const { el } = link;
@@ -80,6 +79,7 @@ export function decorate(link: TimestampLink): void {
 	}
 	el.setAttribute("role", "link");
 	el.setAttribute("tabindex", "0");
+	el.setAttribute("aria-label", citationTitle(link));
 	// An element with an image or other markup for a label keeps it; only a truly empty one gets text.
 	const empty = isEmpty(el);
 	if (link.seconds === null) {
@@ -91,11 +91,6 @@ export function decorate(link: TimestampLink): void {
 	if (readingShown(link).marked) el.addClass("is-repaired");
 	if (!link.video) el.addClass("is-novideo");
 	if (empty) fill(link, formatTimestamp(link.seconds));
-}
-
-/** Writes the link's tooltip once, when it is first hovered or focused. */
-export function labelLink(link: TimestampLink): void {
-	if (!link.el.hasAttribute("aria-label")) link.el.setAttribute("aria-label", citationTitle(link));
 }
 
 /** Whether the element shows nothing: no child element and only blank text (one text node, nearly always, read without building `textContent`). */

@@ -17,6 +17,8 @@ export interface VideoCitationsSettings {
 	followActiveNote: FollowNote;
 	/** Play from youtube-nocookie.com. */
 	privacyMode: boolean;
+	/** Show a YouTube video's thumbnail (from i.ytimg.com) on its poster before it plays: off, nothing is fetched until play. */
+	showThumbnails: boolean;
 	/** Start playing after a seek link is clicked. */
 	playOnSeek: boolean;
 	/** Seconds the skip back/forward commands move. */
@@ -41,6 +43,7 @@ export const DEFAULT_SETTINGS: Readonly<VideoCitationsSettings> = Object.freeze(
 	playerLocation: "right",
 	followActiveNote: "switch",
 	privacyMode: false,
+	showThumbnails: false,
 	playOnSeek: true,
 	seekStepSeconds: 5,
 	insertFormat: "anchor",

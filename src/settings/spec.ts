@@ -45,6 +45,12 @@ export const SETTING_GROUPS: SettingGroupSpec[] = [
 				desc: "Play YouTube videos from youtube-nocookie.com, which stores no cookies until you play.",
 				type: "toggle",
 			},
+			{
+				key: "showThumbnails",
+				name: "Show YouTube thumbnails",
+				desc: "Show the video's picture on the player before it plays. Fetched from YouTube's image server (i.ytimg.com) when a note opens; off, nothing reaches YouTube until you play.",
+				type: "toggle",
+			},
 			{ key: "seekStepSeconds", name: "Skip step", desc: "Seconds the skip back and skip forward commands move.", type: "number", min: 1, max: 600, step: 1 },
 		],
 	},

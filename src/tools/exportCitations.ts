@@ -1,13 +1,13 @@
-import { extractCitations, toChapters, toCsv, toMarkdownList, type Citation, type ExportRow, type ExtractOptions, type VideoRef } from "../core";
+import { extractCitations, planChapters, toChapters, toCsv, toMarkdownList, type Citation, type ExportRow, type ExtractOptions, type VideoRef } from "../core";
 import type { ClipboardWriter } from "../obsidian/clipboard";
 
 /** The formats citations can be copied in. */
 export type ExportFormat = "markdown" | "chapters" | "csv";
 
 /** Each format: how its commands and menu items name it, and how it writes rows. */
-export const EXPORT_FORMATS: Record<ExportFormat, { as: string; noticeAs: string; write: (rows: readonly ExportRow[]) => string }> = {
+export const EXPORT_FORMATS: Record<ExportFormat, { as: string; noticeAs: string; write: (rows: readonly ExportRow[]) => string; caveat?: (rows: readonly ExportRow[]) => string }> = {
 	markdown: { as: "markdown list", noticeAs: "a markdown list", write: toMarkdownList },
-	chapters: { as: "YouTube chapters", noticeAs: "YouTube chapters", write: toChapters },
+	chapters: { as: "YouTube chapters", noticeAs: "YouTube chapters", write: toChapters, caveat: chapterCaveat },
 	csv: { as: "CSV", noticeAs: "CSV", write: toCsv },
 };
 
@@ -43,12 +43,29 @@ export async function copyCitations(clipboard: ClipboardWriter, format: ExportFo
 		notify("No timestamps to copy.");
 		return;
 	}
-	const { write, noticeAs } = EXPORT_FORMATS[format];
+	const { write, noticeAs, caveat } = EXPORT_FORMATS[format];
 	try {
 		await clipboard.writeText(write(rows));
 	} catch {
 		notify("Could not copy to the clipboard.");
 		return;
 	}
-	notify(`Copied ${rows.length === 1 ? "1 citation" : `${rows.length} citations`} as ${noticeAs}`);
+	const said = caveat?.(rows) ?? "";
+	notify(`Copied ${rows.length === 1 ? "1 citation" : `${rows.length} citations`} as ${noticeAs}${said ? `. ${said}` : ""}`);
+}
+
+/**
+ * What YouTube's chapter rules changed, for the notice: "9 moments less than 10 s after the
+ * chapter before were left out (YouTube needs chapters at least 10 s long)", and a warning when
+ * fewer than three chapters remain.
+ */
+export function chapterCaveat(rows: readonly ExportRow[]): string {
+	const plan = planChapters(rows);
+	const out: string[] = [];
+	if (plan.leftOut > 0) {
+		const n = plan.leftOut === 1 ? "1 moment less than 10 s after the chapter before was" : `${plan.leftOut} moments less than 10 s after the chapter before were`;
+		out.push(`${n} left out: YouTube needs chapters at least 10 s long.`);
+	}
+	if (plan.tooFew) out.push(`Only ${plan.lines.length === 1 ? "1 chapter" : `${plan.lines.length} chapters`}: YouTube shows chapters only when there are at least three.`);
+	return out.join(" ");
 }

@@ -10,12 +10,18 @@ import { editorTarget, vaultTarget, type NoteTarget } from "../obsidian/noteTarg
 
 export { copyCitations, EXPORT_FORMATS, FORMAT_ORDER, type ExportFormat } from "./exportCitations";
 
+/** What other features may ask of the note tools: run "Repair timestamps" on a note (asking first, as the command does). */
+export interface NoteRepairer {
+	repair(file: TFile): void;
+}
+
 /**
  * Adds the note tools (issue 11): "Repair timestamps in this note", the two conversions for
  * publishing, and the three "Copy citations as …" exports, plus "Repair timestamps" in a note's
- * file menu. No default hotkeys. The exports write to `services.clipboard`.
+ * file menu. No default hotkeys. The exports write to `services.clipboard`. Returns the repair,
+ * for the citations panel's "Repair timestamps" button.
  */
-export function registerTools(plugin: Plugin, services: PluginServices): void {
+export function registerTools(plugin: Plugin, services: PluginServices): NoteRepairer {
 	const { app } = plugin;
 	const notify = (message: string) => {
 		new Notice(message);
@@ -58,6 +64,11 @@ export function registerTools(plugin: Plugin, services: PluginServices): void {
 		});
 	}
 
+	const repair = (file: TFile) => {
+		const view = markdownViewOf(app.workspace, file);
+		const target: NoteTarget = view ? editorTarget(view.editor, file.path) : vaultTarget(app.vault, file);
+		void runEditTool(repairTool, target, runFor(services.notes.videoFor(file.path)));
+	};
 	// From the file menu the note may not be open, and reading it to check first would be async:
 	// the item is always there, and says so when there is nothing to repair.
 	plugin.registerEvent(
@@ -67,14 +78,11 @@ export function registerTools(plugin: Plugin, services: PluginServices): void {
 				item
 					.setTitle("Repair timestamps")
 					.setIcon(repairTool.icon)
-					.onClick(() => {
-						const view = markdownViewOf(app.workspace, file);
-						const target: NoteTarget = view ? editorTarget(view.editor, file.path) : vaultTarget(app.vault, file);
-						void runEditTool(repairTool, target, runFor(services.notes.videoFor(file.path)));
-					}),
+					.onClick(() => repair(file)),
 			);
 		}),
 	);
+	return { repair };
 }
 
 /**

@@ -168,7 +168,8 @@ export class CitationList extends Component {
 		const parent = this.grouped ? this.groups.bodyFor(first.headings) : this.el;
 		// Kept small for long notes (issue 9 measures it): the chips, then the text; no per-row
 		// listener or index attribute, as clicks find their row and chip by position.
-		const el = parent.createDiv("vc-panel-row");
+		// A claim that continues the sentence of the row above ("…which lets a patient…") hangs under it.
+		const el = parent.createDiv(first.text.startsWith("…") ? "vc-panel-row is-continuation" : "vc-panel-row");
 		el.setAttribute("role", "option");
 		for (const i of row.citations) this.renderChip(el, note, i);
 		const source = note.source?.(row.citations[0] ?? -1);

@@ -1,15 +1,16 @@
 import { debounce, ItemView, MarkdownView, type TAbstractFile, type TFile, type ViewStateResult, type WorkspaceLeaf } from "obsidian";
 import { extractCitations, videoKey, type VideoRef } from "../core";
 import { readingOptions } from "../notes/videoDurations";
-import { sameVideo, videoStart } from "../player/surface";
+import { sameVideo, videoName as fallbackVideoName, videoStart } from "../player/surface";
 import type { PlaybackState } from "../player/types";
 import type { PluginServices } from "../services";
+import type { NoteRepairer } from "../tools";
 import { CitationList } from "./CitationList";
 import { showExportMenu } from "./citationMenu";
 import { NoteActions } from "./NoteActions";
 import { PanelHeader } from "./PanelHeader";
 import { PanelToolbar } from "./PanelToolbar";
-import { indexingMessage, NoteCitations, PANEL_MESSAGES, type ListModel, type PanelLayout, type PanelScope } from "./panelModel";
+import { filterStatus, indexingMessage, NoteCitations, PANEL_MESSAGES, type ListModel, type PanelLayout, type PanelScope } from "./panelModel";
 import { markdownViewOf } from "../obsidian/revealInNote";
 import { ScopeSwitch } from "./ScopeSwitch";
 import type { VaultCitationSource } from "./timelineLoader";
@@ -25,6 +26,8 @@ export interface CitationsPanelDeps {
 	services: PluginServices;
 	/** The vault-wide citation index; without it the panel offers no "Whole vault" scope. */
 	index?: VaultCitationSource;
+	/** The note tools; with them the header offers to repair a note whose times are read in a note-wide way. */
+	tools?: NoteRepairer;
 }
 
 /**
@@ -99,7 +102,13 @@ export class CitationsView extends ItemView {
 			this.scopeSwitch = this.addChild(new ScopeSwitch(root, (scope) => this.setScope(scope)));
 			this.scopeSwitch.set(this.listScope);
 		}
-		this.header = this.addChild(new PanelHeader(root, { openPlayer: () => this.openPlayer(), reveal: (i) => this.noteActions.reveal(i) }));
+		this.header = this.addChild(
+			new PanelHeader(root, {
+				openPlayer: () => this.openPlayer(),
+				reveal: (i) => this.noteActions.reveal(i),
+				repair: this.deps.tools ? () => this.file && this.deps.tools?.repair(this.file) : undefined,
+			}),
+		);
 		this.toolbar = this.addChild(
 			new PanelToolbar(root, {
 				filter: (query) => this.setQuery(query),
@@ -216,7 +225,7 @@ export class CitationsView extends ItemView {
 		const reading = readingOptions(this.deps.services.durations, video, this.deps.services.settings.current);
 		const old = this.note?.noteVideo;
 		if (keep && this.note && text === this.text && reading.duration === this.duration && (old === video || sameVideo(old, video))) {
-			if (this.listScope === "note") this.header.update(file.basename, this.note);
+			if (this.listScope === "note") this.showHeader(file, this.note);
 			return;
 		}
 		this.text = text;
@@ -245,12 +254,22 @@ export class CitationsView extends ItemView {
 		if (this.listScope === "vault") return void this.loadVault(keep);
 		const note = this.note;
 		if (!note || !this.file) return this.renderEmpty();
-		this.header.update(this.file.basename, note);
+		this.showHeader(this.file, note);
 		const message = !note.noteVideo ? PANEL_MESSAGES.noVideo : note.citations.length === 0 ? PANEL_MESSAGES.noCitations : "";
 		this.showMessage(message);
 		this.toolbar?.el.toggle(note.citations.length > 0);
 		this.toolbar?.showLayoutButton(true);
 		this.renderRows(keep);
+	}
+
+	private showHeader(file: TFile, note: NoteCitations): void {
+		const { names } = this.deps.services;
+		const noteName = names.noteName(file.path);
+		const video = note.noteVideo;
+		let videoName = video ? names.videoName(video, file.path) : null;
+		// A video named by the note's own title would say it twice: the line says where it plays instead.
+		if (video && videoName === noteName) videoName = video.kind === "youtube" ? "YouTube video" : fallbackVideoName(video);
+		this.header.update(noteName, note, videoName);
 	}
 
 	private showMessage(message: string): void {
@@ -267,9 +286,9 @@ export class CitationsView extends ItemView {
 		const model = this.model();
 		if (!model) return;
 		const rows = model.filter(model.rows(this.layout), this.query);
-		const noMatch = model.citations.length > 0 && rows.length === 0;
-		this.filterStatusEl.setText(noMatch ? `No citations match "${this.query.trim()}".` : "");
-		this.filterStatusEl.toggle(noMatch);
+		const status = filterStatus(this.query, rows, model.citations.length);
+		this.filterStatusEl.setText(status);
+		this.filterStatusEl.toggle(status !== "");
 		this.list.show(model, rows, this.listScope === "note" && this.layout === "claims", keep);
 		// Re-mark the playing row without scrolling: an edit must not move the list.
 		this.followPlayback(this.deps.services.playback.state, false);
@@ -326,7 +345,7 @@ export class CitationsView extends ItemView {
 		if (!scope || !(await scope.load(this.vaultVideo())) || this.listScope !== "vault") return;
 		const { timeline, video, indexing } = scope;
 		const n = timeline?.citations.length ?? 0;
-		if (video) this.header.updateVault(video, n, timeline?.noteCount ?? 0);
+		if (video) this.header.updateVault(this.deps.services.names.videoName(video, this.file?.path), n, timeline?.noteCount ?? 0);
 		else this.header.hide();
 		this.showMessage(!video ? PANEL_MESSAGES.noVaultVideo : indexing ? indexingMessage(indexing) : n === 0 ? PANEL_MESSAGES.noVaultCitations : "");
 		this.toolbar?.el.toggle(n > 0);

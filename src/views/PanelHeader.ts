@@ -1,5 +1,4 @@
 import { Component, setIcon } from "obsidian";
-import type { VideoRef } from "../core";
 import type { NoteCitations } from "./panelModel";
 import { targetElement } from "./targetElement";
 
@@ -9,18 +8,17 @@ export interface PanelHeaderActions {
 	openPlayer(): void;
 	/** Show the citation's line in the note (for the invalid ones listed here). */
 	reveal(index: number): void;
+	/** Run "Repair timestamps" on the note; without it the header offers no repair. */
+	repair?: () => void;
 }
 
-/** How a video is named in the header: the YouTube id, the file name, or the URL. */
-export function videoLabel(video: VideoRef): string {
-	switch (video.kind) {
-		case "youtube":
-			return `YouTube ${video.id}`;
-		case "file":
-			return video.path.slice(video.path.lastIndexOf("/") + 1);
-		case "url":
-			return video.url;
-	}
+/**
+ * What the header says once about times read in a note-wide way (each link's tooltip says it too,
+ * and no link is marked for it): "54 times are read as minutes:seconds, as this note writes them."
+ */
+export function noteReadingLine(minutesSeconds: number): string {
+	const times = minutesSeconds === 1 ? "1 time is" : `${minutesSeconds.toLocaleString()} times are`;
+	return `${times} read as minutes:seconds, as this note writes them (a third field after the seconds is left out).`;
 }
 
 function citationCount(n: number): string {
@@ -40,6 +38,7 @@ export class PanelHeader extends Component {
 	private videoNameEl: HTMLElement;
 	private openButton: HTMLButtonElement;
 	private countEl: HTMLElement;
+	private readingsEl: HTMLElement;
 	private invalidEl: HTMLElement;
 
 	constructor(parent: HTMLElement, private actions: PanelHeaderActions) {
@@ -51,11 +50,16 @@ export class PanelHeader extends Component {
 		this.videoNameEl = this.videoEl.createSpan({ cls: "vc-panel-video-name" });
 		this.openButton = this.videoEl.createEl("button", { cls: "vc-panel-open-player", text: "Open player" });
 		this.countEl = this.el.createDiv({ cls: "vc-panel-count" });
+		this.readingsEl = this.el.createDiv({ cls: "vc-panel-readings" });
+		this.readingsEl.hide();
 		this.invalidEl = this.el.createDiv({ cls: "vc-panel-invalid" });
 	}
 
 	override onload(): void {
 		this.registerDomEvent(this.openButton, "click", () => this.actions.openPlayer());
+		this.registerDomEvent(this.readingsEl, "click", (evt) => {
+			if (targetElement(evt)?.closest(".vc-panel-repair")) this.actions.repair?.();
+		});
 		// One listener per event for every invalid citation listed.
 		const reveal = (evt: Event) => {
 			const item = targetElement(evt)?.closest<HTMLElement>(".vc-panel-invalid-item");
@@ -69,35 +73,49 @@ export class PanelHeader extends Component {
 		});
 	}
 
-	/** Shows `note`'s name, video, count and invalid citations. */
-	update(noteName: string, note: NoteCitations): void {
+	/**
+	 * Shows the note by `noteName` (its title, else its file name), its video by `videoName`, the
+	 * count, what is read note-wide, and the citations that cannot be played.
+	 */
+	update(noteName: string, note: NoteCitations, videoName: string | null): void {
 		this.el.show();
 		this.noteEl.show();
 		this.noteEl.setText(noteName);
-		this.showVideo(note.noteVideo);
+		this.showVideo(videoName);
 		const n = note.citations.length;
 		this.countEl.setText(citationCount(n));
 		this.countEl.toggle(n > 0);
+		this.renderReadings(note);
 		this.renderInvalid(note);
 	}
 
-	/** Shows a video's whole-vault timeline: the video and "N citations in M notes". */
-	updateVault(video: VideoRef | null, citations: number, notes: number): void {
+	/** Shows a video's whole-vault timeline: the video's name and "N citations in M notes". */
+	updateVault(videoName: string | null, citations: number, notes: number): void {
 		this.el.show();
 		this.noteEl.hide();
-		this.showVideo(video);
+		this.showVideo(videoName);
 		this.countEl.setText(`${citationCount(citations)} in ${notes === 1 ? "1 note" : `${notes} notes`}`);
 		this.countEl.toggle(citations > 0);
+		this.readingsEl.hide();
 		this.invalidEl.empty();
 		this.invalidEl.hide();
 	}
 
-	private showVideo(video: VideoRef | null): void {
-		this.videoEl.toggle(video !== null);
-		if (!video) return;
-		const label = videoLabel(video);
-		this.videoNameEl.setText(label);
-		this.videoNameEl.setAttr("aria-label", label);
+	private showVideo(name: string | null): void {
+		this.videoEl.toggle(name !== null);
+		if (name === null) return;
+		this.videoNameEl.setText(name);
+		this.videoNameEl.setAttr("aria-label", name);
+	}
+
+	private renderReadings(note: NoteCitations): void {
+		this.readingsEl.empty();
+		const n = note.minutesSecondsCount();
+		this.readingsEl.toggle(n > 0);
+		if (n === 0) return;
+		setIcon(this.readingsEl.createSpan({ cls: "vc-panel-readings-icon" }), "info");
+		this.readingsEl.createSpan({ text: noteReadingLine(n) });
+		if (this.actions.repair) this.readingsEl.createEl("button", { cls: "vc-panel-repair", text: "Rewrite as hours:minutes:seconds" });
 	}
 
 	/** Hides the header (no note to describe). */

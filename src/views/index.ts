@@ -2,16 +2,18 @@ import type { Plugin, Workspace } from "obsidian";
 import type { PluginServices } from "../services";
 import { CitationsView, VIEW_TYPE_CITATIONS } from "./CitationsView";
 import type { VaultCitationSource } from "./timelineLoader";
+import type { NoteRepairer } from "../tools";
 
 export { CitationsView, VIEW_TYPE_CITATIONS } from "./CitationsView";
 export type { VaultCitationSource } from "./timelineLoader";
 
 /**
  * Registers the citations panel, its "Open citations panel" command and its ribbon icon. With the
- * vault-wide citation index (`registerCitationIndex`), the panel also offers its "Whole vault" scope.
+ * vault-wide citation index (`registerCitationIndex`), the panel also offers its "Whole vault" scope;
+ * with the note tools, its header offers to repair a note whose times are read in a note-wide way.
  */
-export function registerCitationsPanel(plugin: Plugin, services: PluginServices, index?: VaultCitationSource): void {
-	plugin.registerView(VIEW_TYPE_CITATIONS, (leaf) => new CitationsView(leaf, { services, index }));
+export function registerCitationsPanel(plugin: Plugin, services: PluginServices, index?: VaultCitationSource, tools?: NoteRepairer): void {
+	plugin.registerView(VIEW_TYPE_CITATIONS, (leaf) => new CitationsView(leaf, { services, index, tools }));
 	const open = () => void openCitationsPanel(plugin.app.workspace);
 	plugin.addCommand({ id: "open-citations-panel", name: "Open citations panel", callback: open });
 	plugin.addRibbonIcon("list-video", "Open citations panel", open);

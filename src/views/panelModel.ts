@@ -20,6 +20,19 @@ export function indexingMessage(build: Readonly<IndexBuild>): string {
 	return build.total > 0 ? `Indexing citations… ${build.done.toLocaleString()} of ${build.total.toLocaleString()} notes` : "Indexing citations…";
 }
 
+/**
+ * What the panel says under its filter box while a filter is typed: "4 of 92 citations match" (the
+ * citations in the rows shown), or that none does; "" without a filter.
+ */
+export function filterStatus(query: string, rows: readonly PanelRow[], total: number): string {
+	const q = query.trim();
+	if (!q || total === 0) return "";
+	let shown = 0;
+	for (const row of rows) shown += row.citations.length;
+	if (shown === 0) return `No citations match "${q}".`;
+	return `${shown.toLocaleString()} of ${total.toLocaleString()} citations match`;
+}
+
 /** One row of the citations panel: a claim with its citations, or one citation in the timeline. */
 export interface PanelRow {
 	/** Indexes into the note's citations, in the order the row shows them (never empty). */
@@ -95,6 +108,13 @@ export class NoteCitations implements ListModel {
 		return out;
 	}
 
+	/** How many citations are read as minutes:seconds because their note is written that way (said once, in the header). */
+	minutesSecondsCount(): number {
+		let n = 0;
+		for (const c of this.citations) if (c.repair === "minutes-seconds") n++;
+		return n;
+	}
+
 	/** Whether the citation at `index` can be seeked: it has a time and a video. */
 	playable(index: number): boolean {
 		const c = this.citations[index];
@@ -113,7 +133,7 @@ export class NoteCitations implements ListModel {
 	 * before the playing time. -1 when none is (another video, or before the first citation).
 	 */
 	playing(state: Readonly<PlaybackState>): number {
-		if (!state.video) return -1;
+		if (!state.video || state.loaded === false) return -1;
 		const track = this.playbackTracks().get(videoKey(state.video));
 		if (!track) return -1;
 		const at = playingIndex(track.seconds, state.seconds);

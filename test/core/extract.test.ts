@@ -172,10 +172,11 @@ describe("extractCitations: claims, lines and headings", () => {
 		expect(cs[0]?.headings).toEqual(["Talk", "Part one"]);
 	});
 
-	it("keeps the whole sentence for an anchor after a comma", () => {
+	it("gives an anchor after a comma the clause it closes, marked as part of a sentence", () => {
 		const md = `What is best for the organization ${a("00:00:32")}, driven by customer needs ${a("00:50:33")}.`;
 		const cs = extractCitations(md);
-		expect(cs[1]?.text).toBe("What is best for the organization, driven by customer needs");
+		expect(cs[0]?.text).toBe("What is best for the organization");
+		expect(cs[1]?.text).toBe("…driven by customer needs");
 		expect(cs[0]?.claim).not.toBe(cs[1]?.claim);
 	});
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { applyEdits, extractCitations, planAnchors, planPortableLinks, planRepairs, proseExclusions, toChapters, toCsv, toMarkdownList, type Citation } from "../../src/core";
+import { applyEdits, extractCitations, planAnchors, planChapters, planPortableLinks, planRepairs, proseExclusions, toChapters, toCsv, toMarkdownList, type Citation } from "../../src/core";
 import { corpusNotes } from "../helpers/corpus";
+import { chapterCaveat } from "../../src/tools/exportCitations";
 
 const ID = "aXGo1o_baBo";
 const std = (t: string) => `<a class="yt-timestamp" data-t="${t}">[${t}]</a>`;
@@ -125,6 +126,24 @@ describe("export formats", () => {
 	it("writes YouTube chapters sorted by time, one per second, starting at 0:00", () => {
 		expect(toChapters(rows)).toBe(`00:00:00 Start\n00:00:24 Runs product, "engineering" and design\n00:46:51 The CPTO role is rising`);
 		expect(toChapters([{ seconds: 0, text: "Intro" }])).toBe("00:00:00 Intro");
+	});
+
+	it("follows YouTube's chapter rules: first at 0:00, each at least 10 s, saying what it left out", () => {
+		const plan = planChapters([
+			{ seconds: 4, text: "Welcome" },
+			{ seconds: 12, text: "Too soon after the welcome" },
+			{ seconds: 30, text: "The problem" },
+			{ seconds: 30.4, text: "The same second" },
+			{ seconds: 39.9, text: "Nine seconds later" },
+			{ seconds: 95, text: "…which the talk then answers" },
+		]);
+		expect(plan.lines).toEqual(["00:00:00 Welcome", "00:00:12 Too soon after the welcome", "00:00:30 The problem", "00:01:35 which the talk then answers"]);
+		expect(plan.leftOut).toBe(2);
+		expect(plan.tooFew).toBe(false);
+		const two = planChapters([{ seconds: 60, text: "Only one" }]);
+		expect(two.lines).toEqual(["00:00:00 Start", "00:01:00 Only one"]);
+		expect(two.tooFew).toBe(true);
+		expect(chapterCaveat([{ seconds: 60, text: "Only one" }])).toBe("Only 2 chapters: YouTube shows chapters only when there are at least three.");
 	});
 
 	it("writes CSV with quoting and formula protection", () => {

@@ -401,18 +401,25 @@ export class WorkspaceLeaf extends Events {
 	}
 }
 
-/** A sidebar as far as plugins touch it. */
+/**
+ * A sidebar as far as plugins touch it. Its element carries `is-collapsed` while collapsed, so the
+ * playground can draw a phone's sidebar as a drawer that opens over the note.
+ */
 export class Sidedock {
 	collapsed = false;
 	constructor(public containerEl: HTMLElement) {}
 	expand(): void {
-		this.collapsed = false;
+		this.setCollapsed(false);
 	}
 	collapse(): void {
-		this.collapsed = true;
+		this.setCollapsed(true);
 	}
 	toggle(): void {
-		this.collapsed = !this.collapsed;
+		this.setCollapsed(!this.collapsed);
+	}
+	private setCollapsed(collapsed: boolean): void {
+		this.collapsed = collapsed;
+		this.containerEl.toggleClass("is-collapsed", collapsed);
 	}
 }
 

@@ -92,7 +92,7 @@ describeInBrowser("the player pinned on top of the note", () => {
 
 		// The long note: its own video waits behind the poster; scrolled to its very end, the player is still where it was.
 		await page.evaluate((path) => (window as unknown as PlaygroundWindow).playground.openNote(path, "reading"), LONG_NOTE);
-		await expect.poll(() => page.locator(`${PINNED} .vc-player-poster-title`).innerText(), { timeout: 10_000 }).toBe("YouTube video tncs0m5pmQg");
+		await expect.poll(() => page.locator(`${PINNED} .vc-player-poster-title`).innerText(), { timeout: 10_000 }).toBe("Product Strategy Stack");
 		expect((await fakeYouTube(page)).players, "the seed video's player went with its note").toEqual([]);
 		for (const mode of ["reading", "live"] as const) {
 			await page.evaluate((m) => (window as unknown as PlaygroundWindow).playground.setMode(m), mode);
@@ -184,23 +184,27 @@ describeInBrowser("the player pinned on top of the note", () => {
 	it("lays out on a phone (390×844) without overflow, on top of the note by default", async () => {
 		const { page } = await playground.open({ note: SEED_NOTE, mode: "reading", device: "phone", viewport: { width: 390, height: 844 } });
 		await expect.poll(() => page.locator(PINNED).count(), { message: "on a phone the player goes on top of the note" }).toBe(1);
-		for (const mode of ["reading", "live"] as const) {
-			await page.evaluate((m) => (window as unknown as PlaygroundWindow).playground.setMode(m), mode);
-			const layout = await page.evaluate(() => {
+		const overflow = () =>
+			page.evaluate(() => {
 				const wide = Array.from(document.querySelectorAll<HTMLElement>(".vc-pinned-player, .vc-pinned-player *, .markdown-preview-sizer, .cm-content")).filter((el) => {
 					const r = el.getBoundingClientRect();
 					return r.width > 0 && (r.right > window.innerWidth + 0.5 || r.left < -0.5);
 				});
 				return { pageWidth: document.documentElement.scrollWidth, overflowing: wide.map((el) => el.className) };
 			});
+		// Before anything plays it is its bar (phone.test.ts measures it); a citation opens it.
+		expect((await boxes(page, [".vc-pinned-player"]))[0]!.height).toBeLessThanOrEqual(64);
+		expect(await overflow(), "the bar").toEqual({ pageWidth: 390, overflowing: [] });
+		await page.locator(LINK).nth(1).click();
+		await expect.poll(async () => Math.floor((await fakeYouTube(page)).players[0]?.time ?? -1), { timeout: 15_000 }).toBe(SEED_CITATIONS[1]!.seconds);
+		for (const mode of ["reading", "live"] as const) {
+			await page.evaluate((m) => (window as unknown as PlaygroundWindow).playground.setMode(m), mode);
+			const layout = await overflow();
 			await shootThemes(page, `phone-${mode}`);
 			expect(layout, mode).toEqual({ pageWidth: 390, overflowing: [] });
 			const [pinned, pane] = await boxes(page, [".vc-pinned-player", ".view-content"]);
 			expect(pinned!.height, `${mode}: the video has room`).toBeGreaterThan(150);
 			expect(pinned!.height, `${mode}: at least half of the note's pane is left to the note`).toBeLessThan(pane!.height / 2);
 		}
-		await page.evaluate(() => (window as unknown as PlaygroundWindow).playground.setMode("reading"));
-		await page.locator(LINK).nth(1).click();
-		await expect.poll(async () => Math.floor((await fakeYouTube(page)).players[0]?.time ?? -1), { timeout: 15_000 }).toBe(SEED_CITATIONS[1]!.seconds);
 	});
 });

@@ -37,7 +37,9 @@ describe("every corpus note in the editor", () => {
 			expect(chipsIn(view).map((c) => c.text)).toEqual(visible.map((c) => formatTimestamp(c.seconds as number, { style: "m:ss" })));
 			for (const d of decorationsOf(view)) seen.add(d.from);
 		});
-		expect([...seen].sort((a, b) => a - b)).toEqual(citations.map((c) => c.from));
+		// An element in stray brackets of its own (`[<a …>01:11:04</a>]`) is drawn with them hidden in its chip.
+		const bracketed = (c: { from: number; to: number; form: string }) => c.form === "element" && text[c.from - 1] === "[" && text[c.to] === "]";
+		expect([...seen].sort((a, b) => a - b)).toEqual(citations.map((c) => (bracketed(c) && !c.label.startsWith("[") ? c.from - 1 : c.from)));
 	});
 
 	it.each(notes.map((n) => [n.path, n.text] as const))("source mode marks each citation of %s as it scrolls by", (path, text) => {

@@ -4,6 +4,7 @@ import { editorInfoField, editorLivePreviewField } from "../double/obsidian";
 import { setLivePreview } from "../double/editor";
 import { citationChips } from "../../src/editor/citationChips";
 import { NoteVideos } from "../../src/notes/noteVideo";
+import { memoryNames } from "../helpers/names";
 import { DEFAULT_SETTINGS, type VideoCitationsSettings } from "../../src/settings/settings";
 import type { PlaybackPort, PlaybackState, SeekOptions } from "../../src/player/types";
 import type { PluginServices } from "../../src/services";
@@ -28,6 +29,12 @@ export class FakePlayback implements PlaybackPort {
 		this.state = { ...this.state, video, seconds, playing: video !== null };
 		for (const l of [...this.listeners]) l(this.state);
 	}
+
+	/** Changes part of the state (as a player loading or failing would) and tells the listeners. */
+	setState(patch: Partial<PlaybackState>): void {
+		this.state = { ...this.state, ...patch };
+		for (const l of [...this.listeners]) l(this.state);
+	}
 }
 
 /** Fake services around a {@link FakePlayback}, with the real note-video resolver. */
@@ -40,6 +47,7 @@ export function fakeServices(settings: Partial<VideoCitationsSettings> = {}, met
 		settings: { current, onChange: () => () => {} },
 		playback,
 		notes: new NoteVideos({ frontmatter: (path) => metadata[path] ?? null, resolveLink: () => null }),
+		names: memoryNames({ frontmatter: (path) => metadata[path] ?? null }, { videoFor: () => null }),
 		durations,
 		openExternal: (url) => opened.push(url),
 		clipboard: { writeText: () => Promise.resolve() },

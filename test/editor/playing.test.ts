@@ -34,7 +34,10 @@ describe("the citation being played", () => {
 		playback.play(SEED, 10);
 		expect(playingChips(view)).toEqual(["0:10"]);
 		playback.play(SEED, 24.5);
-		expect(playingChips(view)).toEqual(["0:20", "0:20"]);
+		// 0:20 is cited twice: only its first copy is marked, the one the panel marks too.
+		expect(playingChips(view)).toEqual(["0:20"]);
+		const chips = Array.from(view.contentDOM.querySelectorAll(".vc-chip")).filter((el) => el.textContent?.includes("0:20"));
+		expect(chips.map((el) => el.classList.contains("is-playing"))).toEqual([true, false]);
 		playback.play(SEED, 3600);
 		expect(playingChips(view)).toEqual(["0:30"]);
 	});
@@ -56,6 +59,16 @@ describe("the citation being played", () => {
 		expect(playingChips(view)).toEqual([]);
 		playback.play(null, 0);
 		expect(playingChips(view)).toEqual([]);
+	});
+
+	it("marks nothing while the player has not loaded the video, or after it failed", () => {
+		const { view, playback } = playingEditor();
+		playback.play(SEED, 10);
+		expect(playingChips(view)).toEqual(["0:10"]);
+		playback.setState({ loaded: false });
+		expect(playingChips(view)).toEqual([]);
+		playback.setState({ loaded: true });
+		expect(playingChips(view)).toEqual(["0:10"]);
 	});
 
 	it("redraws only the chips whose playing state changed", () => {
@@ -88,7 +101,7 @@ describe("the citation being played", () => {
 		const { view } = makeEditor(md, { services: { services, playback, opened: [], settings: services.settings.current, durations } });
 		views.push(view);
 		await tick();
-		expect(playingChips(view)).toEqual(["0:20", "0:20"]);
+		expect(playingChips(view)).toEqual(["0:20"]);
 	});
 
 	it("marks the playing citation in source mode too", () => {
@@ -104,7 +117,7 @@ describe("the citation being played", () => {
 	it("picks up a citation added while playing once typing pauses", async () => {
 		const { view, playback } = playingEditor();
 		playback.play(SEED, 27);
-		expect(playingChips(view)).toEqual(["0:20", "0:20"]);
+		expect(playingChips(view)).toEqual(["0:20"]);
 		const line = view.state.doc.line(4);
 		view.dispatch({ changes: { from: line.to, insert: ` Four ${anchor("00:00:25")}.` } });
 		await tick(SUMMARY_DELAY + 50);

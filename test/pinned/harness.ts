@@ -111,6 +111,10 @@ export function seen(view: MarkdownView) {
 		play: root.querySelector(".vc-pinned-play")?.getAttribute("aria-label") ?? null,
 		collapse: root.querySelector(".vc-pinned-collapse")?.getAttribute("aria-label") ?? null,
 		collapsed: root.classList.contains("is-collapsed"),
+		/** Nothing played or sought yet: on a phone the player is then its bar alone (styles.css). */
+		unplayed: root.classList.contains("is-unplayed"),
+		/** What the bar says playing will load (shown where the poster is out of sight). */
+		barNote: text(".vc-pinned-note"),
 		size: [...root.classList].find((c) => c.startsWith("vc-pinned-size-"))?.slice("vc-pinned-size-".length) ?? null,
 		status: text(".vc-player-status"),
 		error: text(".vc-player-error-message"),

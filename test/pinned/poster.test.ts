@@ -220,3 +220,31 @@ describe("the side view is unchanged", () => {
 		expect(FakeYTPlayer.instances).toHaveLength(1);
 	});
 });
+
+describe("names and thumbnails on the poster", () => {
+	it("names the video by the title its note gives, and shows no picture unless the setting is on", async () => {
+		const { app } = await loadWholePinned("top");
+		const { view } = await open(app, "t.md", `---\nvideoId: ${SEED_ID}\ntitle: The rise of the CPTO\n---\nA claim ${anchor("00:00:10")}.\n`);
+		await settle();
+		expect(seen(view)?.poster).toEqual(["The rise of the CPTO", "Loads from YouTube when you play"]);
+		expect(pinnedOf(view)?.querySelector(".vc-player-poster")?.getAttribute("aria-label")).toBe("Play The rise of the CPTO");
+		expect(fetching(view)).toEqual([]);
+	});
+
+	it("with 'Show YouTube thumbnails' on, shows the video's thumbnail from YouTube's image server, sending no Referer", async () => {
+		const app = new (await import("../double/obsidian")).App();
+		app.pluginData.set(PLUGIN_ID, { playerPlacement: "top", showThumbnails: true });
+		activeDocument.body.appendChild(app.workspace.containerEl);
+		const { loadPlugin } = await import("../helpers/plugin");
+		await loadPlugin(app);
+		const { view } = await open(app, "a.md", noteText(SEED_ID));
+		await settle();
+		const img = pinnedOf(view)?.querySelector<HTMLImageElement>(".vc-player-poster img");
+		expect(img?.getAttribute("src")).toBe(`https://i.ytimg.com/vi/${SEED_ID}/hqdefault.jpg`);
+		expect(img?.getAttribute("referrerpolicy")).toBe("no-referrer");
+		expect(img?.getAttribute("alt")).toBe("");
+		// Still no player: the picture is all that is fetched.
+		expect(apiScripts()).toEqual([]);
+		expect([...view.contentEl.querySelectorAll("iframe, video, audio, script")]).toEqual([]);
+	});
+});

@@ -9,6 +9,7 @@ import { CLIP, controllerWithFakes, FakeSurface, flush, OTHER_VIDEO, SEED_VIDEO,
 class FakePinned extends FakeSurface implements PinnedSurface {
 	states: Readonly<PlaybackState>[] = [];
 	revealed = 0;
+	seeks = 0;
 	constructor(public path: string | null) {
 		super();
 	}
@@ -17,6 +18,9 @@ class FakePinned extends FakeSurface implements PinnedSurface {
 	}
 	reveal(): void {
 		this.revealed++;
+	}
+	sought(): void {
+		this.seeks++;
 	}
 	showState(state: Readonly<PlaybackState>): void {
 		this.states.push(state);
@@ -111,6 +115,16 @@ describe("PlaybackController with players pinned on notes", () => {
 			expect(player.seeks, name).toEqual(seeks);
 			expect(fx.controller.state.video, name).toMatchObject(SEED_VIDEO);
 		}
+	});
+
+	it("tells the pinned player a citation of its note sought (a phone's bar opens then), and no other", () => {
+		const { controller, a, b } = twoPinned();
+		controller.seek(SEED_VIDEO, 600, { sourcePath: "a.md", play: false });
+		expect([a.seeks, b.seeks]).toEqual([1, 0]);
+		// "Open player" reveals instead; a seek from a note without a pinned player tells none.
+		controller.seek(OTHER_VIDEO, 0, { resume: true, sourcePath: "b.md" });
+		controller.seek(SEED_VIDEO, 30, { sourcePath: "c.md" });
+		expect([a.seeks, b.seeks]).toEqual([1, 0]);
 	});
 
 	it("'Open player' reveals a pinned player that holds the video without moving it", () => {

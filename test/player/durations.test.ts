@@ -90,7 +90,8 @@ describe("the plugin keeps what its players learned", () => {
 		// Saved a moment later, or at once when the plugin unloads.
 		plugin.unload();
 		await settle();
-		expect(app.pluginData.get(PLUGIN_ID)).toEqual({ seekStepSeconds: 15, videoDurations: { [`youtube:${SEED_ID}`]: 2400.4 } });
+		// The title the player reported is kept beside it, so the video is named before it loads next time.
+		expect(app.pluginData.get(PLUGIN_ID)).toEqual({ seekStepSeconds: 15, videoDurations: { [`youtube:${SEED_ID}`]: 2400.4 }, videoTitles: { [`youtube:${SEED_ID}`]: yt.title } });
 
 		// The next start knows the length: the player reporting it again writes nothing.
 		const again = await loadPlugin(app);

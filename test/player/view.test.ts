@@ -109,7 +109,7 @@ describe("PlayerView", () => {
 	it("shows 'nothing playing' before any seek", async () => {
 		const { app } = await loadPlayerPlugin();
 		await app.workspace.getRightLeaf(false).setViewState({ type: PLAYER_VIEW_TYPE });
-		expect(visible(playerView(app))).toMatchObject({ title: "Video player", status: "Click a timestamp in a note to play its video here." });
+		expect(visible(playerView(app))).toMatchObject({ title: null, status: "Click a timestamp in a note to play its video here." });
 	});
 
 	it("shows an embedding refusal with a button that opens the moment on youtube.com", async () => {

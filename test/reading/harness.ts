@@ -5,6 +5,7 @@ import { Component } from "../double/component";
 import manifest from "../../manifest.json";
 import type { VideoRef } from "../../src/core";
 import { NoteVideos } from "../../src/notes/noteVideo";
+import { memoryNames } from "../helpers/names";
 import { vaultNoteText } from "../../src/obsidian/noteText";
 import { vaultMetadata } from "../../src/obsidian/vaultMetadata";
 import type { PlaybackPort, PlaybackState, SeekOptions } from "../../src/player/types";
@@ -72,7 +73,7 @@ export function setUpReading(settings: Partial<VideoCitationsSettings> = {}): Re
 	const openExternal = vi.fn<(url: string) => void>();
 	const notes = new NoteVideos(vaultMetadata(app as never));
 	const { durations } = memoryDurations();
-	const services: PluginServices = { settings: settingsSource, playback, notes, durations, openExternal, clipboard: { writeText: () => Promise.resolve() }, noteText: vaultNoteText(app.workspace as never, app.vault as never) };
+	const services: PluginServices = { settings: settingsSource, playback, notes, durations, names: memoryNames(vaultMetadata(app as never), notes), openExternal, clipboard: { writeText: () => Promise.resolve() }, noteText: vaultNoteText(app.workspace as never, app.vault as never) };
 	registerReadingView(plugin as never, services);
 	return {
 		app,
@@ -113,14 +114,9 @@ export function note(body: string, frontmatter = `videoId: ${SEED_ID}`): string 
 	return `---\n${frontmatter}\n---\n${body}\n`;
 }
 
-/**
- * The seek links rendered under `root`, in document order, each pointed at once (a `mouseover`),
- * as a person reading them would: links write their tooltip on first hover or focus.
- */
+/** The seek links rendered under `root`, in document order. */
 export function links(root: ParentNode): HTMLElement[] {
-	const found = unhoveredLinks(root);
-	for (const el of found) el.dispatchEvent(new MouseEvent("mouseover", { bubbles: true }));
-	return found;
+	return unhoveredLinks(root);
 }
 
 /** The seek links under `root` as rendered, before anything has pointed at them. */

@@ -8,13 +8,13 @@ import { anchor, click, FakePlayback, links, note, SEED, setUpReading } from "./
 const body = `A ${anchor("00:00:10")}.\n\nB ${anchor("00:01:00")} and [at 2:00](https://youtu.be/aXGo1o_baBo?t=120).\n\nNo links here.`;
 
 describe("cleanup", () => {
-	it("gives each section with links one set of delegated listeners (click, key, hover, focus), released with the section", async () => {
+	it("gives each section with links one set of delegated listeners (click and key), released with the section", async () => {
 		const reading = setUpReading();
 		const baseline = Component.liveDomListeners;
 		const view = await reading.open(note(body));
-		expect(Component.liveDomListeners - baseline).toBe(2 * 4);
+		expect(Component.liveDomListeners - baseline).toBe(2 * 2);
 		view.renderPreview();
-		expect(Component.liveDomListeners - baseline).toBe(2 * 4);
+		expect(Component.liveDomListeners - baseline).toBe(2 * 2);
 		const old = links(view.previewEl);
 		view.leaf.detach();
 		await settle();

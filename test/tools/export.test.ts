@@ -6,6 +6,7 @@ import { registerTools } from "../../src/tools";
 import { registerCitationsPanel, VIEW_TYPE_CITATIONS, type CitationsView } from "../../src/views";
 import { registerCitationIndex } from "../../src/vault";
 import { NoteVideos } from "../../src/notes/noteVideo";
+import { memoryNames } from "../helpers/names";
 import { vaultNoteText } from "../../src/obsidian/noteText";
 import { DEFAULT_SETTINGS } from "../../src/settings/settings";
 import type { PluginServices } from "../../src/services";
@@ -57,12 +58,14 @@ describe("copy citations", () => {
 		await open(SEED_PATH);
 		run("copy-citations-chapters");
 		await settle();
-		expect(Notice.shown).toEqual(["Copied 32 citations as YouTube chapters"]);
+		// YouTube rejects chapters under 10 s: the notice says what was left out for it.
+		expect(Notice.shown).toEqual(["Copied 32 citations as YouTube chapters. 8 moments less than 10 s after the chapter before were left out: YouTube needs chapters at least 10 s long."]);
 		expect(clipboard.written).toEqual([toChapters(noteTextExportRows(seed, { kind: "youtube", id: ID }))]);
 		expect(clipboard.written[0]?.split("\n").slice(0, 3)).toEqual([
 			"00:00:00 Start",
 			"00:00:24 A CPTO functionally runs product, engineering, and design as a cohesive unit",
-			expect.stringMatching(/^00:00:32 /),
+			// 0:32 is 8 s after 0:24: its chapter would be too short for YouTube.
+			expect.stringMatching(/^00:13:00 /),
 		]);
 	});
 
@@ -72,7 +75,7 @@ describe("copy citations", () => {
 		view.editor.replaceRange(`Just typed ${std("00:00:05")}.\n\n`, { line: 5, ch: 0 });
 		run("copy-citations-chapters");
 		await settle();
-		expect(clipboard.written[0]?.split("\n")).toEqual(["00:00:00 Start", "00:00:05 Just typed", '00:00:24 Runs product, "engineering" and design', "00:46:51 The CPTO role is rising"]);
+		expect(clipboard.written[0]?.split("\n")).toEqual(["00:00:00 Just typed", '00:00:24 Runs product, "engineering" and design', "00:46:51 The CPTO role is rising"]);
 	});
 
 	it("says when there is nothing to copy, or the clipboard refuses", async () => {
@@ -119,7 +122,7 @@ describe("tool commands", () => {
 		const plugin = hostPlugin(app);
 		const notes = new NoteVideos({ frontmatter: (path) => app.metadataCache.getCache(path)?.frontmatter, resolveLink: () => null });
 		const { durations } = memoryDurations();
-		const services: PluginServices = { settings: { current: { ...DEFAULT_SETTINGS }, onChange: () => () => {} }, playback: new FakePlayback(), notes, durations, openExternal: () => {}, clipboard: { writeText: async () => {} }, noteText: vaultNoteText(app.workspace as never, app.vault as never) };
+		const services: PluginServices = { settings: { current: { ...DEFAULT_SETTINGS }, onChange: () => () => {} }, playback: new FakePlayback(), notes, durations, names: memoryNames({ frontmatter: (path) => app.metadataCache.getCache(path)?.frontmatter }, notes), openExternal: () => {}, clipboard: { writeText: async () => {} }, noteText: vaultNoteText(app.workspace as never, app.vault as never) };
 		const index = registerCitationIndex(plugin as never, services);
 		registerCitationsPanel(plugin as never, services, index);
 		registerTools(plugin as never, services);

@@ -5,6 +5,7 @@
 import { vi } from "vitest";
 import { App, Modal, type NoteMode } from "../double/obsidian";
 import { NoteVideos } from "../../src/notes/noteVideo";
+import { memoryNames } from "../helpers/names";
 import { vaultNoteText } from "../../src/obsidian/noteText";
 import { DEFAULT_SETTINGS } from "../../src/settings/settings";
 import { registerTools } from "../../src/tools";
@@ -27,7 +28,7 @@ export function toolsApp(notes: Record<string, string>) {
 		resolveLink: (link, source) => app.metadataCache.getFirstLinkpathDest(link, source)?.path ?? null,
 	});
 	const { durations } = memoryDurations();
-	const services: PluginServices = { settings: { current: { ...DEFAULT_SETTINGS }, onChange: () => () => {} }, playback: new FakePlayback(), notes: notesSource, durations, openExternal: vi.fn(), clipboard, noteText: vaultNoteText(app.workspace as never, app.vault as never) };
+	const services: PluginServices = { settings: { current: { ...DEFAULT_SETTINGS }, onChange: () => () => {} }, playback: new FakePlayback(), notes: notesSource, durations, names: memoryNames({ frontmatter: (path) => app.metadataCache.getCache(path)?.frontmatter }, notesSource), openExternal: vi.fn(), clipboard, noteText: vaultNoteText(app.workspace as never, app.vault as never) };
 	const plugin = hostPlugin(app);
 	registerTools(plugin as never, services);
 	return {

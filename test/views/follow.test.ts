@@ -145,7 +145,7 @@ describe("citations panel: staying current", () => {
 		await openNote(app, path);
 		app.vault.externalModify(fileAt(app, path), note(`A ${anchor("00:01:00")}.\n`, "videoId: dQw4w9WgXcQ"));
 		await afterDebounce(app);
-		expect(el.querySelector(".vc-panel-video-name")?.textContent).toBe("YouTube dQw4w9WgXcQ");
+		expect(el.querySelector(".vc-panel-video-name")?.textContent).toBe("YouTube video dQw4w9WgXcQ");
 		click(el.querySelector(".vc-panel-chip") as Element);
 		expect(playback.seeks[0]?.video).toEqual({ kind: "youtube", id: "dQw4w9WgXcQ" });
 	});
@@ -163,10 +163,11 @@ describe("citations panel: staying current", () => {
 
 	it("switches with the active note, and keeps the last note while the panel or another sidebar view is active", async () => {
 		const { el, app, leaf } = await seedPanel({ [OTHER]: corpusNote(OTHER) });
-		expect(el.querySelector(".vc-panel-note")?.textContent).toBe("the_rise_of_the_chief_product_and_technology_officer_role");
+		// A note is headed by its `title`, not its file name.
+		expect(el.querySelector(".vc-panel-note")?.textContent).toBe("The rise of the Chief Product and Technology Officer role");
 		const other = await openNote(app, OTHER);
 		expect(rowsOf(el)).toHaveLength(28);
-		expect(el.querySelector(".vc-panel-note")?.textContent).toBe("balancing_startup_agility_and_big_company_operations");
+		expect(el.querySelector(".vc-panel-note")?.textContent).toBe("Balancing startup agility and big company operations");
 		app.workspace.setActiveLeaf(leaf);
 		await settlePanels(app);
 		expect(rowsOf(el)).toHaveLength(28);
@@ -191,7 +192,7 @@ describe("citations panel: staying current", () => {
 		const file = fileAt(app, SEED_PATH);
 		app.vault.rename(file, "renamed/cpto.md");
 		await afterDebounce(app);
-		expect(el.querySelector(".vc-panel-note")?.textContent).toBe("cpto");
+		expect(el.querySelector(".vc-panel-note")?.textContent).toBe("The rise of the Chief Product and Technology Officer role");
 		expect(rowsOf(el)).toHaveLength(32);
 		app.vault.remove(file);
 		await settlePanels(app);
@@ -233,14 +234,17 @@ describe("citations panel: header and empty states", () => {
 
 	it("names the note, its video and the count", async () => {
 		const { el } = await seedPanel();
-		expect(el.querySelector(".vc-panel-video-name")?.textContent).toBe("YouTube aXGo1o_baBo");
+		// The note's title heads the panel; the video, named by that same title, is not named twice (and never by a bare id).
+		expect(el.querySelector(".vc-panel-note")?.textContent).toBe("The rise of the Chief Product and Technology Officer role");
+		expect(el.querySelector(".vc-panel-video-name")?.textContent).toBe("YouTube video");
 		expect(el.querySelector(".vc-panel-count")?.textContent).toBe("32 citations");
 		expect((el.querySelector(".vc-panel-invalid") as HTMLElement).hidden).toBe(true);
 	});
 
 	it.each([
 		["video: media/talk.mp4", "talk.mp4"],
-		["video: https://example.com/a/b.mp3", "https://example.com/a/b.mp3"],
+		["video: https://example.com/a/b.mp3", "b.mp3"],
+		["videoId: dQw4w9WgXcQ\nvideoTitle: Never gonna give you up", "Never gonna give you up"],
 	])("names a %s video by %s", async (frontmatter, label) => {
 		const made = makeApp({ "n.md": note(`A ${anchor("00:01:00")}.\n`, frontmatter), "media/talk.mp4": "" });
 		const { el } = await openPanel(made);

@@ -6,6 +6,8 @@ import { vi } from "vitest";
 import { App, Plugin, type TFile, type WorkspaceLeaf } from "../double/obsidian";
 import { CitationsView, VIEW_TYPE_CITATIONS } from "../../src/views/CitationsView";
 import { NoteVideos } from "../../src/notes/noteVideo";
+import type { NoteRepairer } from "../../src/tools";
+import { memoryNames } from "../helpers/names";
 import { vaultNoteText } from "../../src/obsidian/noteText";
 import { DEFAULT_SETTINGS, type VideoCitationsSettings } from "../../src/settings/settings";
 import type { PlaybackPort, PlaybackState, SeekOptions } from "../../src/player/types";
@@ -69,6 +71,8 @@ export interface AppOptions {
 	beforeIndex?(app: App): void;
 	/** Leaves the layout not ready (so the index has not started); the test triggers it. */
 	layoutLater?: boolean;
+	/** The note tools the panel's header may run (its "rewrite" button). */
+	tools?: NoteRepairer;
 }
 
 /** A plugin on `app` that only holds what a test registers on it (the citation index, the tools). */
@@ -94,7 +98,7 @@ export function makeApp(notes: Record<string, string> = {}, options: AppOptions 
 		resolveLink: (link, source) => app.metadataCache.getFirstLinkpathDest(link, source)?.path ?? null,
 	});
 	const { durations } = memoryDurations();
-	const services: PluginServices = { settings, playback, notes: notesSource, durations, openExternal: vi.fn(), clipboard, noteText: vaultNoteText(app.workspace as never, app.vault as never) };
+	const services: PluginServices = { settings, playback, notes: notesSource, durations, names: memoryNames({ frontmatter: (path) => app.metadataCache.getCache(path)?.frontmatter }, notesSource), openExternal: vi.fn(), clipboard, noteText: vaultNoteText(app.workspace as never, app.vault as never) };
 	let host: Plugin | null = null;
 	let index: CitationIndex | undefined;
 	if (options.vault) {
@@ -103,7 +107,7 @@ export function makeApp(notes: Record<string, string> = {}, options: AppOptions 
 		options.beforeIndex?.(app);
 		if (!options.layoutLater) app.workspace.triggerLayoutReady();
 	}
-	app.viewRegistry.set(VIEW_TYPE_CITATIONS, (leaf) => new CitationsView(leaf as never, { services, index }) as never);
+	app.viewRegistry.set(VIEW_TYPE_CITATIONS, (leaf) => new CitationsView(leaf as never, { services, index, tools: options.tools }) as never);
 	document.body.appendChild(app.workspace.containerEl);
 	return { app, playback, clipboard, settings, services, durations, host, index };
 }

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { extractCitations, type TimedCitation, type VideoRef } from "../../src/core";
 import { citationMarkdown, momentLink } from "../../src/views/citationMenu";
-import { videoLabel } from "../../src/views/PanelHeader";
 import { NoteCitations } from "../../src/views/panelModel";
 import { spotOf } from "../../src/obsidian/revealInNote";
 import { anchor } from "./harness";
@@ -77,13 +76,6 @@ describe("copying and naming", () => {
 		expect(citationMarkdown(citation, video)).toBe(markdown);
 	});
 
-	it.each([
-		[NOTE_VIDEO, "YouTube aXGo1o_baBo"],
-		[FILE, "talk.webm"],
-		[URL_VIDEO, "https://e.com/a.mp3"],
-	])("names %j as %s", (video, label) => {
-		expect(videoLabel(video)).toBe(label);
-	});
 
 	it.each([
 		["ab\ncd <x>", 3, 8, { from: { line: 1, ch: 0 }, to: { line: 1, ch: 5 } }],

@@ -66,7 +66,7 @@ describe("citations panel: the whole-vault timeline", () => {
 			{ chip: "1:10", note: "b", folder: "", text: "Second in B" },
 		]);
 		expect(count(el)).toBe("6 citations in 3 notes");
-		expect(el.querySelector(".vc-panel-video-name")?.textContent).toBe(`YouTube ${SEED_ID}`);
+		expect(el.querySelector(".vc-panel-video-name")?.textContent).toBe(`YouTube video ${SEED_ID}`);
 		expect(scopeButton(el, "vault").getAttribute("aria-pressed")).toBe("true");
 		expect(scopeButton(el, "note").getAttribute("aria-pressed")).toBe("false");
 		expect((el.querySelector(".vc-panel-layout") as HTMLElement).hidden).toBe(true);
@@ -150,7 +150,7 @@ describe("citations panel: the whole-vault timeline", () => {
 		playback.emit({ video: OTHER_VIDEO, seconds: 0 });
 		await settleIndex(app);
 		expect(vaultRows(el)).toEqual([{ chip: "2:00", note: "other", folder: "", text: "Other talk" }]);
-		expect(el.querySelector(".vc-panel-video-name")?.textContent).toBe("YouTube hEzpiDuYFoE");
+		expect(el.querySelector(".vc-panel-video-name")?.textContent).toBe("YouTube video hEzpiDuYFoE");
 		playback.emit({ video: null, seconds: 0 });
 		await settleIndex(app);
 		expect(count(el)).toBe("4 citations in 2 notes");
@@ -227,7 +227,7 @@ describe("citations panel: the whole-vault timeline", () => {
 		await settleIndex(made.app);
 		expect(messageOf(panel.el)).toBe("Indexing citations… 80 of 100 notes");
 		expect(vaultRows(panel.el)).toEqual([]);
-		expect(panel.el.querySelector(".vc-panel-video-name")?.textContent).toBe(`YouTube ${SEED_ID}`);
+		expect(panel.el.querySelector(".vc-panel-video-name")?.textContent).toBe(`YouTube video ${SEED_ID}`);
 		release();
 		await settleIndex(made.app);
 		expect(messageOf(panel.el)).toBe("");

@@ -2,7 +2,7 @@ import { Component, setIcon, type MarkdownView } from "obsidian";
 import { formatTimestamp, type VideoRef } from "../../core";
 import { PlayerPanel, runNoticeAction } from "../playerPanel";
 import { IDLE_STATE } from "../stateFeed";
-import { IDLE_INFO, sameVideo, videoName, type PinnedSurface, type PlayerInfo } from "../surface";
+import { deferredNote, IDLE_INFO, sameVideo, videoName, type PinnedSurface, type PlayerInfo } from "../surface";
 import type { PlaybackState, PlayerControls } from "../types";
 import { clampSize, PINNED_SIZES, type PinnedLayoutStore } from "./layout";
 import { ResizeHandle } from "./ResizeHandle";
@@ -30,6 +30,10 @@ const clock = (seconds: number) => formatTimestamp(Math.floor(Math.max(0, second
  * its error panel, and a resize handle, as the first child of the note view's content, outside the
  * editor's and the reading view's own scrollers, so it stays in view while the note scrolls and
  * never touches the editor. A child component of the note's view, so it goes when the view closes.
+ *
+ * Until its video is first played (or sought to) it is `is-unplayed`: on a phone (styles.css,
+ * `.is-phone`) it is then its bar alone, the name, a play button and the start time, so the note
+ * keeps the screen (issue 17); the bar says what playing will load, as the poster does.
  */
 export class PinnedPlayer extends Component implements PinnedSurface {
 	private rootEl!: HTMLElement;
@@ -37,6 +41,7 @@ export class PinnedPlayer extends Component implements PinnedSurface {
 	private playButton!: HTMLElement;
 	private timeEl!: HTMLElement;
 	private titleEl!: HTMLElement;
+	private noteEl!: HTMLElement;
 	private collapseButton!: HTMLElement;
 	private resizeEl!: HTMLElement;
 	private info: Readonly<PlayerInfo> = IDLE_INFO;
@@ -67,7 +72,9 @@ export class PinnedPlayer extends Component implements PinnedSurface {
 		const bar = root.createDiv({ cls: "vc-pinned-bar" });
 		this.playButton = bar.createEl("button", { cls: "vc-pinned-play clickable-icon" });
 		this.timeEl = bar.createSpan({ cls: "vc-pinned-time" });
-		this.titleEl = bar.createSpan({ cls: "vc-pinned-title" });
+		const name = bar.createDiv({ cls: "vc-pinned-name" });
+		this.titleEl = name.createSpan({ cls: "vc-pinned-title" });
+		this.noteEl = name.createSpan({ cls: "vc-pinned-note" });
 		this.collapseButton = bar.createEl("button", { cls: "vc-pinned-collapse clickable-icon" });
 		this.panel = new PlayerPanel(root.createDiv({ cls: "vc-pinned-body" }), "");
 		this.resizeEl = root.createDiv({
@@ -77,6 +84,7 @@ export class PinnedPlayer extends Component implements PinnedSurface {
 		const layout = this.deps.layout.current;
 		this.setCollapsed(layout.collapsed, false);
 		this.resize(layout.size, false);
+		this.setUnplayed(true);
 		this.show(this.info);
 		this.showState(this.state);
 
@@ -107,6 +115,8 @@ export class PinnedPlayer extends Component implements PinnedSurface {
 		this.shownPath = path;
 		this.noteVideo = video;
 		this.deps.controller.repin(this, video);
+		// Another note's video waits to be played again; the same video playing on is not interrupted.
+		this.setUnplayed(true);
 	}
 
 	show(info: Readonly<PlayerInfo>): void {
@@ -116,6 +126,7 @@ export class PinnedPlayer extends Component implements PinnedSurface {
 		// A player that cannot play says why even when collapsed: the bar alone would look stuck.
 		this.rootEl.toggleClass("has-problem", !!info.problem);
 		this.titleEl.setText(info.title ?? (info.video ? videoName(info.video) : ""));
+		this.noteEl.setText(info.deferred && info.video ? deferredNote(info.video) : "");
 		this.refreshPlayButton();
 	}
 
@@ -125,11 +136,17 @@ export class PinnedPlayer extends Component implements PinnedSurface {
 		// Obsidian's own YouTube embed (iOS) does not say where it is: no time to show.
 		const time = state.timeUnknown ? "No time available" : state.duration ? `${clock(state.seconds)} / ${clock(state.duration)}` : clock(state.seconds);
 		if (this.timeEl.textContent !== time) this.timeEl.setText(time);
+		if (state.playing) this.setUnplayed(false);
 		this.refreshPlayButton();
 	}
 
 	reveal(): void {
+		this.setUnplayed(false);
 		if (this.collapsed) this.setCollapsed(false, true);
+	}
+
+	sought(): void {
+		this.setUnplayed(false);
 	}
 
 	/** Sets the height preset; `done` saves it as the vault's choice. */
@@ -153,6 +170,12 @@ export class PinnedPlayer extends Component implements PinnedSurface {
 		if (save) this.deps.layout.update({ collapsed });
 	}
 
+	/** Marks whether nothing was played or sought here since this note's video was shown. */
+	private setUnplayed(unplayed: boolean): void {
+		if (!this.rootEl) return;
+		this.rootEl.toggleClass("is-unplayed", unplayed && !this.state.playing);
+	}
+
 	private refreshPlayButton(): void {
 		// Obsidian's own YouTube embed plays and pauses with its own buttons only.
 		const embedded = !!this.info.embedded;
@@ -172,7 +195,10 @@ export class PinnedPlayer extends Component implements PinnedSurface {
 		if (!target) return;
 		// The poster of a video not loaded yet plays it, as the bar's button does.
 		if (target.closest(".vc-pinned-play, .vc-player-poster")) {
-			if (!this.info.embedded) this.deps.controller.pinnedControls(this)?.togglePlay();
+			if (this.info.embedded) return;
+			// The bar's play on a phone opens the player it stood for, at once (YouTube reports playing later).
+			if (!target.closest(".is-disabled")) this.setUnplayed(false);
+			this.deps.controller.pinnedControls(this)?.togglePlay();
 		}
 		else if (target.closest(".vc-pinned-collapse")) this.setCollapsed(!this.collapsed, true);
 		else runNoticeAction(target, this.info);

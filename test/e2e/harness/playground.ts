@@ -24,7 +24,7 @@ export interface OpenOptions {
 	viewport?: { width: number; height: number };
 	/** How the fake YouTube behaves; `false` leaves YouTube unrouted (then any request is a problem). */
 	youtube?: FakeYouTubeOptions | false;
-	/** `phone`: the page plays Obsidian on a phone (`Platform.isMobile`, sidebars as closed drawers). */
+	/** `phone`: the page plays Obsidian on a phone (`Platform.isMobile`, sidebars as drawers the plugin's reveal opens over the note). */
 	device?: Device;
 	/** `ios`: the page plays Obsidian's iOS app (`Platform.isIosApp`, `is-ios`): an iPad, or an iPhone with `device: "phone"`. */
 	platform?: "ios";
