@@ -113,6 +113,7 @@ const ICON_GLYPHS: Record<string, string> = {
 	"wrench": "M14.5 3.5a5 5 0 00-4.8 6.6L3.5 16.3a2 2 0 002.8 2.8l6.2-6.2a5 5 0 006.6-4.8l-3 1.5-2.5-2.5z",
 	"skip-forward": "M5 5l10 7-10 7zM19 5v14",
 	"skip-back": "M19 19L9 12l10-7zM5 19V5",
+	"info": "M12 3a9 9 0 100 18 9 9 0 000-18zM12 16v-5M12 8h.01",
 	// Property types in the playground's properties block.
 	"text": "M4 6h16M4 12h16M4 18h10",
 	"list": "M9 6h12M9 12h12M9 18h12M4 6h.01M4 12h.01M4 18h.01",
