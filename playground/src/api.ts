@@ -8,7 +8,7 @@ export type Device = "desktop" | "phone";
 
 /** What the page's address asks for: `?note=PATH&mode=reading|live|source&theme=light|dark&panels=0&device=phone&platform=ios`. */
 export interface PlaygroundParams {
-	/** The note to open, relative to the vault (`null`: the Welcome note). */
+	/** The note to open, relative to the vault (`null`: the {@link startNote}). */
 	note: string | null;
 	mode: NoteMode;
 	theme: Theme;
@@ -31,6 +31,21 @@ export interface PlaygroundParams {
 
 const MODES: readonly NoteMode[] = ["reading", "live", "source"];
 
+/** The note the page opens when the address names none: `Welcome.md`, else the vault's first note by path. */
+export function startNote(notePaths: readonly string[]): string | null {
+	return notePaths.includes("Welcome.md") ? "Welcome.md" : ([...notePaths].sort()[0] ?? null);
+}
+
+/**
+ * A note's vault path as it may be written in the address: relative to the vault, so a leading
+ * `./` or `/` is dropped (`?note=./content/x.md` is `content/x.md`), and a backslash reads as `/`.
+ * An empty path is none.
+ */
+export function notePath(written: string | null): string | null {
+	if (written === null) return null;
+	return written.replace(/\\/g, "/").replace(/^(?:\.\/|\/)+/, "") || null;
+}
+
 /** Reads the page's query string; anything unknown falls back to the default and is reported. */
 export function parseParams(search: string, prefersDark: boolean): { params: PlaygroundParams; problems: string[] } {
 	const query = new URLSearchParams(search);
@@ -45,7 +60,7 @@ export function parseParams(search: string, prefersDark: boolean): { params: Pla
 	if (platform !== null && platform !== "ios") problems.push(`Unknown platform "${platform}": use ios, or leave it out.`);
 	return {
 		params: {
-			note: query.get("note"),
+			note: notePath(query.get("note")),
 			mode: MODES.includes(mode as NoteMode) ? (mode as NoteMode) : "live",
 			theme: theme === "dark" ? "dark" : "light",
 			panels: query.get("panels") !== "0",

@@ -1,9 +1,10 @@
 import { App, MarkdownView, Notice, Platform, type NoteMode, type Plugin } from "../../test/double/obsidian";
 import type { PluginManifest } from "../../test/double/plugin";
 import { renderToFragment } from "../../test/double/markdown";
-import { parseParams, type PlaygroundApi, type PlaygroundWindow, type Theme } from "./api";
+import { parseParams, startNote, type PlaygroundApi, type PlaygroundWindow, type Theme } from "./api";
 import { openSettings, showMenus, showNotices } from "./overlays";
 import { loadBuiltPlugin } from "./pluginLoader";
+import { livePreview } from "./livePreview";
 import { installPalette } from "./palette";
 import { moveLeafToPopout, openPopoutDocument } from "./popout";
 import { buildToolbar } from "./toolbar";
@@ -12,9 +13,6 @@ import { mountWorkspace } from "./workspaceShell";
 
 /** The plugin's side views the page opens in the right sidebar, top to bottom, when registered. */
 const SIDE_VIEWS = ["video-citations-player", "video-citations-panel"];
-
-/** The note shown when the address names none. */
-const WELCOME = "Welcome.md";
 
 /** Lets the plugin's async `onload` and deferred work run, as `test/helpers/plugin.ts` does. */
 async function settle(win: Window, rounds = 3): Promise<void> {
@@ -54,6 +52,8 @@ export async function bootPlayground(win: PlaygroundWindow): Promise<PlaygroundA
 	showNotices(doc);
 	showMenus(doc);
 	const app = new App(doc);
+	// Obsidian's own editor: the markdown language and Live Preview's rendering, under the plugin's extensions.
+	app.coreEditorExtensions.push(livePreview());
 	installPalette(app, doc);
 	await seedVault(app, win.location.href);
 	mark("vault");
@@ -121,9 +121,9 @@ export async function bootPlayground(win: PlaygroundWindow): Promise<PlaygroundA
 	await settle(win);
 	mark("plugin");
 
-	const wanted = params.note ?? WELCOME;
-	const fallback = app.vault.getFileByPath(WELCOME) ? WELCOME : (app.vault.getMarkdownFiles()[0]?.path ?? null);
-	const start = app.vault.getFileByPath(wanted) ? wanted : fallback;
+	const fallback = startNote(app.vault.getMarkdownFiles().map((f) => f.path));
+	const wanted = params.note ?? fallback;
+	const start = wanted !== null && app.vault.getFileByPath(wanted) ? wanted : fallback;
 	if (wanted !== start) problems.push(`No note "${wanted}" in this vault; showing ${start ?? "nothing"}.`);
 	if (start) await openNote(start, mode);
 	mark("note");

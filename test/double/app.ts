@@ -67,6 +67,11 @@ export class App implements AppLike {
 	viewRegistry = new Map<string, (leaf: WorkspaceLeaf) => View>();
 	markdownPostProcessors: PostProcessor[] = [];
 	editorExtensions: Extension[] = [];
+	/**
+	 * Obsidian's own editor features, below the plugins' extensions in every note's editor. The
+	 * double has none; the playground puts its markdown language and Live Preview rendering here.
+	 */
+	coreEditorExtensions: Extension[] = [];
 	/** Saved plugin data by plugin id (what `loadData` returns). */
 	pluginData = new Map<string, unknown>();
 	/** Settings tabs added by plugins. */

@@ -1,4 +1,4 @@
-import { Marked, type Token, type TokenizerAndRendererExtension } from "marked";
+import { Marked, type Token, type Tokens, type TokenizerAndRendererExtension } from "marked";
 import DOMPurify from "dompurify";
 import { Component } from "./component";
 import { parseYaml, splitFrontmatter } from "./yaml";
@@ -109,6 +109,17 @@ interface Section {
 	lineStart: number;
 	lineEnd: number;
 	raw: string;
+	/** For a list: the line each of its items starts on. */
+	itemLines?: number[];
+}
+
+/** A section of a rendered note: its element and the source lines it came from. */
+export interface RenderedSection {
+	el: HTMLElement;
+	lineStart: number;
+	lineEnd: number;
+	/** For a list: the line each of its items starts on. */
+	itemLines?: number[];
 }
 
 /** Splits a note's body into Obsidian-like top-level sections with their source lines. */
@@ -124,7 +135,16 @@ export function splitSections(text: string): Section[] {
 		const newlines = raw.split("\n").length - 1;
 		if (token.type !== "space") {
 			const trimmed = raw.replace(/\n+$/, "");
-			sections.push({ lineStart: line, lineEnd: line + (trimmed.split("\n").length - 1), raw });
+			const section: Section = { lineStart: line, lineEnd: line + (trimmed.split("\n").length - 1), raw };
+			if (token.type === "list") {
+				let at = line;
+				section.itemLines = (token as Tokens.List).items.map((item) => {
+					const start = at;
+					at += item.raw.split("\n").length - 1;
+					return start;
+				});
+			}
+			sections.push(section);
 		}
 		line += newlines;
 	}
@@ -141,7 +161,7 @@ export function renderNote(
 	sourcePath: string,
 	postProcessors: readonly PostProcessor[],
 	owner: Component,
-): HTMLElement[] {
+): RenderedSection[] {
 	const fm = splitFrontmatter(text);
 	let frontmatter: Record<string, unknown> | null = null;
 	try {
@@ -150,12 +170,12 @@ export function renderNote(
 		frontmatter = null;
 	}
 	const infos = new WeakMap<HTMLElement, SectionInfo>();
-	const sectionEls: HTMLElement[] = [];
+	const rendered: RenderedSection[] = [];
 	for (const section of splitSections(text)) {
 		const el = containerEl.createDiv({ cls: "markdown-preview-section-block" });
 		el.appendChild(renderToFragment(section.raw, containerEl.ownerDocument));
 		infos.set(el, { text, lineStart: section.lineStart, lineEnd: section.lineEnd });
-		sectionEls.push(el);
+		rendered.push({ el, lineStart: section.lineStart, lineEnd: section.lineEnd, itemLines: section.itemLines });
 	}
 	const ctx: PostProcessorContext = {
 		docId: Math.random().toString(36).slice(2),
@@ -173,7 +193,7 @@ export function renderNote(
 		},
 	};
 	const ordered = [...postProcessors].sort((a, b) => (a.sortOrder ?? 0) - (b.sortOrder ?? 0));
-	for (const el of sectionEls) {
+	for (const { el } of rendered) {
 		for (const pp of ordered) {
 			try {
 				const r = pp(el, ctx);
@@ -183,7 +203,7 @@ export function renderNote(
 			}
 		}
 	}
-	return sectionEls;
+	return rendered;
 }
 
 /** Renders markdown for `MarkdownRenderer.render` (no section info, as for embeds). */

@@ -11,7 +11,7 @@ export { View, ItemView, MarkdownView, MarkdownPreviewView, WorkspaceLeaf, Works
 export type { NoteMode } from "./workspace";
 export { App } from "./app";
 export { Plugin, PluginSettingTab } from "./plugin";
-export { Notice, Menu, MenuItem, Setting, Modal, setIcon, setTooltip } from "./ui";
+export { Notice, Menu, MenuItem, Setting, Modal, getIcon, getIconIds, setIcon, setTooltip } from "./ui";
 export { MarkdownRenderChild } from "./markdown";
 export { editorInfoField, editorLivePreviewField, editorEditorField, editorEditorField as editorViewField, Editor } from "./editor";
 export { debounce, normalizePath, Platform, Keymap, requestUrl, sanitizeHTMLToDom, apiVersion, requireApiVersion, Scope } from "./util";

@@ -36,28 +36,53 @@ export class Notice {
 	}
 }
 
-/** Draws an icon placeholder the tests can read back (`data-icon`). */
+/**
+ * Obsidian's `setIcon`: draws icon `iconId` as an outline SVG the tests can read back
+ * (`data-icon`). An id the double has no glyph for draws a dashed box with a question mark and
+ * `data-icon-missing`, so a missing icon shows on the page instead of a blank button.
+ */
 export function setIcon(parent: HTMLElement, iconId: string): void {
 	parent.empty();
-	const svg = parent.ownerDocument.createElementNS("http://www.w3.org/2000/svg", "svg");
+	const glyph = ICON_GLYPHS[iconId];
+	const svg = drawIcon(parent.ownerDocument, iconId, glyph ?? MISSING_GLYPH);
+	if (glyph === undefined) {
+		svg.setAttribute("data-icon-missing", "");
+		svg.firstElementChild?.setAttribute("stroke-dasharray", "2 2");
+	}
+	parent.appendChild(svg);
+}
+
+/** Obsidian's `getIcon`: the icon as an SVG element, or `null` for an id it does not know. */
+export function getIcon(iconId: string): SVGSVGElement | null {
+	const glyph = ICON_GLYPHS[iconId];
+	return glyph === undefined ? null : drawIcon(activeDocument, iconId, glyph);
+}
+
+/** Obsidian's `getIconIds`: every icon id `setIcon` draws. */
+export function getIconIds(): string[] {
+	return Object.keys(ICON_GLYPHS);
+}
+
+function drawIcon(doc: Document, iconId: string, glyph: string): SVGSVGElement {
+	const svg = doc.createElementNS("http://www.w3.org/2000/svg", "svg");
 	svg.setAttribute("class", `svg-icon lucide-${iconId}`);
 	svg.setAttribute("data-icon", iconId);
 	svg.setAttribute("viewBox", "0 0 24 24");
 	svg.setAttribute("width", "16");
 	svg.setAttribute("height", "16");
-	const glyph = ICON_GLYPHS[iconId];
-	if (glyph) {
-		const path = parent.ownerDocument.createElementNS("http://www.w3.org/2000/svg", "path");
-		path.setAttribute("d", glyph);
-		path.setAttribute("fill", "none");
-		path.setAttribute("stroke", "currentColor");
-		path.setAttribute("stroke-width", "2");
-		path.setAttribute("stroke-linecap", "round");
-		path.setAttribute("stroke-linejoin", "round");
-		svg.appendChild(path);
-	}
-	parent.appendChild(svg);
+	const path = doc.createElementNS("http://www.w3.org/2000/svg", "path");
+	path.setAttribute("d", glyph);
+	path.setAttribute("fill", "none");
+	path.setAttribute("stroke", "currentColor");
+	path.setAttribute("stroke-width", "2");
+	path.setAttribute("stroke-linecap", "round");
+	path.setAttribute("stroke-linejoin", "round");
+	svg.appendChild(path);
+	return svg;
 }
+
+/** What an unknown icon id draws: a dashed box around a question mark. */
+const MISSING_GLYPH = "M4 4h16v16H4zM9.5 9.5a2.5 2.5 0 115 0c0 1.5-2.5 2-2.5 3.5M12 16.5v.5";
 
 /** A few outline glyphs so the playground's buttons are recognisable (not Lucide's artwork). */
 const ICON_GLYPHS: Record<string, string> = {
@@ -84,6 +109,16 @@ const ICON_GLYPHS: Record<string, string> = {
 	"maximize-2": "M15 3h6v6M9 21H3v-6M21 3l-7 7M3 21l7-7",
 	"minimize-2": "M4 14h6v6M20 10h-6V4M14 10l7-7M3 21l7-7",
 	"pin": "M12 17v5M8 3h8l-1 6 3 4H6l3-4z",
+	"list-tree": "M21 6H8M21 12h-8M21 18h-8M3 4v12a2 2 0 002 2h3M3 10a2 2 0 002 2h3",
+	"wrench": "M14.5 3.5a5 5 0 00-4.8 6.6L3.5 16.3a2 2 0 002.8 2.8l6.2-6.2a5 5 0 006.6-4.8l-3 1.5-2.5-2.5z",
+	"skip-forward": "M5 5l10 7-10 7zM19 5v14",
+	"skip-back": "M19 19L9 12l10-7zM5 19V5",
+	"info": "M12 3a9 9 0 100 18 9 9 0 000-18zM12 16v-5M12 8h.01",
+	// Property types in the playground's properties block.
+	"text": "M4 6h16M4 12h16M4 18h10",
+	"list": "M9 6h12M9 12h12M9 18h12M4 6h.01M4 12h.01M4 18h.01",
+	"binary": "M4 9h16M4 15h16M10 3L8 21M16 3l-2 18",
+	"check-square": "M9 11l3 3 8-8M20 12v7a1 1 0 01-1 1H5a1 1 0 01-1-1V5a1 1 0 011-1h11",
 };
 
 /** Sets `aria-label`, which Obsidian shows as a tooltip. */

@@ -4,12 +4,15 @@ import { history, defaultKeymap, historyKeymap } from "@codemirror/commands";
 import { Component } from "./component";
 import { Events } from "./events";
 import { Editor, editorInfoField, editorLivePreviewField, editorEditorField, setLivePreview } from "./editor";
-import { renderNote, type PostProcessor } from "./markdown";
+import { renderNote, type PostProcessor, type RenderedSection } from "./markdown";
 import { setIcon, setTooltip } from "./ui";
 import { debounce } from "./util";
 
 /** How long the double's editor waits after the last keystroke before saving. */
 export const SAVE_DELAY_MS = 250;
+
+/** How long a line shown by `setEphemeralState({ line })` in reading view keeps Obsidian's `is-flashing` class. */
+export const FLASH_MS = 1500;
 import type { TFile, Vault, MetadataCache } from "./vault";
 
 /** The parts of the app a view reaches through `this.app`. */
@@ -20,6 +23,7 @@ export interface AppLike {
 	viewRegistry: Map<string, (leaf: WorkspaceLeaf) => View>;
 	markdownPostProcessors: PostProcessor[];
 	editorExtensions: Extension[];
+	coreEditorExtensions: Extension[];
 }
 
 /** Obsidian's `View`: `containerEl` holds a header and the content, as in the app. */
@@ -124,6 +128,8 @@ export class MarkdownView extends ItemView {
 	private cm: EditorView | null = null;
 	private pluginExtensions = new Compartment();
 	private previewOwner: Component | null = null;
+	/** The reading view's sections and the lines they came from (see `previewMode.applyScroll`). */
+	sections: RenderedSection[] = [];
 	private saving = false;
 
 	constructor(leaf: WorkspaceLeaf) {
@@ -189,7 +195,27 @@ export class MarkdownView extends ItemView {
 		this.previewOwner = this.addChild(new Component());
 		this.previewEl.empty();
 		const sizer = this.previewEl.createDiv({ cls: "markdown-preview-sizer markdown-preview-section" });
-		renderNote(this.getViewData(), sizer, this.file?.path ?? "", this.app.markdownPostProcessors, this.previewOwner);
+		this.sections = renderNote(this.getViewData(), sizer, this.file?.path ?? "", this.app.markdownPostProcessors, this.previewOwner);
+	}
+
+	/**
+	 * Obsidian's ephemeral state: `{ line }` shows that line (0-based), as a search result or a
+	 * link to a heading does. Reading view scrolls it into the middle and flashes it
+	 * (`is-flashing`); an editor puts the cursor at its start and scrolls it into the middle.
+	 */
+	override setEphemeralState(state: unknown): void {
+		const line = (state as { line?: unknown } | null)?.line;
+		if (typeof line !== "number" || !Number.isFinite(line)) return;
+		if (this.mode === "reading") {
+			this.previewMode.applyScroll(line);
+			const el = this.previewMode.elementAt(line);
+			if (el) flash(el);
+			return;
+		}
+		if (!this.cm) return;
+		const pos = { line: Math.max(0, Math.min(Math.floor(line), this.editor.lastLine())), ch: 0 };
+		this.editor.setCursor(pos);
+		this.editor.scrollIntoView({ from: pos, to: pos }, true);
 	}
 
 	private buildEditor(text: string): void {
@@ -206,6 +232,7 @@ export class MarkdownView extends ItemView {
 				editorInfoField.init(() => info),
 				editorLivePreviewField.init(() => this.mode === "live"),
 				editorEditorField.init(() => this.cm),
+				this.app.coreEditorExtensions,
 				this.pluginExtensions.of(this.app.editorExtensions.slice()),
 				EditorView.updateListener.of((update) => {
 					if (!update.docChanged || !this.file) return;
@@ -260,6 +287,37 @@ export class MarkdownPreviewView {
 		this.rerenders++;
 		if (this.view.mode === "reading") this.view.renderPreview();
 	}
+
+	/** The rendered element of source line `line` (0-based): its list item, or its section; the next section when the line is blank. */
+	elementAt(line: number): HTMLElement | null {
+		const sections = this.view.sections;
+		const section = sections.find((s) => line <= s.lineEnd) ?? sections[sections.length - 1];
+		if (!section) return null;
+		const items = section.itemLines;
+		const list = items ? section.el.querySelector<HTMLElement>(":scope > ul, :scope > ol") : null;
+		if (!items || !list || list.children.length !== items.length) return section.el;
+		let index = 0;
+		while (index + 1 < items.length && (items[index + 1] ?? Infinity) <= line) index++;
+		return (list.children[index] as HTMLElement | undefined) ?? section.el;
+	}
+
+	/** Obsidian's `applyScroll`: scrolls the reading view to source line `line` (here: into the middle). */
+	applyScroll(line: number): void {
+		const el = this.elementAt(line);
+		// jsdom (the unit tests' DOM) has no scrolling.
+		if (el && typeof el.scrollIntoView === "function") el.scrollIntoView({ block: "center" });
+	}
+}
+
+const flashTimers = new WeakMap<HTMLElement, number>();
+
+/** Gives `el` Obsidian's `is-flashing` class for {@link FLASH_MS} (from the last call). */
+function flash(el: HTMLElement): void {
+	const win = el.ownerDocument.defaultView;
+	if (!win) return;
+	win.clearTimeout(flashTimers.get(el));
+	el.addClass("is-flashing");
+	flashTimers.set(el, win.setTimeout(() => el.removeClass("is-flashing"), FLASH_MS));
 }
 
 /** Obsidian's `WorkspaceLeaf`: a slot holding one view. */
@@ -295,11 +353,13 @@ export class WorkspaceLeaf extends Events {
 		return { type: this.view.getViewType(), state: this.view.getState() };
 	}
 
-	async openFile(file: TFile, openState?: { active?: boolean }): Promise<void> {
+	async openFile(file: TFile, openState?: { active?: boolean; eState?: unknown }): Promise<void> {
 		if (!(this.view instanceof MarkdownView)) await this.setViewState({ type: "markdown" });
-		await (this.view as MarkdownView).loadFile(file);
+		const view = this.view as MarkdownView;
+		await view.loadFile(file);
 		if (openState?.active !== false) this.app.workspace.setActiveLeaf(this);
 		this.app.workspace.trigger("file-open", file);
+		if (openState?.eState) view.setEphemeralState(openState.eState);
 	}
 
 	async open(view: View): Promise<View> {

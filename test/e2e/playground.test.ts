@@ -132,7 +132,8 @@ describeInBrowser("playground", () => {
 	});
 
 	it("finds decorations across a note CodeMirror only partly draws (harness self-check)", async () => {
-		const { page } = await playground.open({ note: SEED_NOTE, mode: "live" });
+		// Source mode: every line of the note is a .cm-line (Live Preview draws the frontmatter as one block).
+		const { page } = await playground.open({ note: SEED_NOTE, mode: "source" });
 		const drawnAtOnce = await page.locator(".markdown-source-view .cm-line").count();
 		const lines = await editorElements(page, ".cm-line");
 		const total = await page.evaluate(() => (window as unknown as PlaygroundWindow).playground.noteView()?.editorView?.state.doc.lines);
