@@ -8,6 +8,7 @@ import type { NoteTextSource } from "../obsidian/noteText";
 import type { ActiveNote, CommandContext, PlaybackControls } from "./context";
 import { momentCommands } from "./momentCommands";
 import { playbackCommands } from "./playbackCommands";
+import { rangeCommands } from "./rangeCommands";
 
 export type { PlaybackControls } from "./context";
 
@@ -46,5 +47,5 @@ export function registerCommands(plugin: Plugin, deps: CommandDeps): void {
 			new Notice(message);
 		},
 	};
-	for (const command of [...playbackCommands(ctx), ...citationJumpCommands(ctx), ...momentCommands(ctx)]) plugin.addCommand(command);
+	for (const command of [...playbackCommands(ctx), ...citationJumpCommands(ctx), ...momentCommands(ctx), ...rangeCommands(ctx)]) plugin.addCommand(command);
 }

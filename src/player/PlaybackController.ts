@@ -67,7 +67,8 @@ export class PlaybackController extends Component implements PlaybackPort, Playe
 		const slot = pinned?.slot ?? this.side;
 		this.use(slot);
 		if (!options.resume) {
-			slot.seek(video, seconds, options.play ?? this.deps.settings.current.playOnSeek, options.sourcePath);
+			const range = options.end === undefined ? undefined : { end: options.end, loop: options.loop ?? this.deps.settings.current.loopRanges };
+			slot.seek(video, seconds, options.play ?? this.deps.settings.current.playOnSeek, options.sourcePath, range);
 			pinned?.surface.sought();
 			return;
 		}

@@ -1,5 +1,6 @@
 import { formatTimestamp, videoKey, type VideoRef } from "../core";
 import type { MediaPlayer, MediaPlayerFactory, MediaProblem, YouTubeMode } from "./media";
+import { CitedRange } from "./citedRange";
 import { PlayerSession, type PendingSeek, type SessionListener } from "./PlayerSession";
 import { IDLE_STATE } from "./stateFeed";
 import { IDLE_INFO, problemNotice, sameVideo, type PlayerInfo, type PlayerSurface } from "./surface";
@@ -59,6 +60,8 @@ export class PlayerSlot {
 	private deferredVideo: VideoRef | null = null;
 	private shown: Readonly<PlayerInfo> = IDLE_INFO;
 	private current: Readonly<PlaybackState> = IDLE_STATE;
+	/** The cited range being played, if any (see {@link CitedRange}). */
+	private range: CitedRange | null = null;
 
 	constructor(private readonly owner: SlotOwner) {}
 
@@ -107,13 +110,23 @@ export class PlayerSlot {
 		return this.surfaces[this.surfaces.length - 1] ?? null;
 	}
 
-	/** Plays `video` from `seconds`: in place when it is loaded and working, else in a fresh player. */
-	seek(video: VideoRef, seconds: number, play: boolean, sourcePath?: string): void {
+	/**
+	 * Plays `video` from `seconds`: in place when it is loaded and working, else in a fresh player.
+	 * With `range`, it pauses at `range.end` (or plays the range again, with `range.loop`).
+	 */
+	seek(video: VideoRef, seconds: number, play: boolean, sourcePath?: string, range?: { end: number; loop: boolean }): void {
 		const loaded = sameVideo(video, this.session?.video);
 		this.setInfo({ sourcePath: sourcePath ?? (loaded ? this.shown.sourcePath : null), offer: null });
+		this.range = null;
 		// A failed player gets a fresh start; a working one moves in place or takes the waiting seek.
 		if (loaded && this.session && !this.shown.problem) this.session.seek(seconds, play);
 		else this.load(video, { seconds, play });
+		if (range && range.end > seconds) this.range = new CitedRange(seconds, range.end, range.loop);
+	}
+
+	/** The cited range being played (until it ends or the player moves elsewhere), for the player's loop button. */
+	get citedRange(): { start: number; end: number; loop: boolean } | null {
+		return this.range && !this.range.isOver ? this.range : null;
 	}
 
 	/** Where `video` was last left this session, if it was played. */
@@ -143,6 +156,7 @@ export class PlayerSlot {
 	}
 
 	seekBy(delta: number): void {
+		this.range = null;
 		if (this.start(false, Math.max(0, this.current.seconds + delta))) return;
 		const player = this.readyPlayer();
 		if (!player) return;
@@ -320,11 +334,31 @@ export class PlayerSlot {
 		const video = this.session?.video;
 		if (video) this.owner.positions.set(videoKey(video), seconds);
 		this.update({ seconds, ...extra });
+		this.followRange(seconds);
+	}
+
+	/** At the end of a cited range: pause there, or start it again. */
+	private followRange(seconds: number): void {
+		const range = this.range;
+		const player = this.readyPlayer();
+		if (!range || !player) return;
+		const step = range.at(seconds);
+		if (step === "loop") {
+			player.seek(range.start, true);
+			this.update({ seconds: range.start });
+		} else if (step === "pause") {
+			this.range = null;
+			// Paused exactly at the end, not where the last report found it.
+			player.seek(range.end, false);
+			this.update({ seconds: range.end });
+		}
+		if (range.isOver) this.range = null;
 	}
 
 	/** Ends the current player, remembering where its video was (a deferred video is simply dropped). */
 	private closeSession(): void {
 		this.deferredVideo = null;
+		this.range = null;
 		const session = this.session;
 		if (!session) return;
 		const position = session.isReady ? session.player.currentTime() : (session.waitingSeek?.seconds ?? this.current.seconds);

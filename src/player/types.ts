@@ -36,6 +36,13 @@ export interface SeekOptions {
 	 * Either way the player is brought into view.
 	 */
 	resume?: boolean;
+	/**
+	 * The end of a cited range: playback pauses there (or goes back to `seconds`, with `loop`).
+	 * Any other seek, a skip, or moving the player outside the range ends it.
+	 */
+	end?: number;
+	/** Play the range `seconds`–`end` over and over (Alt-press, or the "Loop cited ranges" setting). */
+	loop?: boolean;
 }
 
 /** What seek links, chips and rows need: play a video from a moment. */

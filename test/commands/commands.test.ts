@@ -24,6 +24,8 @@ const ALL = [
 	"next-citation",
 	"insert-timestamp",
 	"copy-moment-link",
+	"start-range",
+	"insert-range",
 ];
 
 /** The plugin loaded with the seed note open in `mode`. */
@@ -87,7 +89,10 @@ describe("playback commands: registration", () => {
 	});
 
 	it("offers them all once the note's video plays", async () => {
-		const { available } = await playing(10);
+		const { available, run } = await playing(10);
+		// "Insert range" waits for "Start range here".
+		expect(ALL.filter(available)).toEqual(ALL.filter((id) => id !== "insert-range"));
+		run("start-range");
 		expect(ALL.filter(available)).toEqual(ALL);
 	});
 
