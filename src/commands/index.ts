@@ -9,6 +9,7 @@ import type { ActiveNote, CommandContext, PlaybackControls } from "./context";
 import { momentCommands } from "./momentCommands";
 import { playbackCommands } from "./playbackCommands";
 import { rangeCommands } from "./rangeCommands";
+import { captureCommands, type CaptureDeps } from "./captureFrame";
 
 export type { PlaybackControls } from "./context";
 
@@ -24,6 +25,8 @@ export interface CommandDeps {
 	clipboard: ClipboardWriter;
 	/** Notes' text (the jumps read the note as open in its editor). */
 	noteText: Pick<NoteTextSource, "current">;
+	/** Where "Capture video frame" saves frames and how it reads them (none: no capture command). */
+	capture?: CaptureDeps;
 }
 
 /**
@@ -47,5 +50,5 @@ export function registerCommands(plugin: Plugin, deps: CommandDeps): void {
 			new Notice(message);
 		},
 	};
-	for (const command of [...playbackCommands(ctx), ...citationJumpCommands(ctx), ...momentCommands(ctx), ...rangeCommands(ctx)]) plugin.addCommand(command);
+	for (const command of [...playbackCommands(ctx), ...citationJumpCommands(ctx), ...momentCommands(ctx), ...rangeCommands(ctx), ...(deps.capture ? captureCommands(ctx, deps.capture) : [])]) plugin.addCommand(command);
 }

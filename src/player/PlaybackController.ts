@@ -109,6 +109,10 @@ export class PlaybackController extends Component implements PlaybackPort, Playe
 		return this.current.setRate(rate);
 	}
 
+	videoElement(): HTMLVideoElement | null {
+		return this.current.videoElement();
+	}
+
 	/** Brings the player used last into view (the "open player" command). */
 	reveal(): Promise<void> {
 		return this.revealSlot(this.current);

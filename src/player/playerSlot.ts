@@ -177,6 +177,11 @@ export class PlayerSlot {
 		return clamped;
 	}
 
+	/** The `<video>` whose frame can be captured now (a ready vault or web video), else `null`. */
+	videoElement(): HTMLVideoElement | null {
+		return this.readyPlayer()?.videoElement?.() ?? null;
+	}
+
 	/** Reads the playing position (the owner calls this on an interval while playing). */
 	poll(): void {
 		const player = this.readyPlayer();

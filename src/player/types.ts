@@ -89,6 +89,8 @@ export interface PlayerControls extends Seeker {
 	setRate(rate: number): number;
 	/** Brings the player into view: the side view to the front, a pinned player expanded. */
 	reveal(): Promise<void>;
+	/** The `<video>` whose frame can be captured now (a ready vault or web video), else `null`. */
+	videoElement(): HTMLVideoElement | null;
 }
 
 /** Finds the player a note's commands act on. */

@@ -26,6 +26,7 @@ const ALL = [
 	"copy-moment-link",
 	"start-range",
 	"insert-range",
+	"capture-frame",
 ];
 
 /** The plugin loaded with the seed note open in `mode`. */
