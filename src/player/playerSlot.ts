@@ -6,8 +6,8 @@ import { IDLE_STATE } from "./stateFeed";
 import { IDLE_INFO, problemNotice, sameVideo, type PlayerInfo, type PlayerSurface } from "./surface";
 import type { PlaybackState } from "./types";
 
-/** The playback speeds the speed commands step through. */
-export const RATE_LIMITS = { min: 0.25, max: 3, step: 0.25 } as const;
+/** The playback speeds the speed commands and the player's bar step through (issue 20: tenths). */
+export const RATE_LIMITS = { min: 0.25, max: 3, step: 0.1 } as const;
 
 const clock = (seconds: number) => formatTimestamp(Math.floor(seconds), { style: "m:ss" });
 
@@ -166,12 +166,14 @@ export class PlayerSlot {
 		this.setPosition(target);
 	}
 
-	/** Sets the speed (rounded to a quarter, 0.25 to 3, at most what the player supports). */
+	/** Sets the speed (rounded to a tenth, 0.25 to 3, at most what the player supports). */
 	setRate(rate: number): number {
 		const { min, max, step } = RATE_LIMITS;
 		const player = this.readyPlayer();
 		if (!player) return this.current.rate;
-		const clamped = Math.min(player.maxRate ?? max, max, Math.max(min, Math.round(rate / step) * step));
+		// 0.25 is the one speed below the tenths; the rest are rounded to a tenth, without float noise.
+		const tenth = Math.round(Math.round(rate / step) * step * 100) / 100;
+		const clamped = Math.min(player.maxRate ?? max, max, Math.max(min, tenth));
 		player.setRate(clamped);
 		this.update({ rate: clamped });
 		return clamped;

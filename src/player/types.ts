@@ -85,7 +85,7 @@ export interface PlayerControls extends Seeker {
 	togglePlay(): void;
 	/** Moves by `delta` seconds, kept within the video (loading a deferred video there, paused). */
 	seekBy(delta: number): void;
-	/** Asks for a speed; returns the one applied (a quarter step from 0.25 to 3). */
+	/** Asks for a speed; returns the one applied (a tenth step, from 0.25 to 3). */
 	setRate(rate: number): number;
 	/** Brings the player into view: the side view to the front, a pinned player expanded. */
 	reveal(): Promise<void>;

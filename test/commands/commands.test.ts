@@ -151,16 +151,19 @@ describe("playback commands: effects", () => {
 		run("slower");
 		run("normal-speed");
 		expect(yt.calls).toEqual([
-			["setPlaybackRate", 1.25],
-			["setPlaybackRate", 1.5],
-			["setPlaybackRate", 1.25],
+			["setPlaybackRate", 1.1],
+			["setPlaybackRate", 1.2],
+			["setPlaybackRate", 1.1],
 			["setPlaybackRate", 1],
 		]);
-		expect(Notice.shown).toEqual(["Playback speed: 1.25×", "Playback speed: 1.5×", "Playback speed: 1.25×", "Playback speed: 1×"]);
+		// Tenths (issue 20), without float noise (1.2, not 1.2000000000000002).
+		expect(Notice.shown).toEqual(["Playback speed: 1.1×", "Playback speed: 1.2×", "Playback speed: 1.1×", "Playback speed: 1×"]);
 		for (let i = 0; i < 10; i++) run("slower");
 		expect(plugin.controller.state.rate).toBe(0.25);
+		run("faster");
+		expect(plugin.controller.state.rate).toBe(0.3);
 		// YouTube plays at most twice as fast: the speed stops there, and says so.
-		for (let i = 0; i < 10; i++) run("faster");
+		for (let i = 0; i < 20; i++) run("faster");
 		expect(plugin.controller.state.rate).toBe(2);
 		expect(Notice.shown.at(-1)).toBe("Playback speed: 2×");
 	});
