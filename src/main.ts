@@ -48,7 +48,7 @@ export default class VideoCitationsPlugin extends Plugin {
 		const clipboard = activeWindowClipboard();
 		const noteText = vaultNoteText(this.app.workspace, this.app.vault);
 		const capture = { attachments: vaultAttachments(this.app), grab: grabFrame };
-		registerCommands(this, { playback, settings: this.settingsStore, notes, durations, clipboard, noteText, capture });
+		registerCommands(this, { playback, settings: this.settingsStore, notes, durations, clipboard, noteText, capture, captureButtons: playback });
 		const services: PluginServices = {
 			settings: this.settingsStore,
 			playback,

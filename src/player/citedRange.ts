@@ -22,7 +22,8 @@ export class CitedRange {
 	constructor(
 		readonly start: number,
 		readonly end: number,
-		readonly loop: boolean,
+		/** Plays over and over (the player's loop button may change it). */
+		public loop: boolean,
 	) {
 		this.last = start;
 	}

@@ -124,6 +124,14 @@ export class PlayerSlot {
 		if (range && range.end > seconds) this.range = new CitedRange(seconds, range.end, range.loop);
 	}
 
+	/** Loops the cited range being played, or stops looping it. */
+	setLoop(loop: boolean): void {
+		const range = this.range;
+		if (!range || range.isOver || range.loop === loop) return;
+		range.loop = loop;
+		this.update({});
+	}
+
 	/** The cited range being played (until it ends or the player moves elsewhere), for the player's loop button. */
 	get citedRange(): { start: number; end: number; loop: boolean } | null {
 		return this.range && !this.range.isOver ? this.range : null;

@@ -45,5 +45,9 @@ export function slotControls(slot: PlayerSlot, owner: SlotControlsOwner): Player
 		setRate: (rate) => act(() => slot.setRate(rate)),
 		reveal: () => owner.reveal(slot),
 		videoElement: () => slot.videoElement(),
+		get citedRange() {
+			return slot.citedRange;
+		},
+		setLoop: (loop) => slot.setLoop(loop),
 	};
 }

@@ -91,6 +91,10 @@ export interface PlayerControls extends Seeker {
 	reveal(): Promise<void>;
 	/** The `<video>` whose frame can be captured now (a ready vault or web video), else `null`. */
 	videoElement(): HTMLVideoElement | null;
+	/** The cited range being played (until it ends or the player moves elsewhere), else `null`. */
+	readonly citedRange: { readonly start: number; readonly end: number; readonly loop: boolean } | null;
+	/** Loops the cited range being played, or stops looping it (nothing without one). */
+	setLoop(loop: boolean): void;
 }
 
 /** Finds the player a note's commands act on. */

@@ -37,7 +37,7 @@ export class PlayerTestPlugin extends Plugin {
 		await this.store.load();
 		const notes = new NoteVideos(vaultMetadata(this.app));
 		this.controller = registerPlayer(this, { settings: this.store, notes });
-		registerCommands(this, { playback: this.controller, settings: this.store, notes, clipboard: this.clipboard, noteText: vaultNoteText(this.app.workspace, this.app.vault), capture: { attachments: vaultAttachments(this.app), grab: grabFrame } });
+		registerCommands(this, { playback: this.controller, settings: this.store, notes, clipboard: this.clipboard, noteText: vaultNoteText(this.app.workspace, this.app.vault), capture: { attachments: vaultAttachments(this.app), grab: grabFrame }, captureButtons: this.controller });
 	}
 }
 
