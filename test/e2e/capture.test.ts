@@ -23,7 +23,7 @@ async function pausedAt(page: Page, label: string): Promise<number> {
 	await expect.poll(time, { timeout: 15_000 }).toBeGreaterThanOrEqual(second);
 	await runCommand(page, "Play or pause");
 	await expect.poll(() => page.evaluate(() => document.querySelector<HTMLVideoElement>(".workspace video")?.paused)).toBe(true);
-	await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+	await page.evaluate(() => new Promise((resolve) => window.requestAnimationFrame(() => window.requestAnimationFrame(resolve))));
 	return time();
 }
 
@@ -117,7 +117,6 @@ describeInBrowser("capture video frame", () => {
 		const bytes = await page.evaluate((p) => Array.from(new Uint8Array(((window as unknown as PlaygroundWindow).playground.app.vault as unknown as { binaries: Map<string, ArrayBuffer> }).binaries.get(p)!)), name);
 		mkdirSync("test-results/screenshots", { recursive: true });
 		writeFileSync("test-results/screenshots/capture-frame-10s.png", Buffer.from(bytes));
-		console.log(`capture: ${name} ${first.width}px wide, differs from the frame on screen by ${first.diff.toFixed(3)} per channel, spread ${first.spread}`);
 
 		// One Ctrl+Z takes the embed and the citation back together.
 		await page.locator(".markdown-source-view .cm-content").focus();
@@ -136,7 +135,6 @@ describeInBrowser("capture video frame", () => {
 		await expect.poll(() => page.evaluate((p) => ((window as unknown as PlaygroundWindow).playground.app.vault as unknown as { binaries: Map<string, ArrayBuffer> }).binaries.has(p), other)).toBe(true);
 		expect((await comparePng(page, other)).diff).toBeLessThan(2);
 		const between = await pngDiff(page, name, other);
-		console.log(`capture: ${name} vs ${other}: ${between.toFixed(2)} per channel`);
 		expect(between).toBeGreaterThan(1);
 	});
 });
