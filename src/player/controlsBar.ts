@@ -125,6 +125,8 @@ export class ControlsBar {
 		if (target?.instanceOf(HTMLElement) && (target.isContentEditable || target.localName === "input" || target.localName === "textarea")) return;
 		const video = controls.videoElement();
 		const step = this.deps.skipSeconds();
+		// A focused <video> plays and pauses on Space itself.
+		if (evt.code === "Space" && target?.instanceOf(HTMLElement) && (target.localName === "video" || target.localName === "audio")) return;
 		switch (evt.code) {
 			case "Space":
 			case "KeyK":
