@@ -1,11 +1,13 @@
 import { Notice, Plugin } from "obsidian";
 import { NoteVideos } from "./notes/noteVideo";
+import { vaultAttachments } from "./obsidian/attachments";
 import { activeWindowClipboard } from "./obsidian/clipboard";
 import { vaultNoteText } from "./obsidian/noteText";
 import { vaultMetadata } from "./obsidian/vaultMetadata";
 import { DURATIONS_KEY, VideoDurations } from "./notes/videoDurations";
 import { TITLES_KEY, VideoTitles } from "./notes/videoTitles";
 import { registerPlayer } from "./player";
+import { grabFrame } from "./player/frameCapture";
 import { registerCommands } from "./commands";
 import { registerReadingView } from "./reading";
 import { registerEditor } from "./editor";
@@ -48,7 +50,8 @@ export default class VideoCitationsPlugin extends Plugin {
 		const playback = registerPlayer(this, { settings: this.settingsStore, notes, durations, titles: names });
 		const clipboard = activeWindowClipboard();
 		const noteText = vaultNoteText(this.app.workspace, this.app.vault);
-		registerCommands(this, { playback, settings: this.settingsStore, notes, durations, clipboard, noteText });
+		const capture = { attachments: vaultAttachments(this.app), grab: grabFrame };
+		registerCommands(this, { playback, settings: this.settingsStore, notes, durations, clipboard, noteText, capture, captureButtons: playback });
 		const services: PluginServices = {
 			settings: this.settingsStore,
 			playback,

@@ -1,4 +1,4 @@
-import { Notice, type Plugin } from "obsidian";
+import { MarkdownView, Notice, type Plugin } from "obsidian";
 import type { NoteVideoSource } from "../notes/noteVideo";
 import type { DurationSource } from "../notes/videoDurations";
 import type { SettingsSource } from "../settings/store";
@@ -8,6 +8,9 @@ import type { NoteTextSource } from "../obsidian/noteText";
 import type { ActiveNote, CommandContext, PlaybackControls } from "./context";
 import { momentCommands } from "./momentCommands";
 import { playbackCommands } from "./playbackCommands";
+import { rangeCommands } from "./rangeCommands";
+import { captureCommands, captureInto, type CaptureDeps } from "./captureFrame";
+import type { PlayerControls } from "../player/types";
 
 export type { PlaybackControls } from "./context";
 
@@ -23,6 +26,10 @@ export interface CommandDeps {
 	clipboard: ClipboardWriter;
 	/** Notes' text (the jumps read the note as open in its editor). */
 	noteText: Pick<NoteTextSource, "current">;
+	/** Where "Capture video frame" saves frames and how it reads them (none: no capture command). */
+	capture?: CaptureDeps;
+	/** Where the players' capture buttons get the command's work (the controller). */
+	captureButtons?: { setCapturer(capture: (player: PlayerControls, notePath: string | null) => void): void };
 }
 
 /**
@@ -46,5 +53,22 @@ export function registerCommands(plugin: Plugin, deps: CommandDeps): void {
 			new Notice(message);
 		},
 	};
-	for (const command of [...playbackCommands(ctx), ...citationJumpCommands(ctx), ...momentCommands(ctx)]) plugin.addCommand(command);
+	const capture = deps.capture;
+	if (capture && deps.captureButtons) {
+		// A pinned player's button writes into its note; the side view's into the note being edited.
+		deps.captureButtons.setCapturer((player, notePath) => {
+			const view = notePath
+				? workspace.getLeavesOfType("markdown").map((l) => l.view).find((v): v is MarkdownView => v instanceof MarkdownView && v.file?.path === notePath)
+				: workspace.getActiveViewOfType(MarkdownView) ?? (workspace.activeEditor instanceof MarkdownView ? workspace.activeEditor : null);
+			if (!view) {
+				ctx.notify("Open a note to capture the frame into.");
+				return;
+			}
+			captureInto(view.editor, view.file?.path ?? null, player, ctx, capture).catch((e: unknown) => {
+				console.error("Video Citations: could not capture the frame", e);
+				ctx.notify("The frame could not be saved.");
+			});
+		});
+	}
+	for (const command of [...playbackCommands(ctx), ...citationJumpCommands(ctx), ...momentCommands(ctx), ...rangeCommands(ctx), ...(deps.capture ? captureCommands(ctx, deps.capture) : [])]) plugin.addCommand(command);
 }

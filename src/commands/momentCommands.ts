@@ -70,8 +70,10 @@ export function momentCommands(ctx: CommandContext): Command[] {
 				}
 				const seconds = Math.max(0, playback.state.seconds - settings.current.insertRewindSeconds);
 				const noteVideo = path ? ctx.notes.videoFor(path) : null;
-				// One call, one transaction: a single undo removes the whole timestamp.
+				// One call, one transaction: a single undo removes the whole timestamp, and the cursor
+				// lands after it. The video plays on while you type, unless "Pause when inserting".
 				editor.replaceSelection(timestampMarkup(video, seconds, settings.current.insertFormat, noteVideo));
+				if (settings.current.pauseOnInsert && playback.state.playing) playback.togglePlay();
 				return true;
 			},
 		},

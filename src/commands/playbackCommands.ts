@@ -6,7 +6,7 @@ import type { PlayerControls } from "../player/types";
 import type { CommandContext } from "./context";
 
 /** How much one "slower"/"faster" step changes the speed. */
-export const RATE_STEP = 0.25;
+export const RATE_STEP = 0.1;
 
 /**
  * Opening the player for the active note, play/pause, skipping and speed. Each is offered only

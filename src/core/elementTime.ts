@@ -18,6 +18,8 @@ export type ElementTime =
 
 const TIME_SHAPE = /\d{1,3}(?::\d{1,3}){1,3}(?:[.,]\d{1,3})?/;
 const CLEAN_VALUE = /^\s*(\d{1,3}(?::\d{1,3}){0,3}(?:[.,]\d{1,3})?|\d+(?:\.\d+)?|(?:\d+h)?(?:\d+m)?(?:\d+(?:\.\d+)?s)?)\s*$/i;
+/** A range written plainly: two times and a dash, nothing else. */
+const CLEAN_RANGE = /^\s*\d{1,3}(?::\d{1,3}){1,3}(?:[.,]\d{1,3})?\s*[-–]\s*\d{1,3}(?::\d{1,3}){1,3}(?:[.,]\d{1,3})?\s*$/;
 const RANGE = /^\s*\[?\s*(\d{1,3}(?::\d{1,3}){1,3}(?:[.,]\d{1,3})?)\s*\]?\s*[-–—~]+\s*\[?\s*(\d{1,3}(?::\d{1,3}){1,3}(?:[.,]\d{1,3})?)\s*\]?/;
 const BRACKETED = /^\s*[[(]?\s*(\d{1,3}(?::\d{1,3}){1,3}(?:[.,]\d{1,3})?)\s*[\])]?\s*$/;
 
@@ -196,8 +198,14 @@ function readValue(value: string): ValueTime | null {
 		const start = parseTimestamp(range[1] ?? "");
 		const end = parseTimestamp(range[2] ?? "");
 		if (start !== null) {
-			const out: ValueTime = { seconds: start, source: range[1] ?? "", fields: fieldCount(range[1] ?? ""), repair: "range", repaired: "is a range; playing from its start" };
-			if (end !== null && end > start) out.end = end;
+			const source = range[1] ?? "";
+			const hasEnd = end !== null && end > start;
+			// A range written plainly (`00:01:02-00:01:30`) plays from its start to its end as written
+			// (issue 20); one in stray brackets, or whose end is unusable, is said to be read.
+			if (hasEnd && CLEAN_RANGE.test(value)) return { seconds: start, end, source, fields: fieldCount(source) };
+			const repaired = hasEnd ? "is a range in stray brackets" : "is a range without a usable end; playing from its start";
+			const out: ValueTime = { seconds: start, source, fields: fieldCount(source), repair: "range", repaired };
+			if (hasEnd) out.end = end;
 			return out;
 		}
 	}

@@ -12,6 +12,8 @@ export interface ChipSpec {
 	tooltip: string;
 	/** The moment, or `null` for an element with no usable time. */
 	seconds: number | null;
+	/** The end of a cited range, when it is one (the press stops there). */
+	end?: number;
 	/** The element's own video, else the note's; `null` when neither names one. */
 	video: VideoRef | null;
 	/** Which written form the citation is (a YouTube link may open in the browser instead). */
@@ -41,7 +43,7 @@ export class TimestampChip extends WidgetType {
 	override eq(other: TimestampChip): boolean {
 		const a = this.spec;
 		const b = other.spec;
-		return a.text === b.text && a.modifiers === b.modifiers && a.tooltip === b.tooltip && a.seconds === b.seconds && a.videoKey === b.videoKey && a.form === b.form;
+		return a.text === b.text && a.modifiers === b.modifiers && a.tooltip === b.tooltip && a.seconds === b.seconds && a.end === b.end && a.videoKey === b.videoKey && a.form === b.form;
 	}
 
 	toDOM(): HTMLElement {

@@ -5,7 +5,7 @@ import { mayHoldCitations, type ExtractOptions, type VideoRef } from "../core";
 import { readingOptions } from "../notes/videoDurations";
 import type { PlaybackState } from "../player/types";
 import type { PluginServices } from "../services";
-import { NO_VIDEO_MESSAGE, pressAction, type CitationFacts } from "../notes/citationMeaning";
+import { NO_VIDEO_MESSAGE, pressAction, rangeOptions, type CitationFacts } from "../notes/citationMeaning";
 import { drawCitations } from "./decorations";
 import { NoteSummary } from "./noteSummary";
 import { EditorNoteVideo } from "./noteVideo";
@@ -157,7 +157,7 @@ class CitationChips implements PluginValue {
 		const pos = view.posAtDOM(markEl);
 		const c = this.citations.list.find((x) => x.from <= pos && pos < x.to);
 		if (!c) return false;
-		return this.press(event, { form: c.form, seconds: c.seconds, video: c.video ? this.linked(c.video) : this.note.video }, mod);
+		return this.press(event, { form: c.form, seconds: c.seconds, ...(c.end === undefined ? {} : { end: c.end }), video: c.video ? this.linked(c.video) : this.note.video }, mod);
 	}
 
 	/** Enter or Space on a focused chip: the press a click would make. */
@@ -178,7 +178,10 @@ class CitationChips implements PluginValue {
 		if (action.kind === "none") return false;
 		// Cancel the press so the cursor stays put and the editor's own link handling never sees it.
 		event.preventDefault();
-		if (action.kind === "seek") this.services.playback.seek(action.video, action.seconds, this.note.path !== null ? { sourcePath: this.note.path } : {});
+		if (action.kind === "seek") {
+			const range = rangeOptions(action, event.altKey);
+			this.services.playback.seek(action.video, action.seconds, this.note.path !== null ? { sourcePath: this.note.path, ...range } : range);
+		}
 		else if (action.kind === "browser") this.services.openExternal(action.url);
 		else new Notice(NO_VIDEO_MESSAGE);
 		return true;

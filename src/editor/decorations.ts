@@ -54,9 +54,9 @@ const chips = new WeakMap<ChipCitation, Decoration>();
 function chipFor(c: ChipCitation, modifiers: string, video: VideoRef | null, key: string | null, noteKey: string | null): Decoration {
 	const previous = chips.get(c);
 	const spec = (previous?.spec as { widget?: TimestampChip } | undefined)?.widget?.spec;
-	if (previous && spec && spec.modifiers === modifiers && spec.videoKey === key) return previous;
+	if (previous && spec && spec.modifiers === modifiers && spec.videoKey === key && spec.end === c.end) return previous;
 	const shown = look(c, video, key, noteKey);
-	const widget = new TimestampChip({ text: shown.text, tooltip: shown.tooltip, modifiers, seconds: c.seconds, video, videoKey: key, form: c.form });
+	const widget = new TimestampChip({ text: shown.text, tooltip: shown.tooltip, modifiers, seconds: c.seconds, video, videoKey: key, form: c.form, ...(c.end === undefined ? {} : { end: c.end }) });
 	const deco = Decoration.replace({ widget });
 	chips.set(c, deco);
 	return deco;

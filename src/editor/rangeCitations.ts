@@ -15,6 +15,8 @@ export interface ChipCitation {
 	to: number;
 	/** The moment, or `null` when the element gives no usable time. */
 	seconds: number | null;
+	/** The end of a cited range, when it is one. */
+	end?: number;
 	label: string;
 	/** Why it cannot be played (set when `seconds` is `null`). */
 	invalid?: string;
@@ -72,6 +74,8 @@ export function citationsBetween(doc: Text, structure: NoteStructure, from: numb
 				chip.seconds = reading.seconds;
 				chip.repaired = reading.repaired;
 				chip.repair = reading.repair;
+				// The whole note read the start another way: its end is not known here.
+				delete chip.end;
 			}
 		}
 		out.push(chip);
@@ -95,6 +99,7 @@ function sliceEnd(doc: Text, structure: NoteStructure, start: number, to: number
 function toChipCitation(c: Citation, shift: number): ChipCitation {
 	const out: ChipCitation = { form: c.form, from: c.from + shift, to: c.to + shift, seconds: c.seconds, label: c.label };
 	if (c.invalid !== undefined) out.invalid = c.invalid;
+	if (c.end !== undefined) out.end = c.end;
 	if (c.repaired !== undefined) out.repaired = c.repaired;
 	if (c.repair !== undefined) out.repair = c.repair;
 	if (c.video !== undefined) out.video = c.video;

@@ -12,6 +12,8 @@ export const NO_VIDEO_MESSAGE = "This note names no video. Add videoId: <id> or 
 /** What the meaning of a citation depends on. */
 export interface CitationFacts {
 	seconds: number | null;
+	/** The end of a cited range, when it is one. */
+	end?: number;
 	/** The video it plays (its own, else the note's), or `null` when neither names one. */
 	video: VideoRef | null;
 	/** Which written form it is; absent counts as an element. */
@@ -52,10 +54,19 @@ export function citationTitle(c: CitationFacts): string {
 
 /** What pressing a citation does. */
 export type PressAction =
-	| { kind: "seek"; video: VideoRef; seconds: number }
+	| { kind: "seek"; video: VideoRef; seconds: number; end?: number }
 	| { kind: "browser"; url: string }
 	| { kind: "no-video" }
 	| { kind: "none" };
+
+/**
+ * The seek options of a press on a range: stop at its end, and loop it when Alt was held (else the
+ * "Loop cited ranges" setting decides). Nothing for a single moment.
+ */
+export function rangeOptions(action: { end?: number }, alt: boolean): { end?: number; loop?: boolean } {
+	if (action.end === undefined) return {};
+	return alt ? { end: action.end, loop: true } : { end: action.end };
+}
 
 /** The settings a press reads. */
 export interface PressSettings {
@@ -77,5 +88,5 @@ export function pressAction(c: CitationFacts, mod: boolean, click: boolean, sett
 	const linkToBrowser = c.form === "link" && !settings.seekYouTubeLinks;
 	const browser = click && (linkToBrowser || mod !== settings.clickOpensBrowser);
 	if (browser && c.video.kind === "youtube") return { kind: "browser", url: youtubeWatchUrl(c.video.id, c.seconds) };
-	return { kind: "seek", video: c.video, seconds: c.seconds };
+	return c.end === undefined ? { kind: "seek", video: c.video, seconds: c.seconds } : { kind: "seek", video: c.video, seconds: c.seconds, end: c.end };
 }

@@ -123,6 +123,11 @@ export class Html5Player implements MediaPlayer {
 		return null;
 	}
 
+	videoElement(): HTMLVideoElement | null {
+		const media = this.media;
+		return media && !this.destroyed && media.localName === "video" ? (media as HTMLVideoElement) : null;
+	}
+
 	destroy(): void {
 		if (this.destroyed) return;
 		this.destroyed = true;

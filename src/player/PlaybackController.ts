@@ -31,6 +31,7 @@ export class PlaybackController extends Component implements PlaybackPort, Playe
 	private opening: Promise<void> | null = null;
 	private readonly poller = new TimePoller(this, () => this.pollTime(), POLL_INTERVAL_MS);
 	private alive = false;
+	private capturer: ((player: PlayerControls, notePath: string | null) => void) | null = null;
 	/** The last position of every video played this session, by {@link videoKey}. */
 	private readonly positions = new Map<string, number>();
 	/** How YouTube plays: the IFrame API, or Obsidian's own embed (from the start on iOS, or once YouTube refused). */
@@ -67,7 +68,8 @@ export class PlaybackController extends Component implements PlaybackPort, Playe
 		const slot = pinned?.slot ?? this.side;
 		this.use(slot);
 		if (!options.resume) {
-			slot.seek(video, seconds, options.play ?? this.deps.settings.current.playOnSeek, options.sourcePath);
+			const range = options.end === undefined ? undefined : { end: options.end, loop: options.loop ?? this.deps.settings.current.loopRanges };
+			slot.seek(video, seconds, options.play ?? this.deps.settings.current.playOnSeek, options.sourcePath, range);
 			pinned?.surface.sought();
 			return;
 		}
@@ -106,6 +108,36 @@ export class PlaybackController extends Component implements PlaybackPort, Playe
 
 	setRate(rate: number): number {
 		return this.current.setRate(rate);
+	}
+
+	videoElement(): HTMLVideoElement | null {
+		return this.current.videoElement();
+	}
+
+	get citedRange(): PlayerControls["citedRange"] {
+		return this.current.citedRange;
+	}
+
+	setLoop(loop: boolean): void {
+		this.current.setLoop(loop);
+	}
+
+	/**
+	 * What the players' capture buttons run: the "Capture video frame" command's work for `player`,
+	 * into the note at `notePath` (a pinned player's) or the active editor. Set by the commands.
+	 */
+	setCapturer(capture: (player: PlayerControls, notePath: string | null) => void): void {
+		this.capturer = capture;
+	}
+
+	/** The side view's player, as its bar drives it. */
+	sideControls(): PlayerControls {
+		return this.controlsOf(this.side);
+	}
+
+	/** A player's capture button was pressed. */
+	captureFrom(player: PlayerControls, notePath: string | null): void {
+		this.capturer?.(player, notePath);
 	}
 
 	/** Brings the player used last into view (the "open player" command). */

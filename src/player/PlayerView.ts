@@ -1,6 +1,9 @@
 import { ItemView, type WorkspaceLeaf } from "obsidian";
 import { drawNotice, PlayerPanel, runNoticeAction } from "./playerPanel";
+import { ControlsBar } from "./controlsBar";
+import { IDLE_STATE } from "./stateFeed";
 import { IDLE_INFO, videoName, type PlayerInfo, type PlayerSurface } from "./surface";
+import type { PlaybackState, PlayerControls } from "./types";
 
 /** The player view's type, as registered with the workspace. */
 export const PLAYER_VIEW_TYPE = "video-citations-player";
@@ -12,6 +15,10 @@ export interface PlayerViewController {
 	surfaceMoved(surface: PlayerSurface): void;
 	/** Loads and plays the video waiting behind the poster. */
 	playDeferred(): void;
+	/** The side player's controls, for the view's bar. */
+	sideControls(): PlayerControls;
+	/** The bar's capture button: the frame into the active note. */
+	captureFrom(player: PlayerControls, notePath: string | null): void;
 }
 
 /**
@@ -26,11 +33,14 @@ export class PlayerView extends ItemView implements PlayerSurface {
 	private promptEl!: HTMLElement;
 	private panel!: PlayerPanel;
 	private shownDoc: Document | null = null;
+	private controls: ControlsBar | null = null;
+	private state: Readonly<PlaybackState> = IDLE_STATE;
 
 	constructor(
 		leaf: WorkspaceLeaf,
 		private readonly controller: PlayerViewController,
 		private readonly openNote: (path: string) => void,
+		private readonly skipSeconds: () => number = () => 5,
 	) {
 		super(leaf);
 	}
@@ -57,6 +67,13 @@ export class PlayerView extends ItemView implements PlayerSurface {
 		this.sourceEl = header.createEl("a", { cls: "vc-player-source", attr: { href: "#" } });
 		this.promptEl = root.createDiv({ cls: "vc-player-prompt" });
 		this.panel = new PlayerPanel(root, "Click a timestamp in a note to play its video here.");
+		this.controls = new ControlsBar(root, this, root, {
+			controls: () => this.controller.sideControls(),
+			skipSeconds: this.skipSeconds,
+			capture: () => this.controller.captureFrom(this.controller.sideControls(), null),
+			playButton: true,
+		});
+		root.setAttr("tabindex", -1);
 		// One listener for every button the view draws, so redraws add none.
 		this.registerDomEvent(root, "click", (evt) => this.onClick(evt));
 		this.shownDoc = this.containerEl.doc;
@@ -94,6 +111,14 @@ export class PlayerView extends ItemView implements PlayerSurface {
 		this.sourceEl.setAttr("aria-label", source ? `Open ${source}` : null);
 		drawNotice(this.promptEl, info.offer, "prompt");
 		this.panel.show(info);
+		this.controls?.toggle(!!info.video);
+		this.controls?.update(this.state, info);
+	}
+
+	/** The side player's state changed: the bar shows it. */
+	showState(state: Readonly<PlaybackState>): void {
+		this.state = state;
+		this.controls?.update(state, this.info);
 	}
 
 	private onClick(evt: MouseEvent): void {

@@ -62,7 +62,7 @@ export function registerPlayer(plugin: Plugin, deps: PlayerDeps): PlaybackContro
 	});
 	plugin.addChild(controller);
 
-	plugin.registerView(PLAYER_VIEW_TYPE, (leaf) => new PlayerView(leaf, controller, (path) => showNote(workspace, vault, path)));
+	plugin.registerView(PLAYER_VIEW_TYPE, (leaf) => new PlayerView(leaf, controller, (path) => showNote(workspace, vault, path), () => deps.settings.current.seekStepSeconds));
 
 	const placement = (): Placement => resolvePlacement(deps.settings.current.playerPlacement, Platform.isMobile);
 	const followNote = (path: string | null | undefined) => {

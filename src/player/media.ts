@@ -63,6 +63,11 @@ export interface MediaPlayer {
 	duration(): number | null;
 	/** The video's title, when the player knows it. */
 	title(): string | null;
+	/**
+	 * The `<video>` whose frame can be captured: vault and web video (not audio, not YouTube, whose
+	 * pixels a plugin cannot read). Absent or `null`: none.
+	 */
+	videoElement?(): HTMLVideoElement | null;
 	/** Stops playback and removes the player's elements and listeners. */
 	destroy(): void;
 	/**

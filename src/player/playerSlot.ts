@@ -1,12 +1,13 @@
 import { formatTimestamp, videoKey, type VideoRef } from "../core";
 import type { MediaPlayer, MediaPlayerFactory, MediaProblem, YouTubeMode } from "./media";
+import { CitedRange } from "./citedRange";
 import { PlayerSession, type PendingSeek, type SessionListener } from "./PlayerSession";
 import { IDLE_STATE } from "./stateFeed";
 import { IDLE_INFO, problemNotice, sameVideo, type PlayerInfo, type PlayerSurface } from "./surface";
 import type { PlaybackState } from "./types";
 
-/** The playback speeds the speed commands step through. */
-export const RATE_LIMITS = { min: 0.25, max: 3, step: 0.25 } as const;
+/** The playback speeds the speed commands and the player's bar step through (issue 20: tenths). */
+export const RATE_LIMITS = { min: 0.25, max: 3, step: 0.1 } as const;
 
 const clock = (seconds: number) => formatTimestamp(Math.floor(seconds), { style: "m:ss" });
 
@@ -61,6 +62,8 @@ export class PlayerSlot {
 	private deferredVideo: VideoRef | null = null;
 	private shown: Readonly<PlayerInfo> = IDLE_INFO;
 	private current: Readonly<PlaybackState> = IDLE_STATE;
+	/** The cited range being played, if any (see {@link CitedRange}). */
+	private range: CitedRange | null = null;
 
 	constructor(private readonly owner: SlotOwner) {}
 
@@ -109,13 +112,31 @@ export class PlayerSlot {
 		return this.surfaces[this.surfaces.length - 1] ?? null;
 	}
 
-	/** Plays `video` from `seconds`: in place when it is loaded and working, else in a fresh player. */
-	seek(video: VideoRef, seconds: number, play: boolean, sourcePath?: string): void {
+	/**
+	 * Plays `video` from `seconds`: in place when it is loaded and working, else in a fresh player.
+	 * With `range`, it pauses at `range.end` (or plays the range again, with `range.loop`).
+	 */
+	seek(video: VideoRef, seconds: number, play: boolean, sourcePath?: string, range?: { end: number; loop: boolean }): void {
 		const loaded = sameVideo(video, this.session?.video);
 		this.setInfo({ sourcePath: sourcePath ?? (loaded ? this.shown.sourcePath : null), offer: null });
+		this.range = null;
 		// A failed player gets a fresh start; a working one moves in place or takes the waiting seek.
 		if (loaded && this.session && !this.shown.problem) this.session.seek(seconds, play);
 		else this.load(video, { seconds, play });
+		if (range && range.end > seconds) this.range = new CitedRange(seconds, range.end, range.loop);
+	}
+
+	/** Loops the cited range being played, or stops looping it. */
+	setLoop(loop: boolean): void {
+		const range = this.range;
+		if (!range || range.isOver || range.loop === loop) return;
+		range.loop = loop;
+		this.update({});
+	}
+
+	/** The cited range being played (until it ends or the player moves elsewhere), for the player's loop button. */
+	get citedRange(): { start: number; end: number; loop: boolean } | null {
+		return this.range && !this.range.isOver ? this.range : null;
 	}
 
 	/** Where `video` was last left this session, if it was played. */
@@ -145,6 +166,7 @@ export class PlayerSlot {
 	}
 
 	seekBy(delta: number): void {
+		this.range = null;
 		if (this.start(false, Math.max(0, this.current.seconds + delta))) return;
 		const player = this.readyPlayer();
 		if (!player) return;
@@ -154,15 +176,22 @@ export class PlayerSlot {
 		this.setPosition(target);
 	}
 
-	/** Sets the speed (rounded to a quarter, 0.25 to 3, at most what the player supports). */
+	/** Sets the speed (rounded to a tenth, 0.25 to 3, at most what the player supports). */
 	setRate(rate: number): number {
 		const { min, max, step } = RATE_LIMITS;
 		const player = this.readyPlayer();
 		if (!player) return this.current.rate;
-		const clamped = Math.min(player.maxRate ?? max, max, Math.max(min, Math.round(rate / step) * step));
+		// 0.25 is the one speed below the tenths; the rest are rounded to a tenth, without float noise.
+		const tenth = Math.round(Math.round(rate / step) * step * 100) / 100;
+		const clamped = Math.min(player.maxRate ?? max, max, Math.max(min, tenth));
 		player.setRate(clamped);
 		this.update({ rate: clamped });
 		return clamped;
+	}
+
+	/** The `<video>` whose frame can be captured now (a ready vault or web video), else `null`. */
+	videoElement(): HTMLVideoElement | null {
+		return this.readyPlayer()?.videoElement?.() ?? null;
 	}
 
 	/** Reads the playing position (the owner calls this on an interval while playing). */
@@ -322,11 +351,31 @@ export class PlayerSlot {
 		const video = this.session?.video;
 		if (video) this.owner.positions.set(videoKey(video), seconds);
 		this.update({ seconds, ...extra });
+		this.followRange(seconds);
+	}
+
+	/** At the end of a cited range: pause there, or start it again. */
+	private followRange(seconds: number): void {
+		const range = this.range;
+		const player = this.readyPlayer();
+		if (!range || !player) return;
+		const step = range.at(seconds);
+		if (step === "loop") {
+			player.seek(range.start, true);
+			this.update({ seconds: range.start });
+		} else if (step === "pause") {
+			this.range = null;
+			// Paused exactly at the end, not where the last report found it.
+			player.seek(range.end, false);
+			this.update({ seconds: range.end });
+		}
+		if (range.isOver) this.range = null;
 	}
 
 	/** Ends the current player, remembering where its video was (a deferred video is simply dropped). */
 	private closeSession(): void {
 		this.deferredVideo = null;
+		this.range = null;
 		const session = this.session;
 		if (!session) return;
 		const position = session.isReady ? session.player.currentTime() : (session.waitingSeek?.seconds ?? this.current.seconds);

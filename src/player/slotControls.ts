@@ -44,5 +44,10 @@ export function slotControls(slot: PlayerSlot, owner: SlotControlsOwner): Player
 		seekBy: (delta) => act(() => slot.seekBy(delta)),
 		setRate: (rate) => act(() => slot.setRate(rate)),
 		reveal: () => owner.reveal(slot),
+		videoElement: () => slot.videoElement(),
+		get citedRange() {
+			return slot.citedRange;
+		},
+		setLoop: (loop) => slot.setLoop(loop),
 	};
 }

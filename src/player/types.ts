@@ -36,6 +36,13 @@ export interface SeekOptions {
 	 * Either way the player is brought into view.
 	 */
 	resume?: boolean;
+	/**
+	 * The end of a cited range: playback pauses there (or goes back to `seconds`, with `loop`).
+	 * Any other seek, a skip, or moving the player outside the range ends it.
+	 */
+	end?: number;
+	/** Play the range `seconds`–`end` over and over (Alt-press, or the "Loop cited ranges" setting). */
+	loop?: boolean;
 }
 
 /** What seek links, chips and rows need: play a video from a moment. */
@@ -78,10 +85,16 @@ export interface PlayerControls extends Seeker {
 	togglePlay(): void;
 	/** Moves by `delta` seconds, kept within the video (loading a deferred video there, paused). */
 	seekBy(delta: number): void;
-	/** Asks for a speed; returns the one applied (a quarter step from 0.25 to 3). */
+	/** Asks for a speed; returns the one applied (a tenth step, from 0.25 to 3). */
 	setRate(rate: number): number;
 	/** Brings the player into view: the side view to the front, a pinned player expanded. */
 	reveal(): Promise<void>;
+	/** The `<video>` whose frame can be captured now (a ready vault or web video), else `null`. */
+	videoElement(): HTMLVideoElement | null;
+	/** The cited range being played (until it ends or the player moves elsewhere), else `null`. */
+	readonly citedRange: { readonly start: number; readonly end: number; readonly loop: boolean } | null;
+	/** Loops the cited range being played, or stops looping it (nothing without one). */
+	setLoop(loop: boolean): void;
 }
 
 /** Finds the player a note's commands act on. */

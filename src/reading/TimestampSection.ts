@@ -1,6 +1,6 @@
 import { Keymap, MarkdownRenderChild, Notice } from "obsidian";
 import type { VideoRef } from "../core";
-import { NO_VIDEO_MESSAGE, pressAction } from "../notes/citationMeaning";
+import { NO_VIDEO_MESSAGE, pressAction, rangeOptions } from "../notes/citationMeaning";
 import type { PluginServices } from "../services";
 import type { LiveSection, LiveSections } from "./liveSections";
 import { undecorate, type TimestampLink } from "./timestampLink";
@@ -70,7 +70,7 @@ export class TimestampSection extends MarkdownRenderChild implements LiveSection
 		if (this.leftToLink(link, mod)) return;
 		evt.preventDefault();
 		evt.stopPropagation();
-		this.play(link, mod);
+		this.play(link, mod, evt.altKey);
 	}
 
 	private leftToLink(link: TimestampLink, mod: boolean): boolean {
@@ -84,13 +84,13 @@ export class TimestampSection extends MarkdownRenderChild implements LiveSection
 		// Also keeps Space from scrolling and Enter from "clicking" an element that has an href.
 		evt.preventDefault();
 		evt.stopPropagation();
-		if (!evt.repeat) this.play(link, Boolean(Keymap.isModEvent(evt)));
+		if (!evt.repeat) this.play(link, Boolean(Keymap.isModEvent(evt)), evt.altKey);
 	}
 
 	/** What a press does is the same in every view (see `pressAction`). */
-	private play(link: TimestampLink, mod: boolean): void {
+	private play(link: TimestampLink, mod: boolean, alt: boolean): void {
 		const action = pressAction(link, mod, true, this.services.settings.current);
-		if (action.kind === "seek") this.services.playback.seek(action.video, action.seconds, { sourcePath: this.sourcePath });
+		if (action.kind === "seek") this.services.playback.seek(action.video, action.seconds, { sourcePath: this.sourcePath, ...rangeOptions(action, alt) });
 		else if (action.kind === "browser") this.services.openExternal(action.url);
 		else if (action.kind === "no-video") new Notice(NO_VIDEO_MESSAGE);
 		else new Notice(`Cannot play this timestamp: ${link.invalid ?? "no usable time"}.`);

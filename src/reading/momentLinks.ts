@@ -37,6 +37,7 @@ export function momentLinks(section: HTMLElement, ctx: MomentLinkContext): Times
 		if (!moment || (moment.foreign && !ctx.otherForms)) continue;
 		const video = moment.video ? ctx.linked(moment.video) : ctx.noteVideo;
 		const link: TimestampLink = { el, form: moment.form, seconds: moment.seconds, video };
+		if (moment.end !== undefined) link.end = moment.end;
 		if (moment.video && !sameVideo(video as VideoRef, ctx.noteVideo)) link.elsewhere = true;
 		out.push(link);
 	}

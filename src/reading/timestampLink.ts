@@ -10,6 +10,8 @@ export interface TimestampLink {
 	elsewhere?: boolean;
 	/** The moment, or `null` when none could be read (then `invalid` says why). */
 	seconds: number | null;
+	/** The end of a cited range, when it is one (the press stops there). */
+	end?: number;
 	/** The video it plays: its own `data-v`, else the note's; `null` when neither names one. */
 	video: VideoRef | null;
 	/** Why it cannot be played, in words a person can act on. */
@@ -39,6 +41,7 @@ export function linkFromCitation(el: HTMLElement, citation: Citation, noteVideo:
 			? { el, seconds: null, video, invalid: citation.invalid }
 			: { el, seconds: citation.seconds, video, repaired: citation.repaired, repair: citation.repair };
 	if (citation.video && !sameVideo(citation.video, noteVideo)) link.elsewhere = true;
+	if (citation.end !== undefined) link.end = citation.end;
 	return link;
 }
 

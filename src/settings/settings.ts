@@ -35,6 +35,10 @@ export interface VideoCitationsSettings {
 	otherForms: boolean;
 	/** The citations panel scrolls to the citation being played. */
 	panelFollowsPlayback: boolean;
+	/** A cited range plays over and over until the player is moved elsewhere (else it pauses at its end). */
+	loopRanges: boolean;
+	/** Insert-timestamp pauses the video (else it keeps playing while you type). */
+	pauseOnInsert: boolean;
 }
 
 /** Defaults that work for the corpus notes. */
@@ -52,6 +56,8 @@ export const DEFAULT_SETTINGS: Readonly<VideoCitationsSettings> = Object.freeze(
 	seekYouTubeLinks: true,
 	otherForms: true,
 	panelFollowsPlayback: true,
+	loopRanges: false,
+	pauseOnInsert: false,
 });
 
 const CHOICES: Partial<Record<keyof VideoCitationsSettings, readonly string[]>> = {

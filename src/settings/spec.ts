@@ -40,6 +40,12 @@ export const SETTING_GROUPS: SettingGroupSpec[] = [
 			},
 			{ key: "playOnSeek", name: "Play after a timestamp is clicked", desc: "Off: the player only moves to the moment.", type: "toggle" },
 			{
+				key: "loopRanges",
+				name: "Loop cited ranges",
+				desc: "A cited range (1:02–1:30) plays over and over until you move the player elsewhere. Off: it pauses at its end; Alt-click loops it.",
+				type: "toggle",
+			},
+			{
 				key: "privacyMode",
 				name: "Privacy-enhanced YouTube",
 				desc: "Play YouTube videos from youtube-nocookie.com, which stores no cookies until you play.",
@@ -90,6 +96,12 @@ export const SETTING_GROUPS: SettingGroupSpec[] = [
 				min: 0,
 				max: 60,
 				step: 1,
+			},
+			{
+				key: "pauseOnInsert",
+				name: "Pause when inserting",
+				desc: "Insert timestamp pauses the video. Off: it keeps playing while you type.",
+				type: "toggle",
 			},
 		],
 	},

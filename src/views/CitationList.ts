@@ -10,8 +10,8 @@ const CHUNK = 300;
 
 /** What the list asks its view to do when the user acts on a citation. */
 export interface CitationListActions {
-	/** Play the citation at this index of the note's citations. */
-	seek(index: number): void;
+	/** Play the citation at this index of the note's citations (a range over and over, with `loop`: an Alt-press). */
+	seek(index: number, loop?: boolean): void;
 	/** Show the citation's line in the note. */
 	reveal(index: number): void;
 	/** Open the context menu for the citation. */
@@ -196,6 +196,8 @@ export class CitationList extends Component {
 			label = c.invalid;
 		} else {
 			text = formatTimestamp(c.seconds, { style: "m:ss" });
+			// A range shows as one: "1:02–1:30".
+			if (c.end !== undefined) text += `–${formatTimestamp(c.end, { style: "m:ss" })}`;
 			if (readingShown(c).marked) cls += " is-repaired";
 			const playable = note.playable(index);
 			if (!playable) cls += " is-novideo";
@@ -254,10 +256,10 @@ export class CitationList extends Component {
 		this.setFocused(r, true);
 	}
 
-	private activate(row: number): void {
+	private activate(row: number, loop = false): void {
 		const citations = this.rows[row]?.citations ?? [];
 		const playable = citations.find((i) => this.note?.playable(i));
-		if (playable !== undefined) this.actions.seek(playable);
+		if (playable !== undefined) this.actions.seek(playable, loop);
 		else if (citations[0] !== undefined) this.actions.reveal(citations[0]);
 	}
 
@@ -275,7 +277,7 @@ export class CitationList extends Component {
 		if (row < 0) return;
 		this.setFocused(row, false);
 		const citation = chip ? this.chipCitation(row, chip) : undefined;
-		if (citation !== undefined) return this.actions.seek(citation);
+		if (citation !== undefined) return this.actions.seek(citation, evt.altKey);
 		const first = this.rows[row]?.citations[0];
 		if (first !== undefined) this.actions.reveal(first);
 	}
@@ -306,7 +308,7 @@ export class CitationList extends Component {
 				break;
 			case "Enter":
 				if (this.focusedRow < 0) return;
-				this.activate(this.focusedRow);
+				this.activate(this.focusedRow, evt.altKey);
 				break;
 			default:
 				return;

@@ -124,7 +124,7 @@ export class CitationsView extends ItemView {
 		this.followStatusEl.hide();
 		this.list = this.addChild(
 			new CitationList(root, {
-				seek: (i) => this.actions().seek(i),
+				seek: (i, loop) => this.actions().seek(i, loop),
 				reveal: (i) => this.actions().reveal(i),
 				menu: (i, evt) => this.actions().menu(i, evt),
 			}),

@@ -3,6 +3,7 @@ import type { ExportRow } from "../core";
 import type { PlaybackPort } from "../player/types";
 import { noteExportRows } from "../tools/exportCitations";
 import type { ClipboardWriter } from "../obsidian/clipboard";
+import { rangeOptions } from "../notes/citationMeaning";
 import { showCitationMenu } from "./citationMenu";
 import type { NoteCitations } from "./panelModel";
 import { revealInNote, spotOf } from "../obsidian/revealInNote";
@@ -31,8 +32,8 @@ export class NoteActions {
 		private shown: () => ShownNote,
 	) {}
 
-	/** Plays the citation at `index` (or shows it, when it has no usable time). */
-	seek(index: number): void {
+	/** Plays the citation at `index` (or shows it, when it has no usable time); a range stops at its end, or loops with `loop`. */
+	seek(index: number, loop = false): void {
 		const { file, note } = this.shown();
 		const c = note?.citations[index];
 		if (!c || !note || !file) return;
@@ -43,7 +44,7 @@ export class NoteActions {
 			new Notice(this.deps.noVideoMessage);
 			return;
 		}
-		this.deps.playback.seek(video, c.seconds, { sourcePath: file.path });
+		this.deps.playback.seek(video, c.seconds, { sourcePath: file.path, ...rangeOptions(c, loop) });
 	}
 
 	/** Shows the citation's line in the note. */

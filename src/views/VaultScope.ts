@@ -3,6 +3,7 @@ import { videoKey, type ExportRow, type VideoRef } from "../core";
 import type { PlaybackPort } from "../player/types";
 import type { ClipboardWriter } from "../obsidian/clipboard";
 import type { NoteTextSource } from "../obsidian/noteText";
+import { rangeOptions } from "../notes/citationMeaning";
 import { showCitationMenu } from "./citationMenu";
 import { revealInNote, spotOf, type NoteSpot } from "../obsidian/revealInNote";
 import type { IndexBuild } from "../vault/citationIndex";
@@ -77,11 +78,11 @@ export class VaultScope {
 		this.timeline = null;
 	}
 
-	/** Plays the citation at `index` from its note. */
-	seek(index: number): void {
+	/** Plays the citation at `index` from its note; a range stops at its end, or loops with `loop`. */
+	seek(index: number, loop = false): void {
 		const entry = this.timeline?.entries[index];
 		if (!entry || !this.timeline) return;
-		this.deps.playback.seek(this.timeline.video, entry.citation.seconds, { sourcePath: entry.path });
+		this.deps.playback.seek(this.timeline.video, entry.citation.seconds, { sourcePath: entry.path, ...rangeOptions(entry.citation, loop) });
 	}
 
 	/** Opens the citation's note at the citation (selecting it in an editor). */

@@ -24,6 +24,9 @@ const ALL = [
 	"next-citation",
 	"insert-timestamp",
 	"copy-moment-link",
+	"start-range",
+	"insert-range",
+	"capture-frame",
 ];
 
 /** The plugin loaded with the seed note open in `mode`. */
@@ -87,7 +90,10 @@ describe("playback commands: registration", () => {
 	});
 
 	it("offers them all once the note's video plays", async () => {
-		const { available } = await playing(10);
+		const { available, run } = await playing(10);
+		// "Insert range" waits for "Start range here".
+		expect(ALL.filter(available)).toEqual(ALL.filter((id) => id !== "insert-range"));
+		run("start-range");
 		expect(ALL.filter(available)).toEqual(ALL);
 	});
 
@@ -145,16 +151,19 @@ describe("playback commands: effects", () => {
 		run("slower");
 		run("normal-speed");
 		expect(yt.calls).toEqual([
-			["setPlaybackRate", 1.25],
-			["setPlaybackRate", 1.5],
-			["setPlaybackRate", 1.25],
+			["setPlaybackRate", 1.1],
+			["setPlaybackRate", 1.2],
+			["setPlaybackRate", 1.1],
 			["setPlaybackRate", 1],
 		]);
-		expect(Notice.shown).toEqual(["Playback speed: 1.25×", "Playback speed: 1.5×", "Playback speed: 1.25×", "Playback speed: 1×"]);
+		// Tenths (issue 20), without float noise (1.2, not 1.2000000000000002).
+		expect(Notice.shown).toEqual(["Playback speed: 1.1×", "Playback speed: 1.2×", "Playback speed: 1.1×", "Playback speed: 1×"]);
 		for (let i = 0; i < 10; i++) run("slower");
 		expect(plugin.controller.state.rate).toBe(0.25);
+		run("faster");
+		expect(plugin.controller.state.rate).toBe(0.3);
 		// YouTube plays at most twice as fast: the speed stops there, and says so.
-		for (let i = 0; i < 10; i++) run("faster");
+		for (let i = 0; i < 20; i++) run("faster");
 		expect(plugin.controller.state.rate).toBe(2);
 		expect(Notice.shown.at(-1)).toBe("Playback speed: 2×");
 	});

@@ -87,6 +87,10 @@ const MISSING_GLYPH = "M4 4h16v16H4zM9.5 9.5a2.5 2.5 0 115 0c0 1.5-2.5 2-2.5 3.5
 /** A few outline glyphs so the playground's buttons are recognisable (not Lucide's artwork). */
 const ICON_GLYPHS: Record<string, string> = {
 	play: "M7 4l13 8-13 8z",
+	minus: "M5 12h14",
+	plus: "M12 5v14M5 12h14",
+	repeat: "M17 2l4 4-4 4M3 11v-1a4 4 0 0 1 4-4h14M7 22l-4-4 4-4M21 13v1a4 4 0 0 1-4 4H3",
+	camera: "M14.5 4h-5L7 7H4a2 2 0 0 0-2 2v9a2 2 0 0 0 2 2h16a2 2 0 0 0 2-2V9a2 2 0 0 0-2-2h-3zM12 10a3 3 0 1 0 0 6a3 3 0 1 0 0-6z",
 	pause: "M7 4v16M17 4v16",
 	"list-video": "M3 5h11M3 11h11M3 17h7M16 13l5 3-5 3z",
 	"youtube": "M3 7c0-2 1-3 3-3h12c2 0 3 1 3 3v10c0 2-1 3-3 3H6c-2 0-3-1-3-3zM10 9l5 3-5 3z",

@@ -109,6 +109,18 @@ export class Vault extends Events {
 		return file;
 	}
 
+	/** Binary files written with {@link createBinary}, by path (their text is empty). */
+	binaries = new Map<string, ArrayBuffer>();
+
+	async createBinary(path: string, data: ArrayBuffer): Promise<TFile> {
+		if (this.files.has(path)) throw new Error("File already exists.");
+		const file = this.seed(path, "");
+		this.binaries.set(path, data);
+		this.writes.push({ path, kind: "create" });
+		this.trigger("create", file);
+		return file;
+	}
+
 	async modify(file: TFile, data: string): Promise<void> {
 		this.setText(file, data);
 		this.writes.push({ path: file.path, kind: "modify" });
@@ -223,7 +235,22 @@ export class MetadataCache extends Events {
 
 /** `FileManager` for the few calls plugins make. */
 export class FileManager {
+	/** Test helper: the attachment folder the user set ("" is the vault's root). */
+	attachmentFolder = "";
+
 	constructor(private vault: Vault) {}
+
+	/** A free path for `filename` in the attachment folder, deduped as Obsidian does ("name 1.png"). */
+	async getAvailablePathForAttachment(filename: string, _sourcePath?: string): Promise<string> {
+		const dot = filename.lastIndexOf(".");
+		const base = dot > 0 ? filename.slice(0, dot) : filename;
+		const ext = dot > 0 ? filename.slice(dot) : "";
+		const folder = this.attachmentFolder ? `${this.attachmentFolder}/` : "";
+		for (let i = 0; ; i++) {
+			const path = `${folder}${base}${i === 0 ? "" : ` ${i}`}${ext}`;
+			if (!this.vault.getAbstractFileByPath(path)) return path;
+		}
+	}
 
 	async processFrontMatter(file: TFile, fn: (frontmatter: Record<string, unknown>) => void): Promise<void> {
 		const text = this.vault.readSync(file);

@@ -147,7 +147,8 @@ describeInBrowser("every citation form", () => {
 		expect(chips.filter((chip) => chip.ariaLabel?.includes(" in clip.webm"))).toHaveLength(3);
 		expect(chips.slice(7).every((chip) => chip.className.includes("is-repaired"))).toBe(true);
 
-		await expect.poll(() => page.locator(PANEL_CHIPS).allInnerTexts()).toEqual(CITATIONS.map((c) => clock(c.seconds ?? -1)));
+		// A range shows as one (issue 20): "0:30–0:45".
+		await expect.poll(() => page.locator(PANEL_CHIPS).allInnerTexts()).toEqual(CITATIONS.map((c) => clock(c.seconds ?? -1) + (c.end === undefined ? "" : `–${clock(c.end)}`)));
 
 		await page.evaluate(() => (window as unknown as PlaygroundWindow).playground.setMode("source"));
 		const marks = await editorElements(page, ".vc-source-timestamp");

@@ -142,7 +142,7 @@ describe("commands act on the active note's pinned player", () => {
 		expect(run(app, "faster")).toBe(true);
 		expect(ya.callNames).toEqual(["playVideo"]);
 		// A paused video stays paused after a skip (seeking a cued YouTube video would start it).
-		expect(yb.calls).toEqual([["seekTo", 105, true], ["pauseVideo"], ["setPlaybackRate", 1.25]]);
+		expect(yb.calls).toEqual([["seekTo", 105, true], ["pauseVideo"], ["setPlaybackRate", 1.1]]);
 	});
 
 	it("insert timestamp writes the active note's own player time, for its own video", async () => {

@@ -163,8 +163,10 @@ describe("PlaybackController: playback controls", () => {
 	it.each([
 		[5, 3],
 		[0.1, 0.25],
-		[1.3, 1.25],
-		[1.4, 1.5],
+		[1.3, 1.3],
+		[1.34, 1.3],
+		[1.25, 1.3],
+		[0.7 + 0.1, 0.8],
 	])("setRate(%s) asks the player for %s", async (asked, applied) => {
 		const fx = await loaded(0);
 		expect(fx.controller.setRate(asked)).toBe(applied);

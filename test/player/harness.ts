@@ -12,6 +12,8 @@ import { vaultMetadata } from "../../src/obsidian/vaultMetadata";
 import { registerPlayer } from "../../src/player";
 import type { PlaybackController } from "../../src/player/PlaybackController";
 import { registerCommands } from "../../src/commands";
+import { vaultAttachments } from "../../src/obsidian/attachments";
+import { grabFrame } from "../../src/player/frameCapture";
 import { SettingsStore } from "../../src/settings/store";
 import { settle } from "../helpers/plugin";
 
@@ -35,7 +37,7 @@ export class PlayerTestPlugin extends Plugin {
 		await this.store.load();
 		const notes = new NoteVideos(vaultMetadata(this.app));
 		this.controller = registerPlayer(this, { settings: this.store, notes });
-		registerCommands(this, { playback: this.controller, settings: this.store, notes, clipboard: this.clipboard, noteText: vaultNoteText(this.app.workspace, this.app.vault) });
+		registerCommands(this, { playback: this.controller, settings: this.store, notes, clipboard: this.clipboard, noteText: vaultNoteText(this.app.workspace, this.app.vault), capture: { attachments: vaultAttachments(this.app), grab: grabFrame }, captureButtons: this.controller });
 	}
 }
 

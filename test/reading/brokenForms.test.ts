@@ -10,7 +10,7 @@ describe("broken forms from the core issue's table", () => {
 		["a stray bracket", `Claim <a class="yt-timestamp" data-t="00:12:34]">[00:12:34]</a>.`, "[00:12:34]", 754, "is-repaired", /^Play from 12:34 \(repaired: .*stray brackets\)$/],
 		["data-00:04:37 as the attribute", `Claim <a class="yt-timestamp" data-00:04:37>[00:04:37]</a>.`, "[00:04:37]", 277, "is-repaired", /broken attribute "data-00:04:37"/],
 		["data= instead of data-t=", `Claim <a class="yt-timestamp" data="00:07:49">[00:07:49]</a>.`, "[00:07:49]", 469, "is-repaired", /broken attribute "data"/],
-		["a range", `Claim <a class="yt-timestamp" data-t="00:01:02]-[00:01:30]">[00:01:02]-[00:01:30]</a>.`, "[00:01:02]-[00:01:30]", 62, "is-repaired", /range; playing from its start/],
+		["a range", `Claim <a class="yt-timestamp" data-t="00:01:02]-[00:01:30]">[00:01:02]-[00:01:30]</a>.`, "[00:01:02]-[00:01:30]", 62, "is-repaired", /range in stray brackets/],
 		["an empty label", `Claim <a class="yt-timestamp" data-t="00:46:51"></a>.`, "00:46:51", 2811, "", /^Play from 46:51$/],
 		["minutes and seconds", `Claim ${anchor("46:51")}.`, "[46:51]", 2811, "", /^Play from 46:51$/],
 		["four fields", `Claim ${anchor("01:00:17:51")}.`, "[01:00:17:51]", 3617.51, "", /^Play from 1:00:17\.51$/],

@@ -26,6 +26,7 @@ const CALLED_SINCE_1: Record<string, string> = {
 	"Debouncer.run": "1.4.4",
 	setTooltip: "1.4.4",
 	"Vault.getFileByPath": "1.5.7",
+	"FileManager.getAvailablePathForAttachment": "1.5.7",
 	"Workspace.ensureSideLeaf": "1.7.2",
 	"Workspace.revealLeaf": "1.7.2",
 	"WorkspaceLeaf.loadIfDeferred": "1.7.2",

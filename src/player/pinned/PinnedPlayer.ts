@@ -6,6 +6,7 @@ import { deferredNote, IDLE_INFO, sameVideo, videoName, type PinnedSurface, type
 import type { PlaybackState, PlayerControls } from "../types";
 import { clampSize, PINNED_SIZES, type PinnedLayoutStore } from "./layout";
 import { ResizeHandle } from "./ResizeHandle";
+import { ControlsBar } from "../controlsBar";
 
 /** What a pinned player needs from the controller: its own player, and the controls of it. */
 export interface PinnedPlayerController {
@@ -13,6 +14,8 @@ export interface PinnedPlayerController {
 	repin(surface: PinnedSurface, video: VideoRef): void;
 	unpin(surface: PinnedSurface): void;
 	pinnedControls(surface: PinnedSurface): PlayerControls | null;
+	/** The bar's capture button: the frame into this note. */
+	captureFrom(player: PlayerControls, notePath: string | null): void;
 }
 
 /** What a pinned player is built with. */
@@ -21,6 +24,8 @@ export interface PinnedPlayerDeps {
 	layout: PinnedLayoutStore;
 	/** Called once it is gone (its note's view closed, or it was removed). */
 	gone(player: PinnedPlayer): void;
+	/** Seconds the bar's skip buttons and J/L move. */
+	skipSeconds(): number;
 }
 
 const clock = (seconds: number) => formatTimestamp(Math.floor(Math.max(0, seconds)), { style: "m:ss" });
@@ -44,6 +49,7 @@ export class PinnedPlayer extends Component implements PinnedSurface {
 	private noteEl!: HTMLElement;
 	private collapseButton!: HTMLElement;
 	private resizeEl!: HTMLElement;
+	private controls!: ControlsBar;
 	private info: Readonly<PlayerInfo> = IDLE_INFO;
 	private state: Readonly<PlaybackState> = IDLE_STATE;
 	private shownPlaying: boolean | null = null;
@@ -75,6 +81,16 @@ export class PinnedPlayer extends Component implements PinnedSurface {
 		const name = bar.createDiv({ cls: "vc-pinned-name" });
 		this.titleEl = name.createSpan({ cls: "vc-pinned-title" });
 		this.noteEl = name.createSpan({ cls: "vc-pinned-note" });
+		const controls = () => this.deps.controller.pinnedControls(this);
+		this.controls = new ControlsBar(bar, this, root, {
+			controls,
+			skipSeconds: () => this.deps.skipSeconds(),
+			capture: () => {
+				const player = controls();
+				if (player) this.deps.controller.captureFrom(player, this.notePath());
+			},
+			playButton: false,
+		});
 		this.collapseButton = bar.createEl("button", { cls: "vc-pinned-collapse clickable-icon" });
 		this.panel = new PlayerPanel(root.createDiv({ cls: "vc-pinned-body" }), "");
 		this.resizeEl = root.createDiv({
@@ -128,6 +144,7 @@ export class PinnedPlayer extends Component implements PinnedSurface {
 		this.titleEl.setText(info.title ?? (info.video ? videoName(info.video) : ""));
 		this.noteEl.setText(info.deferred && info.video ? deferredNote(info.video) : "");
 		this.refreshPlayButton();
+		this.controls.update(this.state, info);
 	}
 
 	showState(state: Readonly<PlaybackState>): void {
@@ -138,6 +155,7 @@ export class PinnedPlayer extends Component implements PinnedSurface {
 		if (this.timeEl.textContent !== time) this.timeEl.setText(time);
 		if (state.playing) this.setUnplayed(false);
 		this.refreshPlayButton();
+		this.controls.update(state, this.info);
 	}
 
 	reveal(): void {

@@ -96,6 +96,7 @@ export class PinnedPlayers extends Component {
 			controller: this.deps.controller,
 			layout: this.deps.layout,
 			gone: (p) => this.players.delete(p),
+			skipSeconds: () => this.deps.settings.current.seekStepSeconds,
 		});
 		this.players.add(player);
 		view.addChild(player);
