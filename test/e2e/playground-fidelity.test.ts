@@ -232,7 +232,8 @@ describeInBrowser("playground fidelity", () => {
 		const { page } = await playground.open({ note: SEED_NOTE, mode: "live" });
 		const icons = () =>
 			page.evaluate(() =>
-				Array.from(document.querySelectorAll<SVGSVGElement>("svg.svg-icon")).map((svg) => {
+				// Icons on screen: a control hidden until it applies (the bar's loop button, say) draws nothing yet.
+				Array.from(document.querySelectorAll<SVGSVGElement>("svg.svg-icon")).filter((svg) => svg.getClientRects().length > 0).map((svg) => {
 					const box = svg.querySelector("path")?.getBBox();
 					return { id: svg.dataset.icon ?? "", missing: svg.hasAttribute("data-icon-missing"), drawn: !!box && box.width + box.height > 0, in: svg.parentElement?.className ?? "" };
 				}),

@@ -92,7 +92,13 @@ describeInBrowser("the transcript view on the demo clip", () => {
 		// Put the note's cursor at the end of its first paragraph, then choose two cues by keyboard.
 		const editorLine = page.locator(".cm-line", { hasText: "Try the playback commands too" });
 		await editorLine.click();
-		await page.keyboard.press("End");
+		// The end of the paragraph itself (End goes to the end of the wrapped screen line).
+		await page.evaluate(() => {
+			const editor = (window as unknown as { playground: { app: { workspace: { activeEditor: { editor: { getValue(): string; setCursor(p: { line: number; ch: number }): void } } } } } }).playground.app.workspace.activeEditor.editor;
+			const lines = editor.getValue().split("\n");
+			const line = lines.findIndex((l) => l.startsWith("Try the playback commands too"));
+			editor.setCursor({ line, ch: lines[line]?.length ?? 0 });
+		});
 		const before = await page.evaluate(() => (window as unknown as { playground: { app: { workspace: { activeEditor: { editor: { getValue(): string } } } } } }).playground.app.workspace.activeEditor.editor.getValue());
 		await search.press("ArrowDown");
 		expect(await page.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toBe("Transcript");
