@@ -74,11 +74,15 @@ async function main(): Promise<void> {
 
 		await open(CLIP, "reading");
 		await playClipAt(page, '.markdown-reading-view .yt-timestamp[data-t="00:00:46"]', 46);
-		await page.locator('.markdown-reading-view .yt-timestamp[data-t="00:00:46"]').hover();
+		// The pointer leaves the link: its "what was said" popover has its own picture (docs/transcript-popover.png).
+		await page.mouse.move(5, 700);
+		await page.waitForSelector(".vc-citation-popover", { state: "detached", timeout: 5_000 }).catch(() => undefined);
 		await page.screenshot({ path: join(OUT, "reading-view.png") });
 
 		await open(CLIP, "live");
 		await playClipAt(page, '.vc-chip:has-text("0:30")', 30);
+		await page.mouse.move(5, 700);
+		await page.waitForSelector(".vc-citation-popover", { state: "detached", timeout: 5_000 }).catch(() => undefined);
 		await page.screenshot({ path: join(OUT, "live-preview.png") });
 
 		await open(SEED, "reading");

@@ -110,9 +110,12 @@ export class PanelHeader extends Component {
 
 	private renderReadings(note: NoteCitations): void {
 		this.readingsEl.empty();
+		// Said in the header when it is how the note is written (three or more, or most of its times);
+		// a single time read so is explained by its own tooltip.
 		const n = note.minutesSecondsCount();
-		this.readingsEl.toggle(n > 0);
-		if (n === 0) return;
+		const noteWide = n >= 3 || (n > 0 && n * 2 >= note.citations.length);
+		this.readingsEl.toggle(noteWide);
+		if (!noteWide) return;
 		setIcon(this.readingsEl.createSpan({ cls: "vc-panel-readings-icon" }), "info");
 		this.readingsEl.createSpan({ text: noteReadingLine(n) });
 		if (this.actions.repair) this.readingsEl.createEl("button", { cls: "vc-panel-repair", text: "Rewrite as hours:minutes:seconds" });
