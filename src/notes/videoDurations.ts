@@ -1,12 +1,9 @@
 import { debounce, type Debouncer } from "obsidian";
 import { MAX_SECONDS, videoKey, type ExtractOptions, type VideoRef } from "../core";
+import { SavedMap, type MapStorage } from "./savedMap";
 
 /** Where the remembered lengths are kept: their own key in the plugin's data file. */
-export interface DurationStorage {
-	/** What was saved (`undefined` when nothing was); rejects when the data file could not be read. */
-	load(): Promise<unknown>;
-	save(data: Record<string, number>): Promise<void>;
-}
+export type DurationStorage = MapStorage<number>;
 
 /** The lengths of videos that players have measured, as feature code reads them. */
 export interface DurationSource {
@@ -48,41 +45,18 @@ const SAME_WITHIN = 1;
  */
 export class VideoDurations implements DurationSource, DurationRecorder {
 	/** Seconds by video key, least recently reported first. */
-	private lengths = new Map<string, number>();
+	private lengths: SavedMap<number>;
 	private listeners = new Set<(videoKey: string, previous: number | undefined) => void>();
-	/** False when the data file could not be read: writing it would lose what it holds. */
-	private persist = true;
 	private readonly saveSoon: Debouncer<[], void>;
 
-	constructor(
-		private readonly storage: DurationStorage,
-		private readonly limit = MAX_REMEMBERED,
-		delayMs = SAVE_DELAY_MS,
-	) {
-		this.saveSoon = debounce(() => void this.save(), delayMs, true);
+	constructor(storage: DurationStorage, limit = MAX_REMEMBERED, delayMs = SAVE_DELAY_MS) {
+		this.lengths = new SavedMap(storage, limit, (value) => (typeof value === "number" ? usableLength(value) : null));
+		this.saveSoon = debounce(() => void this.lengths.save("the videos' lengths"), delayMs, true);
 	}
 
 	/** Reads the saved lengths (unusable entries are skipped); lengths reported meanwhile win. */
-	async load(): Promise<void> {
-		let saved: unknown;
-		try {
-			saved = await this.storage.load();
-		} catch {
-			this.persist = false;
-			return;
-		}
-		if (typeof saved !== "object" || saved === null || Array.isArray(saved)) return;
-		const merged = new Map<string, number>();
-		for (const [key, value] of Object.entries(saved as Record<string, unknown>)) {
-			const seconds = typeof value === "number" ? usableLength(value) : null;
-			if (key && seconds !== null) merged.set(key, seconds);
-		}
-		for (const [key, seconds] of this.lengths) {
-			merged.delete(key);
-			merged.set(key, seconds);
-		}
-		this.lengths = merged;
-		this.trim();
+	load(): Promise<void> {
+		return this.lengths.load();
 	}
 
 	get(video: VideoRef): number | undefined {
@@ -95,14 +69,12 @@ export class VideoDurations implements DurationSource, DurationRecorder {
 		const key = videoKey(video);
 		const known = this.lengths.get(key);
 		// Most recently reported last, so the oldest go first once the memory is full.
-		this.lengths.delete(key);
 		if (known !== undefined && Math.abs(known - length) < SAME_WITHIN) {
 			this.lengths.set(key, known);
 			return;
 		}
 		this.lengths.set(key, length);
-		this.trim();
-		if (this.persist) this.saveSoon();
+		if (this.lengths.persists) this.saveSoon();
 		for (const listener of [...this.listeners]) {
 			try {
 				listener(key, known);
@@ -120,21 +92,6 @@ export class VideoDurations implements DurationSource, DurationRecorder {
 	/** Saves a pending change now (the plugin is unloading). */
 	flush(): void {
 		this.saveSoon.run();
-	}
-
-	private trim(): void {
-		for (const key of this.lengths.keys()) {
-			if (this.lengths.size <= this.limit) break;
-			this.lengths.delete(key);
-		}
-	}
-
-	private async save(): Promise<void> {
-		try {
-			await this.storage.save(Object.fromEntries(this.lengths));
-		} catch (e) {
-			console.error("Video Citations: could not save the videos' lengths", e);
-		}
 	}
 }
 

@@ -3,13 +3,10 @@ import { videoKey, type VideoRef } from "../core";
 import { videoName } from "../player/surface";
 import type { NoteMetadata } from "../obsidian/vaultMetadata";
 import type { NoteVideoSource } from "./noteVideo";
+import { SavedMap, type MapStorage } from "./savedMap";
 
 /** Where the remembered titles are kept: their own key in the plugin's data file. */
-export interface TitleStorage {
-	/** What was saved (`undefined` when nothing was); rejects when the data file could not be read. */
-	load(): Promise<unknown>;
-	save(data: Record<string, string>): Promise<void>;
-}
+export type TitleStorage = MapStorage<string>;
 
 /** How feature code names videos and notes for people. */
 export interface NameSource {
@@ -45,53 +42,30 @@ const SAVE_DELAY_MS = 2000;
  * network: a title is only learned from a player the user started.
  */
 export class VideoTitles implements NameSource, TitleRecorder {
-	private titles = new Map<string, string>();
-	private persist = true;
+	private titles: SavedMap<string>;
 	private readonly saveSoon: Debouncer<[], void>;
 
 	constructor(
-		private readonly storage: TitleStorage,
+		storage: TitleStorage,
 		private readonly metadata: Pick<NoteMetadata, "frontmatter">,
 		private readonly notes: Pick<NoteVideoSource, "videoFor">,
-		private readonly limit = MAX_TITLES,
+		limit = MAX_TITLES,
 		delayMs = SAVE_DELAY_MS,
 	) {
-		this.saveSoon = debounce(() => void this.save(), delayMs, true);
+		this.titles = new SavedMap(storage, limit, usableTitle);
+		this.saveSoon = debounce(() => void this.titles.save("the videos' titles"), delayMs, true);
 	}
 
 	/** Reads the saved titles (unusable entries are skipped); titles reported meanwhile win. */
-	async load(): Promise<void> {
-		let saved: unknown;
-		try {
-			saved = await this.storage.load();
-		} catch {
-			this.persist = false;
-			return;
-		}
-		if (typeof saved !== "object" || saved === null || Array.isArray(saved)) return;
-		const merged = new Map<string, string>();
-		for (const [key, value] of Object.entries(saved as Record<string, unknown>)) {
-			const title = usableTitle(value);
-			if (key && title) merged.set(key, title);
-		}
-		for (const [key, title] of this.titles) {
-			merged.delete(key);
-			merged.set(key, title);
-		}
-		this.titles = merged;
-		this.trim();
+	load(): Promise<void> {
+		return this.titles.load();
 	}
 
 	record(video: VideoRef, title: string): void {
 		const usable = usableTitle(title);
 		if (!usable) return;
-		const key = videoKey(video);
-		const known = this.titles.get(key);
-		this.titles.delete(key);
-		this.titles.set(key, usable);
-		if (known === usable) return;
-		this.trim();
-		if (this.persist) this.saveSoon();
+		const known = this.titles.set(videoKey(video), usable);
+		if (known !== usable && this.titles.persists) this.saveSoon();
 	}
 
 	knownTitle(video: VideoRef, sourcePath?: string | null): string | null {
@@ -120,20 +94,7 @@ export class VideoTitles implements NameSource, TitleRecorder {
 		this.saveSoon.run();
 	}
 
-	private trim(): void {
-		for (const key of this.titles.keys()) {
-			if (this.titles.size <= this.limit) break;
-			this.titles.delete(key);
-		}
-	}
 
-	private async save(): Promise<void> {
-		try {
-			await this.storage.save(Object.fromEntries(this.titles));
-		} catch (e) {
-			console.error("Video Citations: could not save the videos' titles", e);
-		}
-	}
 }
 
 /** A title as text on one line, or `null` when `value` is not a usable title. */

@@ -1,10 +1,8 @@
 import type { LanguageMemory } from "./transcripts";
+import { SavedMap, type MapStorage } from "../notes/savedMap";
 
 /** Where the choices are kept: their own key in the plugin's data file. */
-export interface LanguageStorage {
-	load(): Promise<unknown>;
-	save(data: Record<string, string>): Promise<void>;
-}
+export type LanguageStorage = MapStorage<string>;
 
 /** The key of the plugin's data file the language choices are saved under. */
 export const LANGUAGES_KEY = "transcriptLanguages";
@@ -17,24 +15,15 @@ const MAX_REMEMBERED = 500;
  * data: `""` for the file without a language. Saved on each change.
  */
 export class SavedLanguages implements LanguageMemory {
-	private choices = new Map<string, string>();
-	private persist = true;
+	private choices: SavedMap<string>;
 
-	constructor(private readonly storage: LanguageStorage) {}
+	constructor(storage: LanguageStorage) {
+		this.choices = new SavedMap(storage, MAX_REMEMBERED, (value) => (typeof value === "string" && value.length <= 40 ? value : null));
+	}
 
 	/** Reads the saved choices; a data file that cannot be read is never written over. */
-	async load(): Promise<void> {
-		let saved: unknown;
-		try {
-			saved = await this.storage.load();
-		} catch {
-			this.persist = false;
-			return;
-		}
-		if (typeof saved !== "object" || saved === null || Array.isArray(saved)) return;
-		for (const [key, value] of Object.entries(saved as Record<string, unknown>)) {
-			if (key && typeof value === "string" && value.length <= 40) this.choices.set(key, value);
-		}
+	load(): Promise<void> {
+		return this.choices.load();
 	}
 
 	get(videoKey: string): string | null | undefined {
@@ -43,13 +32,7 @@ export class SavedLanguages implements LanguageMemory {
 	}
 
 	set(videoKey: string, language: string | null): void {
-		this.choices.delete(videoKey);
 		this.choices.set(videoKey, language ?? "");
-		while (this.choices.size > MAX_REMEMBERED) {
-			const oldest = this.choices.keys().next().value;
-			if (oldest === undefined) break;
-			this.choices.delete(oldest);
-		}
-		if (this.persist) void this.storage.save(Object.fromEntries(this.choices)).catch(() => undefined);
+		void this.choices.save("the transcript languages");
 	}
 }
