@@ -66,7 +66,7 @@ export default class VideoCitationsPlugin extends Plugin {
 		registerEditor(this, services);
 		const tools = registerTools(this, services);
 		registerCitationsPanel(this, services, registerCitationIndex(this, services), tools);
-		const transcripts = await registerTranscripts(this, this.data.section(LANGUAGES_KEY));
+		const transcripts = await registerTranscripts(this, this.data.section(LANGUAGES_KEY), this.settingsStore);
 		registerTranscriptView(this, services, transcripts);
 		registerCitationPopover(this, services, transcripts);
 		this.addSettingTab(new VideoCitationsSettingTab(this.app, this, this.settingsStore));

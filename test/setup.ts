@@ -6,6 +6,7 @@ import { afterEach } from "vitest";
 import fc from "fast-check";
 import { installDomHelpers } from "./double/dom";
 import { Notice, Menu } from "./double/ui";
+import { network } from "./double/util";
 
 installDomHelpers(window);
 
@@ -31,5 +32,6 @@ if (!document.elementFromPoint) document.elementFromPoint = () => null;
 afterEach(() => {
 	Notice.reset();
 	Menu.lastShown = null;
+	network.reset();
 	document.body.empty();
 });

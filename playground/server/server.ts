@@ -8,6 +8,8 @@ import { parseRange } from "./range";
 
 /** The repository root (the playground lives in `<root>/playground`). */
 export const REPO_ROOT = fileURLToPath(new URL("../..", import.meta.url));
+/** The recorded YouTube answers the playground serves to the page's `requestUrl`. */
+const RECORDINGS = join(REPO_ROOT, "test", "fixtures", "youtube");
 
 /** Where the playground's page, styles and host bundle live. */
 export const PLAYGROUND_DIR = join(REPO_ROOT, "playground");
@@ -93,6 +95,12 @@ function handle(req: IncomingMessage, res: ServerResponse, vault: string, routes
 		res.writeHead(204);
 		res.end();
 		return;
+	}
+	if (pathname.startsWith("/recorded/youtube/")) {
+		// The recorded YouTube answers the page's `requestUrl` serves (there is no network here).
+		const file = resolveInside(RECORDINGS, pathname.slice("/recorded/youtube/".length));
+		if (!file) return fail(res, 404, "No such recording.");
+		return sendFile(req, res, file);
 	}
 	if (pathname.startsWith("/vault/")) {
 		const file = resolveInside(vault, pathname.slice("/vault/".length));

@@ -9,6 +9,7 @@ import { installPalette } from "./palette";
 import { moveLeafToPopout, openPopoutDocument } from "./popout";
 import { buildToolbar } from "./toolbar";
 import { seedVault } from "./vaultLoader";
+import { serveRecordings } from "./recorded";
 import { mountWorkspace } from "./workspaceShell";
 
 /** The plugin's side views the page opens in the right sidebar, top to bottom, when registered. */
@@ -52,6 +53,7 @@ export async function bootPlayground(win: PlaygroundWindow): Promise<PlaygroundA
 	showNotices(doc);
 	showMenus(doc);
 	const app = new App(doc);
+	serveRecordings(win);
 	// Obsidian's own editor: the markdown language and Live Preview's rendering, under the plugin's extensions.
 	app.coreEditorExtensions.push(livePreview());
 	installPalette(app, doc);

@@ -39,6 +39,8 @@ export interface VideoCitationsSettings {
 	loopRanges: boolean;
 	/** Insert-timestamp pauses the video (else it keeps playing while you type). */
 	pauseOnInsert: boolean;
+	/** A YouTube video with no subtitle file in the vault gets its captions fetched from YouTube (off: nothing is fetched). */
+	fetchYouTubeTranscripts: boolean;
 }
 
 /** Defaults that work for the corpus notes. */
@@ -58,6 +60,7 @@ export const DEFAULT_SETTINGS: Readonly<VideoCitationsSettings> = Object.freeze(
 	panelFollowsPlayback: true,
 	loopRanges: false,
 	pauseOnInsert: false,
+	fetchYouTubeTranscripts: false,
 });
 
 const CHOICES: Partial<Record<keyof VideoCitationsSettings, readonly string[]>> = {

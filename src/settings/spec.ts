@@ -116,4 +116,15 @@ export const SETTING_GROUPS: SettingGroupSpec[] = [
 			},
 		],
 	},
+	{
+		heading: "Transcripts",
+		items: [
+			{
+				key: "fetchYouTubeTranscripts",
+				name: "Fetch YouTube transcripts",
+				desc: "When a YouTube video has no subtitle file in the vault, fetch its captions from YouTube (the video's page, then its caption file) and keep them in the plugin's folder. Off: nothing is fetched; save a subtitle file named after the video id instead.",
+				type: "toggle",
+			},
+		],
+	},
 ];

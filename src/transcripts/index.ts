@@ -1,12 +1,16 @@
-import { requestUrl, type App, type Plugin, type TAbstractFile } from "obsidian";
+import { normalizePath, requestUrl, type App, type Plugin, type TAbstractFile } from "obsidian";
 import type { DataSection } from "../settings/pluginData";
+import type { SettingsSource } from "../settings/store";
 import { SavedLanguages } from "./languageMemory";
 import { Transcripts, type TextFetcher, type TranscriptVault } from "./transcripts";
+import type { HttpGet } from "./youtubeCaptions";
+import { YouTubeTranscripts, type DataFolder } from "./youtubeTranscripts";
 
 export { Transcripts, NO_TRANSCRIPT_MESSAGE } from "./transcripts";
 export type { NoteTranscript, TextFetcher, TranscriptVault, LanguageMemory } from "./transcripts";
 export { LANGUAGES_KEY } from "./languageMemory";
 export type { TranscriptSource } from "./sources";
+export { YouTubeTranscripts } from "./youtubeTranscripts";
 export { sourceLabel, languageLabel } from "./sources";
 
 /** The vault, for the transcripts: subtitle files, their text, frontmatter and links. */
@@ -36,14 +40,42 @@ export const requestUrlFetcher: TextFetcher = {
 	},
 };
 
+/** GETs through Obsidian's `requestUrl`: any status is answered, never thrown. */
+export const requestUrlHttp: HttpGet = {
+	get: async (url, headers) => {
+		const response = await requestUrl({ url, method: "GET", headers, throw: false });
+		return { status: response.status, text: response.text };
+	},
+};
+
+/** The plugin's own folder in the vault's config folder (`.obsidian/plugins/<id>/`), through the vault's adapter. */
+export function pluginDataFolder(plugin: Plugin): DataFolder {
+	const { adapter, configDir } = plugin.app.vault;
+	const root = plugin.manifest.dir ?? `${configDir}/plugins/${plugin.manifest.id}`;
+	return {
+		read: async (path) => {
+			const full = normalizePath(`${root}/${path}`);
+			return (await adapter.exists(full)) ? adapter.read(full) : null;
+		},
+		write: async (path, text) => {
+			const full = normalizePath(`${root}/${path}`);
+			const folder = full.slice(0, full.lastIndexOf("/"));
+			if (folder && !(await adapter.exists(folder))) await adapter.mkdir(folder);
+			await adapter.write(full, text);
+		},
+	};
+}
+
 /**
  * Builds the plugin's transcripts: vault files read on demand and forgotten when they change,
- * the language chosen per video kept under its own key of the data file.
+ * the language chosen per video kept under its own key of the data file, and YouTube's captions
+ * fetched (only while the setting is on) and kept in the plugin's folder.
  */
-export async function registerTranscripts(plugin: Plugin, languages: DataSection, fetcher: TextFetcher = requestUrlFetcher): Promise<Transcripts> {
+export async function registerTranscripts(plugin: Plugin, languages: DataSection, settings: SettingsSource, fetcher: TextFetcher = requestUrlFetcher, http: HttpGet = requestUrlHttp): Promise<Transcripts> {
 	const memory = new SavedLanguages({ load: () => languages.load(), save: (data) => languages.save(data) });
 	await memory.load();
-	const transcripts = new Transcripts(vaultTranscriptFiles(plugin.app), fetcher, memory);
+	const youtube = new YouTubeTranscripts(http, pluginDataFolder(plugin), () => settings.current.fetchYouTubeTranscripts, () => [...activeWindow.navigator.languages]);
+	const transcripts = new Transcripts(vaultTranscriptFiles(plugin.app), fetcher, memory, youtube);
 	const forget = (file: TAbstractFile, oldPath?: string) => {
 		transcripts.forget(file.path);
 		if (oldPath) transcripts.forget(oldPath);

@@ -1,9 +1,14 @@
 import type { VideoRef } from "../core";
+import type { YouTubeSource } from "./youtubeTranscripts";
 
-/** Where a transcript comes from: a subtitle file in the vault, or a web address the note names. */
+/** Where a transcript comes from: a subtitle file in the vault, a web address the note names, or YouTube's captions. */
 export type TranscriptSource =
 	| { kind: "file"; path: string; language: string | null }
-	| { kind: "url"; url: string };
+	| { kind: "url"; url: string }
+	| YouTubeSource;
+
+/** A source the vault names: a file, or an address the note gives. */
+export type VaultSource = Exclude<TranscriptSource, { kind: "youtube" }>;
 
 /** The frontmatter keys a note names its transcript with, in order of precedence. */
 export const TRANSCRIPT_KEYS = ["transcript", "subtitles"] as const;
@@ -29,7 +34,7 @@ export interface SourceQuery {
 export interface SourceChoice {
 	/** How the sources were found: named by the note, beside the video file, or by the YouTube id. */
 	found: "named" | "sibling" | "youtube-id" | "none";
-	sources: TranscriptSource[];
+	sources: VaultSource[];
 	/** Set when the note names a transcript that cannot be used (the file is missing, the address is not http). */
 	problem?: string;
 }
@@ -89,7 +94,7 @@ function linkTarget(text: string): string {
 }
 
 /** `folder/talk.mp4` → `folder/talk.vtt`, `folder/talk.en.srt`, … (same folder, same base name). */
-function siblingFiles(videoPath: string, files: readonly string[]): TranscriptSource[] {
+function siblingFiles(videoPath: string, files: readonly string[]): VaultSource[] {
 	const slash = videoPath.lastIndexOf("/");
 	const folder = videoPath.slice(0, slash + 1);
 	const name = videoPath.slice(slash + 1);
@@ -99,7 +104,7 @@ function siblingFiles(videoPath: string, files: readonly string[]): TranscriptSo
 }
 
 /** `ID.vtt`, `ID.en.vtt`, `Some title [ID].en.srt`, anywhere in the vault. */
-function youtubeIdFiles(id: string, files: readonly string[]): TranscriptSource[] {
+function youtubeIdFiles(id: string, files: readonly string[]): VaultSource[] {
 	return byLanguage(files, (path) => {
 		const name = path.slice(path.lastIndexOf("/") + 1);
 		const plain = languageAfter(name, id);
@@ -122,7 +127,7 @@ function languageAfter(name: string, base: string): string | null | undefined {
 }
 
 /** One source per language (a `.vtt` before an `.srt` of the same language), no language first. */
-function byLanguage(files: readonly string[], language: (path: string) => string | null | undefined): TranscriptSource[] {
+function byLanguage(files: readonly string[], language: (path: string) => string | null | undefined): VaultSource[] {
 	const chosen = new Map<string, string>();
 	for (const path of files) {
 		const lang = language(path);
@@ -137,7 +142,7 @@ function byLanguage(files: readonly string[], language: (path: string) => string
 }
 
 /** The source to show: the language remembered for the video when it is there, else the first. */
-export function pickSource(sources: readonly TranscriptSource[], remembered: string | null | undefined): TranscriptSource | null {
+export function pickSource(sources: readonly VaultSource[], remembered: string | null | undefined): VaultSource | null {
 	if (remembered !== undefined) {
 		const match = sources.find((s) => s.kind === "file" && (s.language ?? "") === (remembered ?? ""));
 		if (match) return match;
@@ -147,10 +152,33 @@ export function pickSource(sources: readonly TranscriptSource[], remembered: str
 
 /** A source in words, for the view's header and messages. */
 export function sourceLabel(source: TranscriptSource): string {
-	return source.kind === "url" ? source.url : source.path.slice(source.path.lastIndexOf("/") + 1);
+	if (source.kind === "url") return source.url;
+	if (source.kind === "youtube") return source.fetched ? `YouTube captions, fetched ${source.fetched.slice(0, 10)}` : "YouTube captions";
+	return source.path.slice(source.path.lastIndexOf("/") + 1);
+}
+
+/** Where a source is, in full (the header's tooltip). */
+export function sourceAddress(source: TranscriptSource): string {
+	if (source.kind === "url") return source.url;
+	if (source.kind === "youtube") return `${source.name}, from https://www.youtube.com/watch?v=${source.id}${source.fetched ? `, fetched ${source.fetched}` : ""}`;
+	return source.path;
 }
 
 /** What the language picker shows for a source. */
 export function languageLabel(source: TranscriptSource): string {
+	if (source.kind === "youtube") return source.name;
 	return source.kind === "file" && source.language ? source.language : "default";
+}
+
+/** The value a language picker keeps for a source (`""`: the file without a language). */
+export function languageKey(source: TranscriptSource): string | null {
+	if (source.kind === "url") return null;
+	return source.language ?? "";
+}
+
+/** Whether two sources are the same file, address or caption track. */
+export function sameSource(a: TranscriptSource, b: TranscriptSource): boolean {
+	if (a.kind === "url") return b.kind === "url" && a.url === b.url;
+	if (a.kind === "youtube") return b.kind === "youtube" && a.id === b.id && a.language === b.language;
+	return b.kind === "file" && a.path === b.path;
 }

@@ -1,5 +1,6 @@
 import { parseTranscript, videoKey, type TranscriptCue, type VideoRef } from "../core";
 import { findTranscriptSources, pickSource, SUBTITLE_EXTENSIONS, type SourceChoice, type TranscriptSource } from "./sources";
+import type { YouTubeTranscripts } from "./youtubeTranscripts";
 
 /** The vault as the transcripts see it: subtitle files, their text, notes' frontmatter, links. */
 export interface TranscriptVault {
@@ -33,11 +34,16 @@ export interface NoteTranscript {
 	cues: TranscriptCue[];
 	/** Why there are no cues, in words (`error`, or a named source that cannot be used). */
 	message?: string;
+	/** Fetching YouTube's captions failed: the view offers to try again. */
+	retry?: boolean;
 }
 
 /** How to add a transcript, for the views to say when a note has none. */
 export const NO_TRANSCRIPT_MESSAGE =
 	"No transcript for this note's video. Put a subtitle file (.vtt or .srt) beside the video with its name (talk.mp4 → talk.vtt, talk.en.srt), name one in the note's frontmatter (transcript: talk.vtt), or, for YouTube, save one named after the video id (ID.en.vtt).";
+
+/** Added for a YouTube video while fetching is off. */
+export const FETCH_HINT = 'Or turn on "Fetch YouTube transcripts" in the plugin\'s settings to fetch its captions from YouTube.';
 
 /**
  * Finds, reads and keeps notes' transcripts. Files are read when asked and kept parsed until they
@@ -51,6 +57,8 @@ export class Transcripts {
 		private readonly vault: TranscriptVault,
 		private readonly fetcher: TextFetcher,
 		private readonly languages: LanguageMemory,
+		/** YouTube's captions, for a YouTube video with no subtitle file (fetched only while the setting is on). */
+		private readonly youtube: YouTubeTranscripts | null = null,
 	) {}
 
 	/** Where the note's transcript would come from, without reading anything. */
@@ -69,14 +77,19 @@ export class Transcripts {
 		const choice = this.sourcesFor(notePath, video);
 		const remembered = video ? this.languages.get(videoKey(video)) : undefined;
 		const source = pickSource(choice.sources, remembered);
+		if (!source && choice.found === "none" && video?.kind === "youtube") return this.loadYouTube(video.id, remembered);
 		if (!source) return { status: choice.problem ? "error" : "none", sources: [], source: null, cues: [], message: choice.problem };
 		if (source.kind === "url" && !this.parsed.has(source.url)) return { status: "remote", sources: choice.sources, source, cues: [] };
 		return this.read(choice.sources, source);
 	}
 
-	/** Fetches a web transcript the note names (the user asked), then reads it. */
+	/** Fetches a web transcript the note names (the user asked), or YouTube's captions again after a failure, then reads it. */
 	async fetchRemote(notePath: string, video: VideoRef | null): Promise<NoteTranscript> {
 		const choice = this.sourcesFor(notePath, video);
+		if (choice.found === "none" && video?.kind === "youtube") {
+			this.youtube?.retry(video.id);
+			return this.load(notePath, video);
+		}
 		const source = choice.sources.find((s) => s.kind === "url");
 		if (!source || source.kind !== "url") return this.load(notePath, video);
 		if (!this.parsed.has(source.url)) {
@@ -95,6 +108,14 @@ export class Transcripts {
 		return this.read(choice.sources, source);
 	}
 
+	/** YouTube's captions of a video, when fetching is on; else what to do instead. */
+	private async loadYouTube(id: string, remembered: string | null | undefined): Promise<NoteTranscript> {
+		if (!this.youtube?.enabled()) return { status: "none", sources: [], source: null, cues: [], message: `${NO_TRANSCRIPT_MESSAGE} ${FETCH_HINT}` };
+		const result = await this.youtube.load(id, remembered);
+		if (result.error !== undefined) return { status: "error", sources: result.sources, source: result.source, cues: [], message: result.error, retry: true };
+		return { status: "ready", sources: result.sources, source: result.source, cues: result.cues };
+	}
+
 	/** Shows `language` for `video` from now on (remembered across restarts). */
 	chooseLanguage(video: VideoRef, language: string | null): void {
 		this.languages.set(videoKey(video), language);
@@ -111,7 +132,7 @@ export class Transcripts {
 		return dot > 0 && (SUBTITLE_EXTENSIONS as readonly string[]).includes(path.slice(dot + 1).toLowerCase());
 	}
 
-	private async read(sources: TranscriptSource[], source: TranscriptSource): Promise<NoteTranscript> {
+	private async read(sources: TranscriptSource[], source: Exclude<TranscriptSource, { kind: "youtube" }>): Promise<NoteTranscript> {
 		const key = source.kind === "url" ? source.url : source.path;
 		let pending = this.parsed.get(key);
 		if (!pending && source.kind === "file") {

@@ -14,7 +14,7 @@ export { Plugin, PluginSettingTab } from "./plugin";
 export { Notice, Menu, MenuItem, Setting, Modal, getIcon, getIconIds, setIcon, setTooltip } from "./ui";
 export { MarkdownRenderChild } from "./markdown";
 export { editorInfoField, editorLivePreviewField, editorEditorField, editorEditorField as editorViewField, Editor } from "./editor";
-export { debounce, normalizePath, Platform, Keymap, requestUrl, sanitizeHTMLToDom, apiVersion, requireApiVersion, Scope } from "./util";
+export { debounce, normalizePath, Platform, Keymap, requestUrl, network, sanitizeHTMLToDom, apiVersion, requireApiVersion, Scope } from "./util";
 export { parseYaml } from "./yaml";
 import { Component } from "./component";
 import { renderFragmentWithProcessors } from "./markdown";

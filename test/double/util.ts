@@ -87,9 +87,44 @@ export const Keymap = {
 	},
 };
 
-/** The network is off in tests and the playground: `requestUrl` always fails, loudly. */
-export function requestUrl(request: unknown): Promise<never> {
-	return Promise.reject(new Error(`requestUrl is disabled in tests: ${JSON.stringify(request)}`));
+/** What `requestUrl` answers in the double: a status and a body. */
+export interface RecordedResponse {
+	status: number;
+	text: string;
+}
+
+/** Answers one request, or `undefined` when it has no recording for it. */
+export type RecordedNetwork = (request: { url: string; method: string; headers: Record<string, string> }) => RecordedResponse | undefined | Promise<RecordedResponse | undefined>;
+
+/**
+ * The network of the double: off, except for recorded responses a test (or the playground) serves.
+ * Every request made is logged, so a test can check that nothing was fetched.
+ */
+export const network = {
+	serve: null as RecordedNetwork | null,
+	requests: [] as { url: string; method: string; headers: Record<string, string> }[],
+	reset(): void {
+		this.serve = null;
+		this.requests = [];
+	},
+};
+
+/** Obsidian's `requestUrl`: a recorded response, or a loud failure (there is no network here). */
+export async function requestUrl(request: string | { url: string; method?: string; headers?: Record<string, string>; throw?: boolean }): Promise<RecordedResponse & { headers: Record<string, string>; json: unknown }> {
+	const req = typeof request === "string" ? { url: request } : request;
+	const entry = { url: req.url, method: req.method ?? "GET", headers: req.headers ?? {} };
+	network.requests.push(entry);
+	const answer = network.serve ? await network.serve(entry) : undefined;
+	if (!answer) throw new Error(`requestUrl is disabled in tests: no recording for ${JSON.stringify(request)}`);
+	// As Obsidian: a status of 400 or more throws unless `throw: false`.
+	if (answer.status >= 400 && (typeof request === "string" || request.throw !== false)) throw new Error(`Request failed, status ${answer.status}`);
+	return {
+		...answer,
+		headers: {},
+		get json(): unknown {
+			return JSON.parse(answer.text) as unknown;
+		},
+	};
 }
 
 /** Obsidian's `sanitizeHTMLToDom`, with DOMPurify as the sanitizer. */

@@ -41,8 +41,42 @@ function baseName(path: string): string {
  * An in-memory `Vault` holding text (and, for media, a resource URL). Fires `create`, `modify`,
  * `delete` and `rename` like Obsidian, and counts writes so tests can prove nothing was written.
  */
+/**
+ * Obsidian's `DataAdapter`, for the files outside the vault's notes (the config folder, where a
+ * plugin keeps its own files): kept in memory, folders made by `mkdir` as on disk.
+ */
+export class DataAdapter {
+	/** Every file written, by path (tests read them). */
+	readonly files = new Map<string, string>();
+	readonly folders = new Set<string>();
+
+	async exists(path: string): Promise<boolean> {
+		return this.files.has(path) || this.folders.has(path);
+	}
+
+	async read(path: string): Promise<string> {
+		const text = this.files.get(path);
+		if (text === undefined) throw new Error(`ENOENT: no such file, open '${path}'`);
+		return text;
+	}
+
+	async write(path: string, data: string): Promise<void> {
+		const folder = path.slice(0, path.lastIndexOf("/"));
+		// As on disk: writing into a folder that was never made fails.
+		if (folder && !this.folders.has(folder)) throw new Error(`ENOENT: no such file or directory, open '${path}'`);
+		this.files.set(path, data);
+	}
+
+	async mkdir(path: string): Promise<void> {
+		const parts = path.split("/");
+		for (let i = 1; i <= parts.length; i++) this.folders.add(parts.slice(0, i).join("/"));
+	}
+}
+
 export class Vault extends Events {
 	configDir = ".obsidian";
+	/** The files outside the notes: the config folder and plugins' own files. */
+	adapter = new DataAdapter();
 	/** Every write made through the vault, for "the plugin never writes" checks. */
 	writes: { path: string; kind: "modify" | "process" | "create" }[] = [];
 	private files = new Map<string, { file: TFile; text: string }>();

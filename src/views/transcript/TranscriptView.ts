@@ -6,7 +6,7 @@ import { sameVideo } from "../../player/surface";
 import type { PlaybackState } from "../../player/types";
 import type { PluginServices } from "../../services";
 import { citationMarkup, noteCitationForm, quoteWithCitation } from "../../transcripts/citeMarkup";
-import { languageLabel, sourceLabel, type TranscriptSource } from "../../transcripts/sources";
+import { languageKey, languageLabel, sameSource, sourceAddress, sourceLabel } from "../../transcripts/sources";
 import { NO_TRANSCRIPT_MESSAGE, Transcripts, type NoteTranscript } from "../../transcripts/transcripts";
 import { TranscriptList } from "./TranscriptList";
 import { TranscriptModel } from "./transcriptModel";
@@ -139,6 +139,15 @@ export class TranscriptView extends ItemView {
 		this.registerEvent(vault.on("rename", (file, oldPath) => subtitleChanged(file, oldPath)));
 		this.register(() => this.refreshCitations.cancel());
 		this.register(this.deps.services.playback.subscribe((state) => this.follow(state, true)));
+		// Turning "Fetch YouTube transcripts" on or off changes what a YouTube note can show.
+		let fetching = this.deps.services.settings.current.fetchYouTubeTranscripts;
+		this.register(
+			this.deps.services.settings.onChange((settings) => {
+				if (settings.fetchYouTubeTranscripts === fetching) return;
+				fetching = settings.fetchYouTubeTranscripts;
+				void this.reload();
+			}),
+		);
 	}
 
 	private isShown(file: TAbstractFile | null | undefined): boolean {
@@ -170,6 +179,8 @@ export class TranscriptView extends ItemView {
 			this.video = null;
 			return this.showEmpty(TRANSCRIPT_MESSAGES.noVideo);
 		}
+		// Fetching YouTube's captions takes a moment: say so rather than show the last note's.
+		if (!this.transcript) this.showLoading(video);
 		const transcript = await this.deps.transcripts.load(file.path, video);
 		if (generation !== this.generation || file !== this.file) return;
 		this.show(video, transcript);
@@ -181,7 +192,7 @@ export class TranscriptView extends ItemView {
 		if (!file || !this.video) return;
 		const generation = ++this.generation;
 		this.loadButton.disabled = true;
-		this.messageTextEl.setText("Loading the transcript…");
+		this.messageTextEl.setText(this.video.kind === "youtube" ? "Fetching the captions from YouTube…" : "Loading the transcript…");
 		const transcript = await this.deps.transcripts.fetchRemote(file.path, this.video);
 		this.loadButton.disabled = false;
 		if (generation !== this.generation || file !== this.file || !this.video) return;
@@ -199,7 +210,8 @@ export class TranscriptView extends ItemView {
 			this.list.clear();
 			this.search.el.hide();
 			const message = transcript.status === "remote" ? TRANSCRIPT_MESSAGES.remote : (transcript.message ?? TRANSCRIPT_MESSAGES.noTranscript);
-			this.showMessage(message, transcript.status === "remote");
+			this.showMessage(message, transcript.status === "remote" || transcript.retry === true);
+			this.loadButton.setText(transcript.retry ? "Try again" : "Load transcript");
 			return;
 		}
 		this.showMessage(transcript.cues.length === 0 ? TRANSCRIPT_MESSAGES.noTranscript : "", false);
@@ -213,14 +225,14 @@ export class TranscriptView extends ItemView {
 
 	private showSources(transcript: NoteTranscript): void {
 		const source = transcript.source;
-		this.headerEl.toggle(!!source);
+		this.headerEl.toggle(!!source || transcript.sources.length > 1);
 		this.sourceEl.setText(source ? sourceLabel(source) : "");
-		this.sourceEl.title = source ? (source.kind === "url" ? source.url : source.path) : "";
+		this.sourceEl.title = source ? sourceAddress(source) : "";
 		this.languageEl.empty();
-		const files = transcript.sources.filter((s) => s.kind === "file");
-		this.languageEl.toggle(files.length > 1);
-		for (const s of files) {
-			const option = this.languageEl.createEl("option", { text: languageLabel(s), value: s.language ?? "" });
+		const languages = transcript.sources.filter((s) => languageKey(s) !== null);
+		this.languageEl.toggle(languages.length > 1);
+		for (const s of languages) {
+			const option = this.languageEl.createEl("option", { text: languageLabel(s), value: languageKey(s) ?? "" });
 			if (source && sameSource(s, source)) option.selected = true;
 		}
 	}
@@ -233,6 +245,15 @@ export class TranscriptView extends ItemView {
 		this.search.el.hide();
 		this.list.clear();
 		this.showMessage(message, false);
+	}
+
+	private showLoading(video: VideoRef): void {
+		this.model = null;
+		this.headerEl.hide();
+		this.search.el.hide();
+		this.list.clear();
+		this.showMessage("Loading the transcript…", false);
+		this.video = video;
 	}
 
 	private showMessage(message: string, offerLoad: boolean): void {
@@ -345,6 +366,3 @@ export class TranscriptView extends ItemView {
 	}
 }
 
-function sameSource(a: TranscriptSource, b: TranscriptSource): boolean {
-	return a.kind === "url" ? b.kind === "url" && a.url === b.url : b.kind === "file" && a.path === b.path;
-}
