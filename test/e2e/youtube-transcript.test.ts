@@ -42,6 +42,8 @@ describeInBrowser("YouTube transcripts in the playground", () => {
 		expect(await message.isVisible()).toBe(false);
 		// The note cites 0:24: that cue is marked as cited.
 		expect(await page.locator(".vc-transcript-cue.is-cited .vc-transcript-time").first().innerText()).toBe("0:24");
+		// The pointer away, so no row shows its hover.
+		await page.mouse.move(5, 5);
 		await shootThemes(page, "transcript-youtube");
 
 		// The automatic track, picked in the header, is fetched once and shows YouTube's lower-case words.
