@@ -147,10 +147,14 @@ export class CitationPopover extends Component {
 		if (found) this.schedule(found, false, target);
 	}
 
-	/** The citation `el` is in, unless it is inside a cue window (the popover's own, or a panel row's). */
+	/**
+	 * The citation `el` is in, unless it is inside a cue window (the popover's own, or a panel
+	 * row's) or already shows its cues (an expanded panel row, or a chip in one).
+	 */
 	private find(el: Element): Element | null {
 		if (el.closest(`.${CUE_WINDOW_CLASS}`)) return null;
-		return closestCitationTarget(el)?.el ?? null;
+		const found = closestCitationTarget(el)?.el ?? null;
+		return found && !showsCues(found) ? found : null;
 	}
 
 	private schedule(el: Element, now: boolean, via: Element | null): void {
@@ -181,7 +185,8 @@ export class CitationPopover extends Component {
 		const hovered = this.read(el);
 		if (!hovered) return;
 		const { model } = await this.cues.load(hovered.notePath, hovered.target.video);
-		if (!model || generation !== this.generation || this.target !== el) return;
+		// The row may have been expanded meanwhile (a click on its toggle while the popover waited).
+		if (!model || generation !== this.generation || this.target !== el || showsCues(el)) return;
 		let claim = hovered.target.claim?.trim() ?? "";
 		if (!claim) {
 			try {
@@ -191,7 +196,7 @@ export class CitationPopover extends Component {
 				claim = "";
 			}
 		}
-		if (generation !== this.generation || this.target !== el) return;
+		if (generation !== this.generation || this.target !== el || showsCues(el)) return;
 		this.render(hovered, model, claim);
 	}
 
@@ -257,4 +262,12 @@ export class CitationPopover extends Component {
 function activeDescendant(el: Element): Element | null {
 	const id = el.getAttribute("aria-activedescendant");
 	return id ? el.doc.getElementById(id) : null;
+}
+
+/** Whether the citation element `el`, or one it is in, shows its cues already (an expanded panel row, or a chip in one). */
+function showsCues(el: Element): boolean {
+	for (let n: Element | null = el; n; n = closestCitationTarget(n.parentElement)?.el ?? null) {
+		if (n.querySelector(`.${CUE_WINDOW_CLASS}`)) return true;
+	}
+	return false;
 }

@@ -168,4 +168,45 @@ describeInBrowser("the transcript view on the demo clip", () => {
 		await page.mouse.move(5, 400);
 		await expect.poll(() => popover.count(), { timeout: 3_000 }).toBe(0);
 	});
+	it("shows what was said at a panel row on hover, expands a row to show its cues inline, and plays from a cue", async () => {
+		const { page } = await playground.open({ note: CLIP_NOTE, mode: "live", theme: "light" });
+		const row = page.locator(".vc-panel-row", { hasText: "Ten seconds in" }).first();
+		await row.locator(".vc-panel-text").hover();
+		const popover = page.locator(".vc-citation-popover");
+		await expect.poll(() => popover.count(), { timeout: 5_000 }).toBe(1);
+		expect(await popover.getAttribute("aria-label")).toBe("What was said at 0:10");
+		expect(await popover.locator(".vc-popover-cue.is-current").innerText()).toMatch(/0:10\s+Ten seconds in: the counter reads 10\./);
+		expect(await popover.locator(".vc-popover-claim").innerText()).toMatch(/^Ten seconds in, the counter reads 10/);
+		await page.mouse.move(5, 400);
+		await expect.poll(() => popover.count(), { timeout: 3_000 }).toBe(0);
+
+		// Expanded, the row shows the same cues under it, and no popover over them.
+		const toggle = row.locator(".vc-panel-expand");
+		expect(await toggle.getAttribute("aria-expanded")).toBe("false");
+		await toggle.click();
+		const cues = row.locator(".vc-panel-cues .vc-popover-cue");
+		await expect.poll(() => cues.count(), { timeout: 5_000 }).toBe(14);
+		expect(await toggle.getAttribute("aria-expanded")).toBe("true");
+		expect(await row.locator(".vc-panel-cues .vc-popover-cue.is-current").innerText()).toMatch(/0:10\s+Ten seconds in/);
+		expect((await cues.locator(".vc-transcript-time").allInnerTexts()).slice(0, 2)).toEqual(["0:04", "0:06"]);
+		await page.waitForTimeout(500);
+		expect(await popover.count()).toBe(0);
+		await page.mouse.move(5, 400);
+		await shootThemes(page, "panel-row-cues", ".vc-panel");
+
+		// A cue plays from its start.
+		await cues.filter({ hasText: "The counter reads 20." }).click();
+		await expect.poll(() => videoTime(page), { timeout: 15_000 }).toBeGreaterThanOrEqual(20);
+		expect(await videoTime(page)).toBeLessThan(23);
+
+		// By keyboard: the row (focused in the list since its toggle was pressed) collapses with ArrowLeft and opens again with ArrowRight.
+		await page.locator(".vc-panel-list").focus();
+		expect(await page.locator(".vc-panel-row.is-focused .vc-panel-text").innerText()).toMatch(/^Ten seconds in/);
+		await page.keyboard.press("ArrowLeft");
+		expect(await toggle.getAttribute("aria-expanded")).toBe("false");
+		expect(await cues.count()).toBe(0);
+		await page.keyboard.press("ArrowRight");
+		await expect.poll(() => cues.count(), { timeout: 5_000 }).toBe(14);
+		await page.keyboard.press("Escape");
+	});
 });
