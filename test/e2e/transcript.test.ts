@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { expect, it } from "vitest";
-import { CLIP_NOTE, describeInBrowser, runCommand, usePlayground } from "./harness/playground";
+import { CLIP_NOTE, describeInBrowser, runCommand, usePlayground, type PlaygroundWindow } from "./harness/playground";
 import { shootThemes } from "./harness/shots";
 
 /** The player's <video> time (-1 before it has metadata). */
@@ -208,5 +208,23 @@ describeInBrowser("the transcript view on the demo clip", () => {
 		await page.keyboard.press("ArrowRight");
 		await expect.poll(() => cues.count(), { timeout: 5_000 }).toBe(14);
 		await page.keyboard.press("Escape");
+	});
+	it("shows what was said at a citation in a pop-out window, in that window", async () => {
+		const { page } = await playground.open({ note: CLIP_NOTE, mode: "live", theme: "light", panels: false });
+		await page.evaluate(async (path) => {
+			const pg = (window as unknown as PlaygroundWindow).playground;
+			pg.openPopout();
+			const leaf = pg.app.workspace.openPopoutLeaf();
+			await leaf.openFile(pg.app.vault.getFileByPath(path)!);
+			(leaf.view as unknown as { setMode(mode: string): void }).setMode("reading");
+		}, CLIP_NOTE);
+		const popout = page.frameLocator("iframe.playground-popout");
+		await popout.locator(".markdown-reading-view .yt-timestamp[role=link]", { hasText: "00:00:30" }).first().hover();
+		const pop = popout.locator(".vc-citation-popover");
+		await expect.poll(() => pop.count(), { timeout: 5_000 }).toBe(1);
+		expect(await pop.locator(".vc-popover-cue.is-current").innerText()).toMatch(/Half-way through/);
+		expect(await page.locator(".vc-citation-popover").count()).toBe(0);
+		await page.keyboard.press("Escape");
+		await expect.poll(() => pop.count(), { timeout: 3_000 }).toBe(0);
 	});
 });
