@@ -208,6 +208,15 @@ describeInBrowser("the transcript view on the demo clip", () => {
 		await page.keyboard.press("ArrowRight");
 		await expect.poll(() => cues.count(), { timeout: 5_000 }).toBe(14);
 		await page.keyboard.press("Escape");
+
+		// Across the vault, a row of this note expands the same way.
+		await page.getByRole("button", { name: "Whole vault" }).click();
+		const vaultRow = page.locator(".vc-panel-list.is-vault .vc-panel-row", { hasText: "Ten seconds in" }).first();
+		await expect.poll(() => vaultRow.count(), { timeout: 10_000 }).toBe(1);
+		await vaultRow.locator(".vc-panel-expand").click();
+		await expect.poll(() => vaultRow.locator(".vc-panel-cues .vc-popover-cue").count(), { timeout: 5_000 }).toBe(14);
+		await page.mouse.move(5, 400);
+		await shootThemes(page, "panel-vault-row-cues", ".vc-panel");
 	});
 	it("shows what was said at a citation in a pop-out window, in that window", async () => {
 		const { page } = await playground.open({ note: CLIP_NOTE, mode: "live", theme: "light", panels: false });
