@@ -5,7 +5,7 @@ import { CitationsView, VIEW_TYPE_CITATIONS } from "../../src/views/CitationsVie
 import { CitationPopover, CitationCues, POPOVER_DELAY_MS } from "../../src/popover";
 import { Transcripts, vaultTranscriptFiles } from "../../src/transcripts";
 import { SavedLanguages } from "../../src/transcripts/languageMemory";
-import { makeApp, openNote, settlePanels } from "../views/harness";
+import { makeApp, openNote, settleIndex, settlePanels } from "../views/harness";
 import { settle } from "../helpers/plugin";
 
 const anchor = (t: string) => `<a class="yt-timestamp" data-t="${t}">[${t}]</a>`;
@@ -163,6 +163,39 @@ describe("a panel row's cues, inline", () => {
 		expect(popoverIn()).toBeNull();
 		expect(read).not.toHaveBeenCalled();
 		popover.unload();
+	});
+});
+
+describe("the whole-vault scope", () => {
+	it("offers the cues of a row whose note plays the video with a transcript, plays a cue from that note, and not for a note without its own video", async () => {
+		const OTHER = "Also the strip [[clip.webm#t=6]].\n";
+		const made = makeApp({ "Clip.md": NOTE, "Other.md": OTHER, "media/clip.webm": "", "media/clip.vtt": VTT }, { vault: true });
+		const memory = new SavedLanguages({ load: () => Promise.resolve({}), save: () => Promise.resolve() });
+		const transcripts = new Transcripts(vaultTranscriptFiles(made.app as never), { fetchText: () => Promise.reject(new Error("offline")) }, memory);
+		const cues = new CitationCues(transcripts, (path) => made.services.notes.videoFor(path));
+		made.app.viewRegistry.set(VIEW_TYPE_CITATIONS, (leaf) => new CitationsView(leaf as never, { services: made.services, index: made.index, cues }) as never);
+		const popover = new CitationPopover(made.app as never, made.services, cues);
+		popover.load();
+		loaded.push(popover);
+		await settleIndex(made.app);
+		const leaf = await made.app.workspace.ensureSideLeaf(VIEW_TYPE_CITATIONS, "right", { active: false });
+		await openNote(made.app, "Clip.md");
+		leaf.view.containerEl.querySelector<HTMLElement>('.vc-panel-scope[data-scope="vault"]')?.click();
+		await settleIndex(made.app);
+		const rows = [...leaf.view.containerEl.querySelectorAll<HTMLElement>(".vc-panel-list.is-vault .vc-panel-row")];
+		expect(rows.map((r) => r.querySelector(".vc-panel-source")?.textContent)).toEqual(["Clip", "Other", "Clip"]);
+		expect(rows.map((r) => r.querySelector(".vc-panel-expand") !== null)).toEqual([true, false, true]);
+		// The other note's row still gets no popover: its note names no video with a transcript.
+		rows[1]?.dispatchEvent(new MouseEvent("mouseover", { bubbles: true, ctrlKey: true }));
+		await settle();
+		expect(popoverIn()).toBeNull();
+		rows[2]?.dispatchEvent(new MouseEvent("mouseover", { bubbles: true, ctrlKey: true }));
+		await settle();
+		expect(popoverIn()?.querySelector(".vc-popover-claim")?.textContent).toBe("The counter reads thirty");
+		rows[0]?.querySelector<HTMLElement>(".vc-panel-expand")?.click();
+		await settle();
+		rows[0]?.querySelector<HTMLElement>(".vc-popover-cue")?.click();
+		expect(made.playback.seeks).toMatchObject([{ seconds: 0, options: { sourcePath: "Clip.md" } }]);
 	});
 });
 
