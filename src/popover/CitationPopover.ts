@@ -228,15 +228,29 @@ export class CitationPopover extends Component {
 		this.place(pop, hovered.el);
 	}
 
-	/** Below the citation, or above it when there is no room below; kept inside the citation's window. */
+	/**
+	 * Beside the sidebar for a citation in one (the panel's rows: over the list it would hide the
+	 * next rows from the pointer), else below the citation, or above it when there is no room
+	 * below; kept inside the citation's window.
+	 */
 	private place(pop: HTMLElement, anchor: Element): void {
 		const box = anchor.getBoundingClientRect();
 		const win = anchor.win;
 		const width = pop.offsetWidth;
 		const height = pop.offsetHeight;
-		const left = Math.max(8, Math.min(box.left, win.innerWidth - width - 8));
+		const clampLeft = (x: number) => Math.max(8, Math.min(x, win.innerWidth - width - 8));
+		const clampTop = (y: number) => Math.max(8, Math.min(y, win.innerHeight - height - 8));
+		const dock = anchor.closest(".mod-right-split, .mod-left-split");
+		if (dock) {
+			const edge = dock.getBoundingClientRect();
+			const left = dock.hasClass("mod-right-split") ? edge.left - width - 6 : edge.right + 6;
+			if (left >= 8 && left + width <= win.innerWidth - 8) return this.moveTo(pop, left, clampTop(box.top));
+		}
 		const below = box.bottom + 6;
-		const top = below + height <= win.innerHeight - 8 ? below : Math.max(8, box.top - height - 6);
+		this.moveTo(pop, clampLeft(box.left), below + height <= win.innerHeight - 8 ? below : Math.max(8, box.top - height - 6));
+	}
+
+	private moveTo(pop: HTMLElement, left: number, top: number): void {
 		pop.setCssProps({ "--vc-popover-left": `${Math.round(left)}px`, "--vc-popover-top": `${Math.round(top)}px` });
 	}
 

@@ -177,6 +177,7 @@ describeInBrowser("the transcript view on the demo clip", () => {
 		expect(await popover.getAttribute("aria-label")).toBe("What was said at 0:10");
 		expect(await popover.locator(".vc-popover-cue.is-current").innerText()).toMatch(/0:10\s+Ten seconds in: the counter reads 10\./);
 		expect(await popover.locator(".vc-popover-claim").innerText()).toMatch(/^Ten seconds in, the counter reads 10/);
+		await shootThemes(page, "panel-row-popover");
 		await page.mouse.move(5, 400);
 		await expect.poll(() => popover.count(), { timeout: 3_000 }).toBe(0);
 
