@@ -373,6 +373,8 @@ export class CitationList extends Component {
 		if (toggle) {
 			const r = this.rowIndex(toggle);
 			this.setFocused(r, false);
+			// The list keeps the keyboard (the toggle is not a stop of its own): the arrows go on working.
+			this.el.focus({ preventScroll: true });
 			return this.setExpanded(r, toggle.getAttribute("aria-expanded") !== "true");
 		}
 		const chip = target?.closest<HTMLElement>(".vc-panel-chip");
@@ -404,7 +406,7 @@ export class CitationList extends Component {
 			return this.groups.toggle(header);
 		}
 		// A cue button under an expanded row (reached with Tab) handles its own keys.
-		if (target !== this.el) return;
+		if (target?.closest(".vc-panel-cues")) return;
 		switch (evt.key) {
 			case "ArrowRight":
 				if (this.focusedRow < 0 || !this.toggleOf(this.focusedRow)) return;

@@ -188,6 +188,8 @@ describeInBrowser("the transcript view on the demo clip", () => {
 		const cues = row.locator(".vc-panel-cues .vc-popover-cue");
 		await expect.poll(() => cues.count(), { timeout: 5_000 }).toBe(14);
 		expect(await toggle.getAttribute("aria-expanded")).toBe("true");
+		// The list keeps the keyboard focus, so the arrows go on working after a click on the toggle.
+		expect(await page.evaluate(() => document.activeElement?.classList.contains("vc-panel-list"))).toBe(true);
 		expect(await row.locator(".vc-panel-cues .vc-popover-cue.is-current").innerText()).toMatch(/0:10\s+Ten seconds in/);
 		expect((await cues.locator(".vc-transcript-time").allInnerTexts()).slice(0, 2)).toEqual(["0:04", "0:06"]);
 		await page.waitForTimeout(500);

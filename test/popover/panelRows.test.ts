@@ -138,9 +138,11 @@ describe("a panel row's cues, inline", () => {
 		expect(toggle?.getAttribute("aria-expanded")).toBe("false");
 		expect(first?.querySelector(".vc-panel-cues")).toBeNull();
 
-		// The toggle opens it too, from the transcript already read.
+		// The toggle opens it too, from the transcript already read, and gives the keyboard to the list.
+		list.blur();
 		toggle?.click();
 		await settle();
+		expect(document.activeElement).toBe(list);
 		expect(cueTexts(first?.querySelector(".vc-panel-cues"))).toEqual(["Zero.", "Two.", "Four, the strip."]);
 		expect(read).toHaveBeenCalledTimes(1);
 		toggle?.click();
