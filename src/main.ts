@@ -16,7 +16,7 @@ import { registerCitationIndex } from "./vault";
 import { registerTools } from "./tools";
 import { LANGUAGES_KEY, registerTranscripts } from "./transcripts";
 import { registerTranscriptView } from "./views/transcript";
-import { registerCitationPopover } from "./popover";
+import { CitationCues, registerCitationPopover } from "./popover";
 import type { PluginServices } from "./services";
 import { PluginData } from "./settings/pluginData";
 import { SettingsStore } from "./settings/store";
@@ -65,10 +65,11 @@ export default class VideoCitationsPlugin extends Plugin {
 		registerReadingView(this, services);
 		registerEditor(this, services);
 		const tools = registerTools(this, services);
-		registerCitationsPanel(this, services, registerCitationIndex(this, services), tools);
 		const transcripts = await registerTranscripts(this, this.data.section(LANGUAGES_KEY), this.settingsStore);
+		const cues = new CitationCues(transcripts, (path) => notes.videoFor(path));
+		registerCitationsPanel(this, services, registerCitationIndex(this, services), tools, cues);
 		registerTranscriptView(this, services, transcripts);
-		registerCitationPopover(this, services, transcripts);
+		registerCitationPopover(this, services, cues);
 		this.addSettingTab(new VideoCitationsSettingTab(this.app, this, this.settingsStore));
 	}
 }

@@ -1,6 +1,7 @@
 import { WidgetType } from "@codemirror/view";
 import { setTooltip } from "obsidian";
 import type { CitationForm, VideoRef } from "../core";
+import { markCitationTarget } from "../notes/citationTargets";
 
 /** What a chip shows and what pressing it plays. */
 export interface ChipSpec {
@@ -57,6 +58,8 @@ export class TimestampChip extends WidgetType {
 		if (seconds !== null) el.createSpan({ cls: "vc-chip-icon", text: "▶", attr: { "aria-hidden": "true" } });
 		el.createSpan({ cls: "vc-chip-time", text });
 		drawn.set(el, this);
+		// What the chip cites, for features that read it from the page (the transcript popover); the note is the editor's.
+		if (seconds !== null && this.spec.video) markCitationTarget(el, { seconds, video: this.spec.video });
 		return el;
 	}
 

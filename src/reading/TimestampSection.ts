@@ -1,17 +1,10 @@
 import { Keymap, MarkdownRenderChild, Notice } from "obsidian";
 import type { VideoRef } from "../core";
 import { NO_VIDEO_MESSAGE, pressAction, rangeOptions } from "../notes/citationMeaning";
+import { markCitationTarget, unmarkCitationTarget } from "../notes/citationTargets";
 import type { PluginServices } from "../services";
 import type { LiveSection, LiveSections } from "./liveSections";
 import { undecorate, type TimestampLink } from "./timestampLink";
-
-/** Every rendered seek link by its element, for views that read a link from the page (the transcript popover). */
-const rendered = new WeakMap<Node, TimestampLink>();
-
-/** The seek link the reading view made of `el`, if it made one. */
-export function renderedLink(el: Node): TimestampLink | undefined {
-	return rendered.get(el);
-}
 
 /** What a section's clicks reach: settings, the player and the browser. */
 export type SectionServices = Pick<PluginServices, "settings" | "playback" | "openExternal">;
@@ -38,7 +31,8 @@ export class TimestampSection extends MarkdownRenderChild implements LiveSection
 		super(containerEl);
 		for (const link of links) {
 			this.links.set(link.el, link);
-			rendered.set(link.el, link);
+			// What the link cites, for features that read it from the page (the transcript popover).
+			if (link.seconds !== null && link.video) markCitationTarget(link.el, { seconds: link.seconds, video: link.video, notePath: sourcePath });
 		}
 	}
 
@@ -50,7 +44,10 @@ export class TimestampSection extends MarkdownRenderChild implements LiveSection
 
 	override onunload(): void {
 		this.registry.remove(this);
-		for (const link of this.links.values()) undecorate(link);
+		for (const link of this.links.values()) {
+			undecorate(link);
+			unmarkCitationTarget(link.el);
+		}
 		this.restore?.();
 		this.restore = undefined;
 	}

@@ -1,5 +1,7 @@
-import { Component } from "obsidian";
-import { formatTimestamp, labelTime, readingShown } from "../core";
+import { Component, setIcon } from "obsidian";
+import { formatTimestamp, labelTime, readingShown, videoKey } from "../core";
+import { markCitationTarget, type CitationTarget } from "../notes/citationTargets";
+import { renderCueWindow, type CitationCues } from "../popover/cueWindow";
 import { HeadingGroups } from "./HeadingGroups";
 import type { ListModel, PanelRow } from "./panelModel";
 import { targetElement } from "./targetElement";
@@ -16,7 +18,14 @@ export interface CitationListActions {
 	reveal(index: number): void;
 	/** Open the context menu for the citation. */
 	menu(index: number, evt: MouseEvent): void;
+	/** What the citation at this index plays (its moment, video, note and claim); `null` when it cannot play. */
+	target(index: number): CitationTarget | null;
+	/** Play the citation's video from `seconds` (a transcript cue near it), from its note. */
+	playFrom(index: number, seconds: number): void;
 }
+
+/** The transcripts as the list needs them: whether a citation may have cues (no file read), and its cues. */
+export type RowCues = Pick<CitationCues, "offered" | "load">;
 
 let nextListId = 0;
 
@@ -38,9 +47,18 @@ export class CitationList extends Component {
 	private playingRow = -1;
 	private playingCitation = -1;
 	private frame = 0;
+	/** The rows showing their cues, by their first citation (kept across a re-render of the same note). */
+	private expanded = new Set<number>();
+	/** Whether a note's citations of a video may have cues, asked once per note and video per list shown. */
+	private offeredCache = new Map<string, boolean>();
 	private readonly idPrefix = `vc-panel-${++nextListId}-row-`;
 
-	constructor(parent: HTMLElement, private actions: CitationListActions) {
+	constructor(
+		parent: HTMLElement,
+		private actions: CitationListActions,
+		/** Without it, rows do not offer their cues. */
+		private cues?: RowCues,
+	) {
 		super();
 		this.el = parent.createDiv({ cls: "vc-panel-list", attr: { role: "listbox", tabindex: 0, "aria-label": "Citations" } });
 		this.groups = new HeadingGroups(this.el);
@@ -84,6 +102,8 @@ export class CitationList extends Component {
 		this.el.toggleClass("is-vault", note.source !== undefined);
 		this.rowEls = [];
 		this.rowOfCitation.clear();
+		this.offeredCache.clear();
+		if (!keep) this.expanded.clear();
 		rows.forEach((row, r) => row.citations.forEach((i) => this.rowOfCitation.set(i, r)));
 		this.groups.reset();
 		this.focusedRow = -1;
@@ -104,6 +124,8 @@ export class CitationList extends Component {
 		this.rows = [];
 		this.rowEls = [];
 		this.rowOfCitation.clear();
+		this.offeredCache.clear();
+		this.expanded.clear();
 		this.groups.reset();
 		this.focusedRow = this.playingRow = this.playingCitation = -1;
 		this.el.removeAttribute("aria-activedescendant");
@@ -182,6 +204,77 @@ export class CitationList extends Component {
 		// Without a claim, a label that says more than its time (a link's words) stands in; a bare time would repeat the chip.
 		el.createDiv("vc-panel-text").setText(first.text || (labelTime(first.label) === null ? first.label : ""));
 		this.rowEls[r] = el;
+		// The row stands for its first playable citation (its chips for their own): the popover reads it.
+		const playable = row.citations.find((i) => note.playable(i));
+		const target = playable === undefined ? null : this.actions.target(playable);
+		if (!target || playable === undefined) return;
+		markCitationTarget(el, target);
+		if (!this.offered(target)) return;
+		el.addClass("has-cues");
+		const toggle = el.createEl("button", { cls: "clickable-icon vc-panel-expand", attr: { tabindex: -1, "aria-expanded": "false", "aria-label": "Show what was said" } });
+		setIcon(toggle, "chevron-right");
+		if (this.expanded.has(row.citations[0] ?? -1)) void this.expand(r);
+	}
+
+	/** Whether rows citing `target`'s video from its note offer their cues (a transcript source exists; nothing is read). */
+	private offered(target: CitationTarget): boolean {
+		if (!this.cues || !target.notePath) return false;
+		const key = `${target.notePath}\n${videoKey(target.video)}`;
+		let offered = this.offeredCache.get(key);
+		if (offered === undefined) {
+			offered = this.cues.offered(target.notePath, target.video);
+			this.offeredCache.set(key, offered);
+		}
+		return offered;
+	}
+
+	private toggleOf(row: number): HTMLElement | null {
+		return this.rowEls[row]?.querySelector<HTMLElement>(":scope > .vc-panel-expand") ?? null;
+	}
+
+	/** Shows or hides the cues under a row (a row without a transcript does nothing). */
+	private setExpanded(row: number, open: boolean): void {
+		const toggle = this.toggleOf(row);
+		const first = this.rows[row]?.citations[0];
+		if (!toggle || first === undefined || (toggle.getAttribute("aria-expanded") === "true") === open) return;
+		if (open) {
+			this.expanded.add(first);
+			void this.expand(row);
+			return;
+		}
+		this.expanded.delete(first);
+		toggle.setAttribute("aria-expanded", "false");
+		toggle.setAttribute("aria-label", "Show what was said");
+		setIcon(toggle, "chevron-right");
+		const el = this.rowEls[row];
+		el?.removeClass("is-expanded");
+		el?.querySelector(":scope > .vc-panel-cues")?.remove();
+	}
+
+	/** Loads the row's transcript (the first time it is asked for) and draws its cues under it. */
+	private async expand(row: number): Promise<void> {
+		const el = this.rowEls[row];
+		const toggle = this.toggleOf(row);
+		const citations = this.rows[row]?.citations ?? [];
+		const index = citations.find((i) => this.note?.playable(i));
+		const target = index === undefined ? null : this.actions.target(index);
+		if (!el || !toggle || index === undefined || !target?.notePath || !this.cues) return;
+		toggle.setAttribute("aria-expanded", "true");
+		toggle.setAttribute("aria-label", "Hide what was said");
+		setIcon(toggle, "chevron-down");
+		el.addClass("is-expanded");
+		el.querySelector(":scope > .vc-panel-cues")?.remove();
+		const box = el.createDiv({ cls: "vc-panel-cues", attr: { role: "group", "aria-label": `What was said at ${formatTimestamp(Math.floor(target.seconds), { style: "m:ss" })}` } });
+		box.createDiv({ cls: "vc-panel-cues-message", text: "Loading transcript…" });
+		const loaded = await this.cues.load(target.notePath, target.video);
+		// The row may have been collapsed, or the list drawn again, while the transcript loaded.
+		if (this.rowEls[row] !== el || !box.isConnected) return;
+		box.empty();
+		if (!loaded.model) {
+			box.createDiv({ cls: "vc-panel-cues-message", text: loaded.message });
+			return;
+		}
+		renderCueWindow(box, loaded.model, target.seconds, (start) => this.actions.playFrom(index, start));
 	}
 
 	private renderChip(parent: HTMLElement, note: ListModel, index: number): void {
@@ -190,6 +283,7 @@ export class CitationList extends Component {
 		let cls = "vc-timestamp vc-panel-chip";
 		let text: string;
 		let label: string;
+		const target = c.seconds === null ? null : this.actions.target(index);
 		if (c.seconds === null) {
 			cls += " is-invalid";
 			text = c.label || "?";
@@ -206,6 +300,7 @@ export class CitationList extends Component {
 		const chip = parent.createSpan(cls);
 		chip.setText(text);
 		chip.setAttribute("aria-label", label);
+		if (target) markCitationTarget(chip, target);
 	}
 
 	private chipEl(citation: number): HTMLElement | null {
@@ -272,6 +367,16 @@ export class CitationList extends Component {
 		const target = targetElement(evt);
 		const header = target?.closest<HTMLElement>(".vc-panel-group-header");
 		if (header) return this.groups.toggle(header);
+		// The cues under an expanded row play by themselves; the space around them does nothing.
+		if (target?.closest(".vc-panel-cues")) return;
+		const toggle = target?.closest<HTMLElement>(".vc-panel-expand");
+		if (toggle) {
+			const r = this.rowIndex(toggle);
+			this.setFocused(r, false);
+			// The list keeps the keyboard (the toggle is not a stop of its own): the arrows go on working.
+			this.el.focus({ preventScroll: true });
+			return this.setExpanded(r, toggle.getAttribute("aria-expanded") !== "true");
+		}
 		const chip = target?.closest<HTMLElement>(".vc-panel-chip");
 		const row = this.rowIndex(target);
 		if (row < 0) return;
@@ -294,12 +399,23 @@ export class CitationList extends Component {
 	}
 
 	private onKeyDown(evt: KeyboardEvent): void {
-		const header = targetElement(evt)?.closest<HTMLElement>(".vc-panel-group-header");
+		const target = targetElement(evt);
+		const header = target?.closest<HTMLElement>(".vc-panel-group-header");
 		if (header && (evt.key === "Enter" || evt.key === " ")) {
 			evt.preventDefault();
 			return this.groups.toggle(header);
 		}
+		// A cue button under an expanded row (reached with Tab) handles its own keys.
+		if (target?.closest(".vc-panel-cues")) return;
 		switch (evt.key) {
+			case "ArrowRight":
+				if (this.focusedRow < 0 || !this.toggleOf(this.focusedRow)) return;
+				this.setExpanded(this.focusedRow, true);
+				break;
+			case "ArrowLeft":
+				if (this.focusedRow < 0 || !this.toggleOf(this.focusedRow)) return;
+				this.setExpanded(this.focusedRow, false);
+				break;
 			case "ArrowDown":
 				this.moveFocus(1);
 				break;

@@ -5,7 +5,7 @@ import { sameVideo, videoName as fallbackVideoName, videoStart } from "../player
 import type { PlaybackState } from "../player/types";
 import type { PluginServices } from "../services";
 import type { NoteRepairer } from "../tools";
-import { CitationList } from "./CitationList";
+import { CitationList, type RowCues } from "./CitationList";
 import { showExportMenu } from "./citationMenu";
 import { NoteActions } from "./NoteActions";
 import { PanelHeader } from "./PanelHeader";
@@ -28,6 +28,8 @@ export interface CitationsPanelDeps {
 	index?: VaultCitationSource;
 	/** The note tools; with them the header offers to repair a note whose times are read in a note-wide way. */
 	tools?: NoteRepairer;
+	/** The citations' transcript cues; with them a row whose note's video has a transcript can show what was said. */
+	cues?: RowCues;
 }
 
 /**
@@ -127,7 +129,9 @@ export class CitationsView extends ItemView {
 				seek: (i, loop) => this.actions().seek(i, loop),
 				reveal: (i) => this.actions().reveal(i),
 				menu: (i, evt) => this.actions().menu(i, evt),
-			}),
+				target: (i) => this.actions().target(i),
+				playFrom: (i, seconds) => this.actions().playFrom(i, seconds),
+			}, this.deps.cues),
 		);
 		this.registerEvents();
 		this.renderEmpty();

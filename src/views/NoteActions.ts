@@ -4,6 +4,7 @@ import type { PlaybackPort } from "../player/types";
 import { noteExportRows } from "../tools/exportCitations";
 import type { ClipboardWriter } from "../obsidian/clipboard";
 import { rangeOptions } from "../notes/citationMeaning";
+import type { CitationTarget } from "../notes/citationTargets";
 import { showCitationMenu } from "./citationMenu";
 import type { NoteCitations } from "./panelModel";
 import { revealInNote, spotOf } from "../obsidian/revealInNote";
@@ -45,6 +46,21 @@ export class NoteActions {
 			return;
 		}
 		this.deps.playback.seek(video, c.seconds, { sourcePath: file.path, ...rangeOptions(c, loop) });
+	}
+
+	/** What the citation at `index` plays (its moment, video and note, the claim it backs); `null` when it cannot play. */
+	target(index: number): CitationTarget | null {
+		const { file, note } = this.shown();
+		const c = note?.citations[index];
+		if (!c || !note || !file || c.seconds === null) return null;
+		const video = note.videoOf(c);
+		return video ? { seconds: c.seconds, video, notePath: file.path, claim: c.text } : null;
+	}
+
+	/** Plays the video of the citation at `index` from `seconds` (a transcript cue near it), from the note. */
+	playFrom(index: number, seconds: number): void {
+		const target = this.target(index);
+		if (target) this.deps.playback.seek(target.video, seconds, { sourcePath: target.notePath });
 	}
 
 	/** Shows the citation's line in the note. */

@@ -4,6 +4,7 @@ import type { PlaybackPort } from "../player/types";
 import type { ClipboardWriter } from "../obsidian/clipboard";
 import type { NoteTextSource } from "../obsidian/noteText";
 import { rangeOptions } from "../notes/citationMeaning";
+import type { CitationTarget } from "../notes/citationTargets";
 import { showCitationMenu } from "./citationMenu";
 import { revealInNote, spotOf, type NoteSpot } from "../obsidian/revealInNote";
 import type { IndexBuild } from "../vault/citationIndex";
@@ -83,6 +84,19 @@ export class VaultScope {
 		const entry = this.timeline?.entries[index];
 		if (!entry || !this.timeline) return;
 		this.deps.playback.seek(this.timeline.video, entry.citation.seconds, { sourcePath: entry.path, ...rangeOptions(entry.citation, loop) });
+	}
+
+	/** What the citation at `index` plays: its moment in the timeline's video, from its note, and the claim it backs. */
+	target(index: number): CitationTarget | null {
+		const entry = this.timeline?.entries[index];
+		if (!entry || !this.timeline) return null;
+		return { seconds: entry.citation.seconds, video: this.timeline.video, notePath: entry.path, claim: entry.citation.text };
+	}
+
+	/** Plays the timeline's video from `seconds` (a transcript cue near the citation at `index`), from the citation's note. */
+	playFrom(index: number, seconds: number): void {
+		const entry = this.timeline?.entries[index];
+		if (entry && this.timeline) this.deps.playback.seek(this.timeline.video, seconds, { sourcePath: entry.path });
 	}
 
 	/** Opens the citation's note at the citation (selecting it in an editor). */

@@ -3,6 +3,7 @@ import type { PluginServices } from "../services";
 import { CitationsView, VIEW_TYPE_CITATIONS } from "./CitationsView";
 import type { VaultCitationSource } from "./timelineLoader";
 import type { NoteRepairer } from "../tools";
+import type { RowCues } from "./CitationList";
 
 export { CitationsView, VIEW_TYPE_CITATIONS } from "./CitationsView";
 export type { VaultCitationSource } from "./timelineLoader";
@@ -10,10 +11,11 @@ export type { VaultCitationSource } from "./timelineLoader";
 /**
  * Registers the citations panel, its "Open citations panel" command and its ribbon icon. With the
  * vault-wide citation index (`registerCitationIndex`), the panel also offers its "Whole vault" scope;
- * with the note tools, its header offers to repair a note whose times are read in a note-wide way.
+ * with the note tools, its header offers to repair a note whose times are read in a note-wide way;
+ * with the citations' cues, a row whose note's video has a transcript can show what was said there.
  */
-export function registerCitationsPanel(plugin: Plugin, services: PluginServices, index?: VaultCitationSource, tools?: NoteRepairer): void {
-	plugin.registerView(VIEW_TYPE_CITATIONS, (leaf) => new CitationsView(leaf, { services, index, tools }));
+export function registerCitationsPanel(plugin: Plugin, services: PluginServices, index?: VaultCitationSource, tools?: NoteRepairer, cues?: RowCues): void {
+	plugin.registerView(VIEW_TYPE_CITATIONS, (leaf) => new CitationsView(leaf, { services, index, tools, cues }));
 	const open = () => void openCitationsPanel(plugin.app.workspace);
 	plugin.addCommand({ id: "open-citations-panel", name: "Open citations panel", callback: open });
 	plugin.addRibbonIcon("list-video", "Open citations panel", open);

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from "vitest";
 import { App, Component, debounce, Events, MarkdownRenderer, MarkdownView, Notice } from "./obsidian";
 import { editorInfoField, editorLivePreviewField } from "./obsidian";
 import { settle } from "../helpers/plugin";
+import { installDomHelpers } from "./dom";
 
 describe("the obsidian test double", () => {
 	it("Component releases listeners, intervals and children on unload", () => {
@@ -22,6 +23,22 @@ describe("the obsidian test double", () => {
 		expect(onunload).toHaveBeenCalled();
 		expect(Component.liveDomListeners).toBe(0);
 		expect(Component.liveIntervals).toBe(0);
+	});
+
+	it("opening a pop-out window fires window-open with its WorkspaceWindow (win, doc) and the window; closing it, window-close", () => {
+		const app = new App();
+		const frame = document.body.createEl("iframe");
+		const win = frame.contentWindow as Window & typeof globalThis;
+		installDomHelpers(win);
+		const seen: string[] = [];
+		app.workspace.on("window-open", (w: { win: Window; doc: Document }, window: Window) => seen.push(`open ${String(w.doc === win.document && w.win === win && window === win)}`));
+		app.workspace.on("window-close", (w: { doc: Document }) => seen.push(`close ${String(w.doc === win.document)}`));
+		app.workspace.popoutDocument = win.document;
+		app.workspace.popoutDocument = win.document;
+		expect(app.workspace.openPopoutLeaf().containerEl.ownerDocument).toBe(win.document);
+		app.workspace.popoutDocument = null;
+		expect(seen).toEqual(["open true", "close true"]);
+		frame.remove();
 	});
 
 	it("Events counts and removes handlers", () => {

@@ -423,6 +423,15 @@ export class Sidedock {
 	}
 }
 
+/** A pop-out window of the workspace, as Obsidian's `WorkspaceWindow`: its window and document. */
+export class WorkspaceWindow {
+	readonly win: Window;
+
+	constructor(readonly doc: Document) {
+		this.win = doc.defaultView as Window;
+	}
+}
+
 /**
  * Obsidian's `Workspace` over real DOM: a root split for notes, left and right sidebars, and
  * pop-out windows (leaves whose `containerEl` lives in another document, given by `popoutDocument`).
@@ -436,8 +445,7 @@ export class Workspace extends Events {
 	activeLeaf: WorkspaceLeaf | null = null;
 	layoutReady = false;
 	leaves: WorkspaceLeaf[] = [];
-	/** Where pop-out leaves are created; the playground points it at a second document. */
-	popoutDocument: Document | null = null;
+	private popout: WorkspaceWindow | null = null;
 	private lastActiveFile: TFile | null = null;
 	private readyCallbacks: (() => unknown)[] = [];
 
@@ -450,6 +458,26 @@ export class Workspace extends Events {
 		const root = this.containerEl.createDiv({ cls: "workspace-split mod-vertical mod-root" });
 		this.rootSplit = { containerEl: root, win: doc.defaultView as Window, doc };
 		this.rightSplit = new Sidedock(this.containerEl.createDiv({ cls: "workspace-split mod-right-split" }));
+	}
+
+	/**
+	 * Where pop-out leaves are created; the playground points it at a second document. Setting one
+	 * opens a pop-out window as Obsidian does: `window-open` fires with a `WorkspaceWindow` (its
+	 * `win` and `doc`) and the window; setting `null` (or another one) closes it with `window-close`.
+	 */
+	get popoutDocument(): Document | null {
+		return this.popout?.doc ?? null;
+	}
+
+	set popoutDocument(doc: Document | null) {
+		if (doc === this.popoutDocument) return;
+		const old = this.popout;
+		this.popout = null;
+		if (old) this.trigger("window-close", old, old.win);
+		if (!doc) return;
+		const opened = new WorkspaceWindow(doc);
+		this.popout = opened;
+		this.trigger("window-open", opened, opened.win);
 	}
 
 	get activeEditor(): MarkdownView | null {

@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { expect, it } from "vitest";
-import { CLIP_NOTE, describeInBrowser, runCommand, usePlayground } from "./harness/playground";
+import { CLIP_NOTE, describeInBrowser, runCommand, usePlayground, type PlaygroundWindow } from "./harness/playground";
 import { shootThemes } from "./harness/shots";
 
 /** The player's <video> time (-1 before it has metadata). */
@@ -167,5 +167,76 @@ describeInBrowser("the transcript view on the demo clip", () => {
 		await shootThemes(page, "transcript-popover-chip");
 		await page.mouse.move(5, 400);
 		await expect.poll(() => popover.count(), { timeout: 3_000 }).toBe(0);
+	});
+	it("shows what was said at a panel row on hover, expands a row to show its cues inline, and plays from a cue", async () => {
+		const { page } = await playground.open({ note: CLIP_NOTE, mode: "live", theme: "light" });
+		const row = page.locator(".vc-panel-row", { hasText: "Ten seconds in" }).first();
+		await row.locator(".vc-panel-text").hover();
+		const popover = page.locator(".vc-citation-popover");
+		await expect.poll(() => popover.count(), { timeout: 5_000 }).toBe(1);
+		expect(await popover.getAttribute("aria-label")).toBe("What was said at 0:10");
+		expect(await popover.locator(".vc-popover-cue.is-current").innerText()).toMatch(/0:10\s+Ten seconds in: the counter reads 10\./);
+		expect(await popover.locator(".vc-popover-claim").innerText()).toMatch(/^Ten seconds in, the counter reads 10/);
+		await shootThemes(page, "panel-row-popover");
+		await page.mouse.move(5, 400);
+		await expect.poll(() => popover.count(), { timeout: 3_000 }).toBe(0);
+
+		// Expanded, the row shows the same cues under it, and no popover over them.
+		const toggle = row.locator(".vc-panel-expand");
+		expect(await toggle.getAttribute("aria-expanded")).toBe("false");
+		await toggle.click();
+		const cues = row.locator(".vc-panel-cues .vc-popover-cue");
+		await expect.poll(() => cues.count(), { timeout: 5_000 }).toBe(14);
+		expect(await toggle.getAttribute("aria-expanded")).toBe("true");
+		// The list keeps the keyboard focus, so the arrows go on working after a click on the toggle.
+		expect(await page.evaluate(() => document.activeElement?.classList.contains("vc-panel-list"))).toBe(true);
+		expect(await row.locator(".vc-panel-cues .vc-popover-cue.is-current").innerText()).toMatch(/0:10\s+Ten seconds in/);
+		expect((await cues.locator(".vc-transcript-time").allInnerTexts()).slice(0, 2)).toEqual(["0:04", "0:06"]);
+		await page.waitForTimeout(500);
+		expect(await popover.count()).toBe(0);
+		await page.mouse.move(5, 400);
+		await shootThemes(page, "panel-row-cues", ".vc-panel");
+
+		// A cue plays from its start.
+		await cues.filter({ hasText: "The counter reads 20." }).click();
+		await expect.poll(() => videoTime(page), { timeout: 15_000 }).toBeGreaterThanOrEqual(20);
+		expect(await videoTime(page)).toBeLessThan(23);
+
+		// By keyboard: the row (focused in the list since its toggle was pressed) collapses with ArrowLeft and opens again with ArrowRight.
+		await page.locator(".vc-panel-list").focus();
+		expect(await page.locator(".vc-panel-row.is-focused .vc-panel-text").innerText()).toMatch(/^Ten seconds in/);
+		await page.keyboard.press("ArrowLeft");
+		expect(await toggle.getAttribute("aria-expanded")).toBe("false");
+		expect(await cues.count()).toBe(0);
+		await page.keyboard.press("ArrowRight");
+		await expect.poll(() => cues.count(), { timeout: 5_000 }).toBe(14);
+		await page.keyboard.press("Escape");
+
+		// Across the vault, a row of this note expands the same way.
+		await page.getByRole("button", { name: "Whole vault" }).click();
+		const vaultRow = page.locator(".vc-panel-list.is-vault .vc-panel-row", { hasText: "Ten seconds in" }).first();
+		await expect.poll(() => vaultRow.count(), { timeout: 10_000 }).toBe(1);
+		await vaultRow.locator(".vc-panel-expand").click();
+		await expect.poll(() => vaultRow.locator(".vc-panel-cues .vc-popover-cue").count(), { timeout: 5_000 }).toBe(14);
+		await page.mouse.move(5, 400);
+		await shootThemes(page, "panel-vault-row-cues", ".vc-panel");
+	});
+	it("shows what was said at a citation in a pop-out window, in that window", async () => {
+		const { page } = await playground.open({ note: CLIP_NOTE, mode: "live", theme: "light", panels: false });
+		await page.evaluate(async (path) => {
+			const pg = (window as unknown as PlaygroundWindow).playground;
+			pg.openPopout();
+			const leaf = pg.app.workspace.openPopoutLeaf();
+			await leaf.openFile(pg.app.vault.getFileByPath(path)!);
+			(leaf.view as unknown as { setMode(mode: string): void }).setMode("reading");
+		}, CLIP_NOTE);
+		const popout = page.frameLocator("iframe.playground-popout");
+		await popout.locator(".markdown-reading-view .yt-timestamp[role=link]", { hasText: "00:00:30" }).first().hover();
+		const pop = popout.locator(".vc-citation-popover");
+		await expect.poll(() => pop.count(), { timeout: 5_000 }).toBe(1);
+		expect(await pop.locator(".vc-popover-cue.is-current").innerText()).toMatch(/Half-way through/);
+		expect(await page.locator(".vc-citation-popover").count()).toBe(0);
+		await page.keyboard.press("Escape");
+		await expect.poll(() => pop.count(), { timeout: 3_000 }).toBe(0);
 	});
 });
