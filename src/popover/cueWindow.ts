@@ -1,7 +1,6 @@
 import { formatTimestamp, type TranscriptCue, type VideoRef } from "../core";
 import { sameVideo } from "../player/surface";
 import type { NoteTranscript } from "../transcripts/transcripts";
-import type { SourceChoice } from "../transcripts/sources";
 import { TranscriptModel } from "../views/transcript/transcriptModel";
 
 /** The cues shown around a cited moment: from this many seconds before it… */
@@ -35,9 +34,9 @@ export function renderCueWindow(parent: HTMLElement, model: TranscriptModel, sec
 	return list;
 }
 
-/** What the cue lookups need of the transcripts: where a note's would come from, and reading it. */
+/** What the cue lookups need of the transcripts: whether a note's video may have one, and reading it. */
 export interface TranscriptSourceReader {
-	sourcesFor(notePath: string, video: VideoRef | null): SourceChoice;
+	mayHave(notePath: string, video: VideoRef | null): boolean;
 	load(notePath: string, video: VideoRef | null): Promise<NoteTranscript>;
 }
 
@@ -46,7 +45,7 @@ export type CueLoad = { model: TranscriptModel } | { model: null; message: strin
 
 /**
  * The transcripts as citations see them: a citation has cues when it plays its note's video and
- * that video has a transcript. {@link offered} only looks for a source (no file is read), so a
+ * that video has a transcript. {@link offered} only looks for a source (no file is read, nothing is fetched), so a
  * list can ask it per note as it draws; {@link load} reads and parses, once per file.
  */
 export class CitationCues {
@@ -61,7 +60,7 @@ export class CitationCues {
 	offered(notePath: string, video: VideoRef): boolean {
 		const own = this.noteVideo(notePath);
 		if (!own || !sameVideo(own, video)) return false;
-		return this.transcripts.sourcesFor(notePath, own).sources.length > 0;
+		return this.transcripts.mayHave(notePath, own);
 	}
 
 	/** The transcript of the note's video, as a model, when it is ready. */

@@ -13,11 +13,19 @@ export type { TranscriptSource } from "./sources";
 export { YouTubeTranscripts } from "./youtubeTranscripts";
 export { sourceLabel, languageLabel } from "./sources";
 
-/** The vault, for the transcripts: subtitle files, their text, frontmatter and links. */
-export function vaultTranscriptFiles(app: App): TranscriptVault {
+/**
+ * The vault, for the transcripts: subtitle files, their text, frontmatter and links. The list of
+ * subtitle files is kept until `forgetFiles` (files came, went or moved): panels ask for it per
+ * note as they draw, and listing a large vault each time is not free.
+ */
+export function vaultTranscriptFiles(app: App): TranscriptVault & { forgetFiles(): void } {
 	const { vault, metadataCache } = app;
+	let subtitles: string[] | null = null;
 	return {
-		subtitleFiles: () => vault.getFiles().filter((f) => Transcripts.isSubtitleFile(f.path)).map((f) => f.path),
+		subtitleFiles: () => (subtitles ??= vault.getFiles().filter((f) => Transcripts.isSubtitleFile(f.path)).map((f) => f.path)),
+		forgetFiles: () => {
+			subtitles = null;
+		},
 		read: async (path) => {
 			const file = vault.getFileByPath(path);
 			if (!file) throw new Error(`No file at ${path}`);
@@ -75,13 +83,25 @@ export async function registerTranscripts(plugin: Plugin, languages: DataSection
 	const memory = new SavedLanguages({ load: () => languages.load(), save: (data) => languages.save(data) });
 	await memory.load();
 	const youtube = new YouTubeTranscripts(http, pluginDataFolder(plugin), () => settings.current.fetchYouTubeTranscripts, () => [...activeWindow.navigator.languages]);
-	const transcripts = new Transcripts(vaultTranscriptFiles(plugin.app), fetcher, memory, youtube);
+	const files = vaultTranscriptFiles(plugin.app);
+	const transcripts = new Transcripts(files, fetcher, memory, youtube);
 	const forget = (file: TAbstractFile, oldPath?: string) => {
 		transcripts.forget(file.path);
 		if (oldPath) transcripts.forget(oldPath);
 	};
+	plugin.registerEvent(plugin.app.vault.on("create", () => files.forgetFiles()));
 	plugin.registerEvent(plugin.app.vault.on("modify", (file) => forget(file)));
-	plugin.registerEvent(plugin.app.vault.on("delete", (file) => forget(file)));
-	plugin.registerEvent(plugin.app.vault.on("rename", (file, oldPath) => forget(file, oldPath)));
+	plugin.registerEvent(
+		plugin.app.vault.on("delete", (file) => {
+			files.forgetFiles();
+			forget(file);
+		}),
+	);
+	plugin.registerEvent(
+		plugin.app.vault.on("rename", (file, oldPath) => {
+			files.forgetFiles();
+			forget(file, oldPath);
+		}),
+	);
 	return transcripts;
 }

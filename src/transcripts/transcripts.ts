@@ -72,6 +72,15 @@ export class Transcripts {
 		});
 	}
 
+	/**
+	 * Whether the note's video may have a transcript, without reading or fetching anything: a
+	 * source is found in the vault, or it is a YouTube video and fetching its captions is on.
+	 */
+	mayHave(notePath: string, video: VideoRef | null): boolean {
+		if (this.sourcesFor(notePath, video).sources.length > 0) return true;
+		return video?.kind === "youtube" && this.youtube?.enabled() === true;
+	}
+
 	/** The note's transcript: read from the vault (a web address is left for {@link fetchRemote}). */
 	async load(notePath: string, video: VideoRef | null): Promise<NoteTranscript> {
 		const choice = this.sourcesFor(notePath, video);

@@ -86,4 +86,33 @@ describe("Fetch YouTube transcripts (whole plugin, recorded answers)", () => {
 		expect(cueTexts(el).length).toBeGreaterThan(20);
 		plugin.unload();
 	});
+
+	it("lets the panel's rows show YouTube's words inline only while fetching is on", async () => {
+		const off = await setup(false);
+		off.app.commands.execute("video-citations:open-citations-panel");
+		await settle(8);
+		expect(document.querySelectorAll(".vc-panel-row").length).toBeGreaterThan(10);
+		expect(document.querySelector(".vc-panel-row .vc-panel-expand")).toBeNull();
+		off.plugin.unload();
+		document.body.empty();
+
+		const on = await setup(true);
+		on.app.commands.execute("video-citations:open-citations-panel");
+		await settle(8);
+		const row = [...document.querySelectorAll<HTMLElement>(".vc-panel-row")].find((r) => r.textContent?.includes("0:24"));
+		row?.querySelector<HTMLElement>(".vc-panel-expand")?.click();
+		await settle(8);
+		expect(row?.querySelector(".vc-popover-cue.is-current")?.textContent).toBe("0:24A CPTO functionally runs product, engineering, and");
+		on.plugin.unload();
+	});
+
+	it("takes a subtitle file saved later over YouTube's captions", async () => {
+		const { app, el, plugin } = await setup(true);
+		expect(el.querySelector(".vc-transcript-source")?.textContent).toMatch(/^YouTube captions/);
+		await app.vault.create("Subtitles/aXGo1o_baBo.en.vtt", "WEBVTT\n\n00:24.000 --> 00:27.000\nSaved by hand.\n");
+		await settle(8);
+		expect(el.querySelector(".vc-transcript-source")?.textContent).toBe("aXGo1o_baBo.en.vtt");
+		expect(cueTexts(el)).toEqual(["Saved by hand."]);
+		plugin.unload();
+	});
 });
