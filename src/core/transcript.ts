@@ -72,74 +72,93 @@ function read(text: string, fileName: string | undefined): Transcript {
 /**
  * Reads the file's cues line by line into `sink`, each text line plain and non-empty, except,
  * with `passTimed`, lines with word times, handed over as written for the sink to read.
+ *
+ * The lines are read where they are in the text, which is not split into an array of lines:
+ * timing and blank lines are never cut out of it, and a line with word times is handed over as a
+ * range of it.
  */
-function readCues(body: string, sink: CueSink, passTimed: boolean): void {
-	const lines = body.indexOf("\r") >= 0 ? body.split(/\r\n?|\n/) : body.split("\n");
+function readCues(source: string, sink: CueSink, passTimed: boolean): void {
+	const body = source.indexOf("\r") >= 0 ? source.replace(/\r\n?/g, "\n") : source;
+	const size = body.length;
 	let inCue = false;
 	let cueLines = 0;
 	// A cue's last text line is held back until the next: a bare number just before a timing line,
 	// with no blank line between, is the next cue's number, not text.
 	let held = "";
 	let heldNumber = false;
+	// Or a line with word times, held where it is in the body (handed over as written).
 	let heldTimed = false;
+	let heldFrom = 0;
+	let heldTo = 0;
 	// Lines since the last blank one outside a cue: a cue number or identifier.
 	let pending = 0;
 	let skipBlock = false;
 	let lastRaw = "";
 	let lastPlain = "";
-	for (let i = 0; i < lines.length; i++) {
-		const line = lines[i] as string;
-		if (line.indexOf("->") >= 0 && readTiming(line)) {
+	for (let from = 0, to = 0; from <= size; from = to + 1) {
+		to = body.indexOf("\n", from);
+		if (to < 0) to = size;
+		// A timing line starts with a digit, after any spaces: most text lines are ruled out by their first character.
+		const first = from < to ? body.charCodeAt(from) : -1;
+		if (((first >= 48 && first <= 57) || first === 32 || first === 9) && readTiming(body, from, to) && (timing.dashed || hasArrow(body, from, to))) {
 			if (inCue) {
-				if (held !== "" && !heldNumber) sink.line(held, heldTimed);
+				if (heldTimed) sink.timedLine(body, heldFrom, heldTo);
+				else if (held !== "" && !heldNumber) sink.line(held);
 				sink.end();
 			}
 			sink.begin(timing.start, timing.end);
 			inCue = true;
 			cueLines = 0;
 			held = "";
+			heldTimed = false;
 			skipBlock = false;
 			pending = 0;
 			continue;
 		}
-		if (isBlank(line)) {
+		if (isBlank(body, from, to)) {
 			// Auto-generated captions start a cue with a line of one space: only an empty line,
 			// or a blank one after the cue's text, ends a cue.
-			if (inCue && cueLines === 0 && line !== "") continue;
+			if (inCue && cueLines === 0 && to > from) continue;
 			if (inCue) {
-				if (held !== "") sink.line(held, heldTimed);
+				if (heldTimed) sink.timedLine(body, heldFrom, heldTo);
+				else if (held !== "") sink.line(held);
 				sink.end();
 				inCue = false;
 				held = "";
+				heldTimed = false;
 			}
 			skipBlock = false;
 			pending = 0;
 			continue;
 		}
 		if (inCue) {
-			if (held !== "") sink.line(held, heldTimed);
-			if (passTimed && line.indexOf("<") >= 0 && WORD_TIME.test(line)) {
-				held = line;
-				heldTimed = true;
-				heldNumber = false;
-				cueLines++;
-				continue;
-			}
+			if (heldTimed) sink.timedLine(body, heldFrom, heldTo);
+			else if (held !== "") sink.line(held);
 			// Rolling captions repeat the line before: read each distinct line once.
+			const line = body.slice(from, to);
 			if (line !== lastRaw) {
+				if (passTimed && line.indexOf("<") >= 0 && WORD_TIME.test(line)) {
+					held = "";
+					heldTimed = true;
+					heldFrom = from;
+					heldTo = to;
+					heldNumber = false;
+					cueLines++;
+					continue;
+				}
 				lastRaw = line;
 				lastPlain = cueLineText(line);
 			}
+			// (A line with word times is never the last plain line when they are passed on, so a repeat is plain text.)
 			held = lastPlain;
 			heldTimed = false;
 			if (lastPlain === "") continue;
-			const first = line.charCodeAt(0);
 			heldNumber = ((first >= 48 && first <= 57) || first === 32) && CUE_NUMBER.test(line);
 			cueLines++;
 			continue;
 		}
 		if (skipBlock) continue;
-		if (pending === 0 && BLOCK_KEYWORD.test(line)) {
+		if (pending === 0 && BLOCK_KEYWORD.test(body.slice(from, to))) {
 			// The header block (with its metadata lines) and comment, style and region blocks.
 			skipBlock = true;
 			continue;
@@ -147,17 +166,25 @@ function readCues(body: string, sink: CueSink, passTimed: boolean): void {
 		pending++;
 	}
 	if (inCue) {
-		if (held !== "") sink.line(held, heldTimed);
+		if (heldTimed) sink.timedLine(body, heldFrom, heldTo);
+		else if (held !== "") sink.line(held);
 		sink.end();
 	}
 }
 
-function isBlank(line: string): boolean {
-	for (let i = 0; i < line.length; i++) {
-		const c = line.charCodeAt(i);
+/** Whether the line `from`–`to` of `text` is empty or only spaces, tabs, no-break spaces and BOMs. */
+function isBlank(text: string, from: number, to: number): boolean {
+	for (let i = from; i < to; i++) {
+		const c = text.charCodeAt(i);
 		if (c !== 32 && c !== 9 && c !== 0xa0 && c !== 0xfeff) return false;
 	}
 	return true;
+}
+
+/** Whether the line `from`–`to` of `text` has `->` in it (a timing line whose own arrow is a bare `>` may still). */
+function hasArrow(text: string, from: number, to: number): boolean {
+	for (let i = from + 1; i < to; i++) if (text.charCodeAt(i) === 62 && text.charCodeAt(i - 1) === 45) return true;
+	return false;
 }
 
 function noCuesMessage(body: string, fileName: string | undefined): string {

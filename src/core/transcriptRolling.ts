@@ -8,22 +8,25 @@
 import { cueLineText } from "./cueText";
 import type { TranscriptCue } from "./transcript";
 
-/** Where the reader puts cues: `begin`, then each non-empty plain text line, then `end`. */
+/** Where the reader puts cues: `begin`, then each non-empty text line, then `end`. */
 export interface CueSink {
 	begin(start: number, end: number): void;
-	/** A line of text, plain; `timed` when it is a line with word times as written (see {@link RollingCollapse}). */
-	line(text: string, timed?: boolean): void;
+	/** A line of text, plain. */
+	line(text: string): void;
+	/** A line with word times as written: `source` from `from` to `to` (see {@link RollingCollapse}). */
+	timedLine(source: string, from: number, to: number): void;
 	end(): void;
 }
 
 /**
  * Collapses rolling captions as they are read (see the module comment).
  *
- * A line with word times (`so<00:00:00.480><c> today</c>…`) is handed over as written
- * (`timed`): YouTube follows it with a 10 ms cue showing the same line finished, so that cue's
+ * A line with word times (`so<00:00:00.480><c> today</c>…`) is handed over as written, where it
+ * is in the file (`timedLine`): YouTube follows it with a 10 ms cue showing the same line finished, so that cue's
  * text is taken for it when it is that line without its tags, and the markup is only stripped
  * (`cueLineText`) when it does not. That halves the cost of reading a file of auto-generated
- * captions; the result is the same.
+ * captions (the comparison is made in the file's text, with no copy of the line); the result is
+ * the same.
  */
 export class RollingCollapse implements CueSink {
 	private readonly out: TranscriptCue[] = [];
@@ -35,9 +38,12 @@ export class RollingCollapse implements CueSink {
 	private lines = 0;
 	private last = "";
 	private text = "";
-	// A cue whose last line had word times, and that line as written, until its plain text is known.
+	// A cue whose last line had word times, and that line as written (`pendingSource` from
+	// `pendingFrom` to `pendingTo`; `pendingFrom` is -1 when there is none), until its plain text is known.
 	private pendingCue: TranscriptCue | null = null;
-	private pendingTimed = "";
+	private pendingSource = "";
+	private pendingFrom = -1;
+	private pendingTo = 0;
 
 	/** The collapsed cues. */
 	get cues(): TranscriptCue[] {
@@ -54,22 +60,16 @@ export class RollingCollapse implements CueSink {
 		this.text = "";
 	}
 
-	line(text: string, timed = false): void {
-		if (this.pendingCue) this.resolve(this.lines === 0 && this.touching && this.stop - this.start <= 0.05 ? text : null);
-		if (this.pendingTimed !== "") {
-			// A timed line with more text after it in the same cue: read it now, in order.
-			const plain = cueLineText(this.pendingTimed);
-			this.pendingTimed = "";
-			if (plain !== "") {
-				this.text = this.text === "" ? plain : `${this.text} ${plain}`;
-				this.last = plain;
-			}
-		}
-		if (timed) {
-			this.pendingTimed = text;
-			this.lines++;
-			return;
-		}
+	timedLine(source: string, from: number, to: number): void {
+		this.settle(source, from, to);
+		this.pendingSource = source;
+		this.pendingFrom = from;
+		this.pendingTo = to;
+		this.lines++;
+	}
+
+	line(text: string): void {
+		this.settle(text, 0, -1);
 		if (this.lines === 0 && this.touching && text === this.prevLast) {
 			// The line before, shown again on top: skip it.
 		} else this.text = this.text === "" ? text : `${this.text} ${text}`;
@@ -77,8 +77,26 @@ export class RollingCollapse implements CueSink {
 		this.lines++;
 	}
 
+	/**
+	 * Before the next line (`source` from `from` to `to`, or all of `source` when `to` is -1): the
+	 * cue waiting for a timed line's plain text is settled with it, and a timed line of this cue is
+	 * read, in order.
+	 */
+	private settle(source: string, from: number, to: number): void {
+		if (this.pendingCue) this.resolve(this.lines === 0 && this.touching && this.stop - this.start <= 0.05 ? (to < 0 ? source : source.slice(from, to)) : null);
+		if (this.pendingFrom >= 0) {
+			// A timed line with more text after it in the same cue: read it now, in order.
+			const plain = cueLineText(this.pendingSource.slice(this.pendingFrom, this.pendingTo));
+			this.pendingFrom = -1;
+			if (plain !== "") {
+				this.text = this.text === "" ? plain : `${this.text} ${plain}`;
+				this.last = plain;
+			}
+		}
+	}
+
 	end(): void {
-		if (this.pendingTimed !== "" && !this.pendingCue) {
+		if (this.pendingFrom >= 0 && !this.pendingCue) {
 			this.pendingCue = { start: this.start, end: this.stop, text: this.text };
 			this.prevEnd = this.stop;
 			return;
@@ -109,10 +127,12 @@ export class RollingCollapse implements CueSink {
 	private resolve(finished: string | null): void {
 		const cue = this.pendingCue;
 		if (!cue) return;
-		const timed = this.pendingTimed;
+		const source = this.pendingSource;
+		const from = this.pendingFrom;
+		const to = this.pendingTo;
 		this.pendingCue = null;
-		this.pendingTimed = "";
-		const plain = finished !== null && sameWords(timed, finished) ? finished : cueLineText(timed);
+		this.pendingFrom = -1;
+		const plain = finished !== null && sameWords(source, from, to, finished) ? finished : cueLineText(source.slice(from, to));
 		if (plain !== "") {
 			const text = cue.text === "" ? plain : `${cue.text} ${plain}`;
 			this.out.push({ start: cue.start, end: cue.end, text });
@@ -123,21 +143,23 @@ export class RollingCollapse implements CueSink {
 }
 
 /**
- * Whether `finished` is exactly the timed line `timed` without its tags: one walk over both, in
- * step, skipping each `<…>` of `timed`. Anything else (spaces to tidy, entities) says no, and the
- * line is stripped instead.
+ * Whether `finished` is exactly the timed line (`source` from `from` to `to`) without its tags:
+ * one walk over both, in step, skipping each `<…>` of the timed line. Anything else (spaces to
+ * tidy, entities) says no, and the line is stripped instead.
  */
-function sameWords(timed: string, finished: string): boolean {
-	const n = timed.length;
+function sameWords(source: string, from: number, to: number, finished: string): boolean {
 	const m = finished.length;
-	if (m >= n) return false;
+	if (m >= to - from) return false;
+	// The line's last ">": a tag opened before it closes within the line (found by a native search
+	// that cannot run on past the line), one opened after it does not.
+	let lastClose = to - 1;
+	while (lastClose >= from && source.charCodeAt(lastClose) !== 62) lastClose--;
 	let j = 0;
-	for (let i = 0; i < n; i++) {
-		const c = timed.charCodeAt(i);
+	for (let i = from; i < to; i++) {
+		const c = source.charCodeAt(i);
 		if (c === 60) {
-			const close = timed.indexOf(">", i + 1);
-			if (close < 0) return false;
-			i = close;
+			if (i >= lastClose) return false;
+			i = source.indexOf(">", i + 1);
 			continue;
 		}
 		if (j >= m || finished.charCodeAt(j) !== c) return false;
@@ -155,8 +177,12 @@ export class CueList implements CueSink {
 		this.cues.push({ start, end, lines: [] });
 	}
 
-	line(text: string, timed = false): void {
-		this.cues[this.cues.length - 1]?.lines.push(timed ? cueLineText(text) : text);
+	line(text: string): void {
+		this.cues[this.cues.length - 1]?.lines.push(text);
+	}
+
+	timedLine(source: string, from: number, to: number): void {
+		this.cues[this.cues.length - 1]?.lines.push(cueLineText(source.slice(from, to)));
 	}
 
 	end(): void {}

@@ -46,6 +46,17 @@ describeInBrowser("the demo clip's note", () => {
 		await screenshot(page, "clip-playing-dark");
 	});
 
+	it("says the quote's [1:30] is past the sixty-second clip's end, and plays its last second", async () => {
+		const { page } = await playground.open({ note: CLIP_NOTE, mode: "reading" });
+		// What the note says of it: core reads it as 1:30, and nothing re-reads it once the clip's length is known.
+		expect(CLIP_CITATIONS.at(-1)).toMatchObject({ label: "[1:30]", seconds: 90 });
+		expect(extractCitations(readFileSync(join(DEMO_VAULT, CLIP_NOTE), "utf8"), { duration: 60 }).at(-1)).toMatchObject({ seconds: 90 });
+		await page.locator(".markdown-reading-view .yt-timestamp[role=link]", { hasText: "1:30" }).click();
+		await expect.poll(() => page.locator(".notice").allInnerTexts(), { timeout: 15_000 }).toContainEqual("1:30 is past the end of this video (1:00), so it plays from 0:59.");
+		const time = () => page.locator(".workspace video").evaluate((v: HTMLVideoElement) => (v.readyState >= 1 ? v.currentTime : -1));
+		await expect.poll(time, { timeout: 15_000 }).toBeGreaterThanOrEqual(58);
+	});
+
 	it("seeks in place, obeys play/pause and skip, and inserts the playing time as one undoable edit", async () => {
 		const { page } = await playground.open({ note: CLIP_NOTE, mode: "live" });
 		await pressChip(page, "[00:00:46]");

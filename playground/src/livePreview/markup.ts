@@ -81,8 +81,11 @@ function build(view: EditorView): { styles: DecorationSet; hidden: DecorationSet
 	const tree = syntaxTree(state);
 	const doc = state.doc;
 	const lineClass = (pos: number, cls: string) => out.push(line(cls).range(doc.lineAt(pos).from));
+	// The visible range being walked: a block's line classes go on its lines within it only (a long
+	// code block or quote costs what is on screen, and one split by a fold gets each line once).
+	let shown = { from: 0, to: 0 };
 	const linesClass = (from: number, to: number, cls: string) => {
-		for (let n = doc.lineAt(from).number, last = doc.lineAt(to).number; n <= last; n++) out.push(line(cls).range(doc.line(n).from));
+		for (let n = doc.lineAt(Math.max(from, shown.from)).number, last = doc.lineAt(Math.min(to, shown.to)).number; n <= last; n++) out.push(line(cls).range(doc.line(n).from));
 	};
 	/** Markup that Live Preview hides while the selection is off the lines of `from`–`to` (its element), and source mode shows faint. */
 	const markup = (a: number, b: number, cls: string, element: { from: number; to: number }) => {
@@ -98,7 +101,9 @@ function build(view: EditorView): { styles: DecorationSet; hidden: DecorationSet
 		return at;
 	};
 
-	for (const { from, to } of view.visibleRanges) {
+	for (const range of view.visibleRanges) {
+		shown = range;
+		const { from, to } = range;
 		tree.iterate({
 			from,
 			to,
@@ -177,7 +182,7 @@ function build(view: EditorView): { styles: DecorationSet; hidden: DecorationSet
 					case "Blockquote": {
 						// A class on each of its lines, from the outermost quote (nested ones only deepen it).
 						if (depth(node, ["Blockquote"]) > 1) return;
-						for (let n = doc.lineAt(node.from).number, last = doc.lineAt(node.to).number; n <= last; n++) {
+						for (let n = doc.lineAt(Math.max(node.from, from)).number, last = doc.lineAt(Math.min(node.to, to)).number; n <= last; n++) {
 							const l = doc.line(n);
 							const level = (/^\s*((?:>\s?)+)/.exec(l.text)?.[1] ?? ">").replace(/[^>]/g, "").length;
 							out.push(line(`HyperMD-quote HyperMD-quote-${level}`).range(l.from));
