@@ -97,7 +97,11 @@ async function main(): Promise<void> {
 	figures.push(...formsFigures(corpusTexts(CORPUS)));
 	figures.push(...transcriptFigures());
 	figures.push(...(await vaultFigures(corpusTexts(CORPUS))));
-	figures.push(figure("bundle.kb", statSync(join(ROOT, "main.js")).size / 1024, "KB", 60, "main.js, minified production build"));
+	// 60 KB was set when the plugin was a post-processor and a player; it now holds the panel, the
+	// vault index, the editor, transcripts and note tools, every byte its own code (no runtime
+	// dependency). The bound now guards against what would bloat it: a bundled library (a markdown
+	// or subtitle parser, a CodeMirror copy) would cross it.
+	figures.push(figure("bundle.kb", statSync(join(ROOT, "main.js")).size / 1024, "KB", 256, "main.js, minified production build, no runtime dependency"));
 
 	const chrome = findChrome();
 	if (!chrome) {
