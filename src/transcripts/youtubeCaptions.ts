@@ -31,6 +31,8 @@ export class CaptionsError extends Error {
 	}
 }
 
+const LANGUAGE_CODE = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/;
+
 /** A YouTube video id as YouTube writes them: 11 of `A–Z a–z 0–9 _ -`. Anything else is never sent. */
 export const YOUTUBE_ID = /^[A-Za-z0-9_-]{11}$/;
 
@@ -67,7 +69,8 @@ export function readCaptionTracks(html: string): CaptionTrack[] {
 	for (const item of list as unknown[]) {
 		const url = stringAt(item, ["baseUrl"]);
 		const languageCode = stringAt(item, ["languageCode"]);
-		if (!url || !languageCode || !isTimedTextUrl(url)) continue;
+		// A language as YouTube writes them (`en`, `pt-BR`, `zh-Hans`): the track's key in the cache file and the picker.
+		if (!url || !languageCode || !LANGUAGE_CODE.test(languageCode) || !isTimedTextUrl(url)) continue;
 		const auto = stringAt(item, ["kind"]) === "asr";
 		const name = stringAt(item, ["name", "simpleText"]) ?? runsText(valueAt(item, ["name", "runs"])) ?? (auto ? `${languageCode} (auto-generated)` : languageCode);
 		tracks.push({ languageCode, name, auto, url });

@@ -44,6 +44,14 @@ describe("readCaptionTracks", () => {
 		expect(tracks[1]?.url).toMatch(/^https:\/\/www\.youtube\.com\/api\/timedtext\?v=aXGo1o_baBo&ei=.*&kind=asr&lang=en$/);
 	});
 
+	it("skips a track whose language is not a language code (it would key the cache file)", () => {
+		const page = watchWith((r) => {
+			const list = (r.captions as { playerCaptionsTracklistRenderer: { captionTracks: { languageCode: string }[] } }).playerCaptionsTracklistRenderer.captionTracks;
+			if (list[0]) list[0].languageCode = "__proto__";
+		});
+		expect(readCaptionTracks(page).map((t) => trackKey(t))).toEqual(["a.en"]);
+	});
+
 	it("reads a track name given as simpleText", () => {
 		const page = watchWith((r) => {
 			const list = (r.captions as { playerCaptionsTracklistRenderer: { captionTracks: { name: unknown }[] } }).playerCaptionsTracklistRenderer.captionTracks;
