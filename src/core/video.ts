@@ -22,6 +22,9 @@ export interface YouTubeUrlInfo {
 	start?: number;
 }
 
+/** `https://youtu.be/ID?t=N` and `https://www.youtube.com/watch?v=ID&t=N`, exactly (a time of digits, `h`, `m`, `s` and `.`). */
+const CANONICAL_LINK = /^https:\/\/(?:youtu\.be\/([A-Za-z0-9_-]{11})(?:\?t=([0-9][0-9hms.]*))?|www\.youtube\.com\/watch\?v=([A-Za-z0-9_-]{11})(?:&t=([0-9][0-9hms.]*))?)$/;
+
 /**
  * Reads a YouTube URL (`watch?v=`, `youtu.be/`, `shorts/`, `embed/`, `live/`, `v/`, music and
  * nocookie hosts; `t=`/`start=` as a start time, in seconds or `1h2m3s`). `null` for anything else.
@@ -31,6 +34,16 @@ export function parseYouTubeUrl(url: string): YouTubeUrlInfo | null {
 	let text = url.trim();
 	// Most links in a note are not YouTube's: turn them away before parsing a URL (which throws on many).
 	if (text.length === 0 || text.length > 2048 || !/youtu/i.test(text)) return null;
+	// The links the plugin itself writes (convert, insert, copy), read without building a URL:
+	// a converted note holds thousands, and these shapes leave the URL parser nothing to decode.
+	const canonical = CANONICAL_LINK.exec(text);
+	if (canonical) {
+		const info: YouTubeUrlInfo = { id: (canonical[1] ?? canonical[3]) as string };
+		const rawStart = canonical[2] ?? canonical[4];
+		const start = rawStart === undefined ? null : parseTimestamp(rawStart);
+		if (start !== null) info.start = start;
+		return info;
+	}
 	if (/^(www\.|m\.|music\.)?(youtube\.com|youtu\.be|youtube-nocookie\.com)\//i.test(text)) text = `https://${text}`;
 	let parsed: URL;
 	try {

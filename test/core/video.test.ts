@@ -24,6 +24,18 @@ describe("parseYouTubeUrl", () => {
 		expect(parseYouTubeUrl(url)).toEqual(expected);
 	});
 
+	it("reads the links it writes exactly as the URL parser reads them (HTTPS:// takes the parser's path)", () => {
+		const id = fc.stringMatching(/^[A-Za-z0-9_-]{11}$/);
+		const time = fc.oneof(fc.stringMatching(/^[0-9][0-9hms.]{0,8}$/), fc.nat(400_000).map(String), fc.constant("24.6"), fc.constant("1h2m3s"), fc.constant("0"));
+		fc.assert(
+			fc.property(id, fc.option(time, { nil: undefined }), fc.boolean(), (v, t, short) => {
+				const rest = short ? `youtu.be/${v}${t === undefined ? "" : `?t=${t}`}` : `www.youtube.com/watch?v=${v}${t === undefined ? "" : `&t=${t}`}`;
+				expect(parseYouTubeUrl(`https://${rest}`)).toEqual(parseYouTubeUrl(`HTTPS://${rest}`));
+			}),
+			{ numRuns: 2000 },
+		);
+	});
+
 	it.each([
 		"",
 		"https://example.com/watch?v=aXGo1o_baBo",
