@@ -1,28 +1,10 @@
 import { describe, expect, it, vi } from "vitest";
 import { CaptionsError, chooseTrack, fetchCaptionTracks, fetchTrackVtt, readCaptionTracks, trackKey, type CaptionTrack, type HttpGet } from "../../src/transcripts/youtubeCaptions";
-import { recordingFor } from "../double/recordedYouTube";
-import { recorded } from "../helpers/youtubeRecordings";
+import { recorded, recordedHttp } from "../helpers/youtubeRecordings";
 
 const ID = "aXGo1o_baBo";
 const WATCH = recorded(`watch-${ID}.html`);
 
-/** A fake `requestUrl` that answers from the recordings, logging each request. */
-function recordedHttp(answer?: (url: string) => { status: number; text: string } | undefined): HttpGet & { urls: string[]; headers: Record<string, string>[] } {
-	const urls: string[] = [];
-	const headers: Record<string, string>[] = [];
-	return {
-		urls,
-		headers,
-		get: (url, h) => {
-			urls.push(url);
-			headers.push(h);
-			const override = answer?.(url);
-			if (override) return Promise.resolve(override);
-			const name = recordingFor(url);
-			return name ? Promise.resolve({ status: 200, text: recorded(name) }) : Promise.reject(new Error("net::ERR_INTERNET_DISCONNECTED"));
-		},
-	};
-}
 
 /** The watch page with its player response changed by `edit`. */
 function watchWith(edit: (response: Record<string, unknown>) => void): string {

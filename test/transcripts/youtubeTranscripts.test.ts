@@ -3,26 +3,12 @@ import { Transcripts, type TranscriptVault } from "../../src/transcripts/transcr
 import { SavedLanguages } from "../../src/transcripts/languageMemory";
 import { YouTubeTranscripts, type DataFolder } from "../../src/transcripts/youtubeTranscripts";
 import type { HttpGet } from "../../src/transcripts/youtubeCaptions";
-import { recordingFor } from "../double/recordedYouTube";
-import { recorded } from "../helpers/youtubeRecordings";
+import { recorded, recordedHttp } from "../helpers/youtubeRecordings";
 
 const ID = "aXGo1o_baBo";
 const video = { kind: "youtube" as const, id: ID };
 const FETCHED = new Date("2026-12-03T10:20:30.000Z");
 
-function recordedHttp(answer?: (url: string) => { status: number; text: string } | undefined): HttpGet & { urls: string[] } {
-	const urls: string[] = [];
-	return {
-		urls,
-		get: (url) => {
-			urls.push(url);
-			const override = answer?.(url);
-			if (override) return Promise.resolve(override);
-			const name = recordingFor(url);
-			return name ? Promise.resolve({ status: 200, text: recorded(name) }) : Promise.reject(new Error("offline"));
-		},
-	};
-}
 
 function memoryFolder(files: Record<string, string> = {}): DataFolder & { files: Record<string, string> } {
 	return {
