@@ -12,7 +12,10 @@ import { seedVault } from "./vaultLoader";
 import { serveRecordings } from "./recorded";
 import { mountWorkspace } from "./workspaceShell";
 
-/** The plugin's side views the page opens in the right sidebar, top to bottom, when registered. */
+/**
+ * The plugin's side views the page opens in the right sidebar, top to bottom, when registered:
+ * each in its own tab group, as the plugin leaves them (the player's group above the panel's).
+ */
 const SIDE_VIEWS = ["video-citations-player", "video-citations-panel"];
 
 /** Lets the plugin's async `onload` and deferred work run, as `test/helpers/plugin.ts` does. */
@@ -138,7 +141,7 @@ export async function bootPlayground(win: PlaygroundWindow): Promise<PlaygroundA
 		// On a phone the plugin's player sits on top of the note: only the panel waits in the drawer.
 		for (const type of phone ? SIDE_VIEWS.filter((t) => t !== "video-citations-player") : SIDE_VIEWS) {
 			if (app.viewRegistry.has(type) && app.workspace.getLeavesOfType(type).length === 0) {
-				await app.workspace.getRightLeaf(false).setViewState({ type, active: false });
+				await app.workspace.getRightLeaf(true).setViewState({ type, active: false });
 			}
 		}
 	}

@@ -30,6 +30,7 @@ export function openPopoutDocument(app: App, doc: Document): Document {
  */
 export function moveLeafToPopout(app: App, doc: Document, leaf: WorkspaceLeaf): Document {
 	const popout = openPopoutDocument(app, doc);
+	app.workspace._takeOutOfTabs(leaf);
 	popout.body.appendChild(popout.adoptNode(leaf.containerEl));
 	leaf.side = "window";
 	leaf.onResize();

@@ -11,7 +11,9 @@ export function playerLeaves(workspace: Workspace): WorkspaceLeaf[] {
 /**
  * Opens the player view where `settings.playerLocation` says (right sidebar, a split beside the
  * note, or a new window; the sidebar on phones, which have no windows or splits to spare), or
- * reveals the one already open. Never makes it the active leaf: typing stays in the note.
+ * reveals the one already open. In the sidebar it gets a tab group of its own (a split below the
+ * others), so the citations panel and the transcript, tabs of another group, never hide it.
+ * Never makes it the active leaf: typing stays in the note.
  */
 export async function openPlayerLeaf(workspace: Workspace, settings: SettingsSource): Promise<WorkspaceLeaf> {
 	const existing = playerLeaves(workspace)[0];
@@ -21,9 +23,29 @@ export async function openPlayerLeaf(workspace: Workspace, settings: SettingsSou
 		return existing;
 	}
 	const location = Platform.isMobile ? "right" : settings.current.playerLocation;
-	if (location === "right") return workspace.ensureSideLeaf(PLAYER_VIEW_TYPE, "right", { active: false, reveal: true });
+	if (location === "right") return workspace.ensureSideLeaf(PLAYER_VIEW_TYPE, "right", { active: false, split: true, reveal: true });
 	const leaf = workspace.getLeaf(location === "window" ? "window" : "split");
 	await leaf.setViewState({ type: PLAYER_VIEW_TYPE, active: false });
+	await workspace.revealLeaf(leaf);
+	return leaf;
+}
+
+/**
+ * Opens a view of `type` as a tab of the right sidebar and shows it, or shows the one already open.
+ * A new tab goes into the sidebar's last tab group, as `ensureSideLeaf` would put it, unless that
+ * group is the player's: then it starts a group of its own below, so the player stays in sight.
+ */
+export async function openSideTab(workspace: Workspace, type: string): Promise<WorkspaceLeaf> {
+	const existing = workspace.getLeavesOfType(type)[0];
+	if (existing) return workspace.ensureSideLeaf(type, "right", { active: true, reveal: true });
+	let leaf = workspace.getRightLeaf(false);
+	const player = playerLeaves(workspace)[0];
+	if (leaf && player && leaf.parent === player.parent) {
+		leaf.detach();
+		leaf = workspace.getRightLeaf(true);
+	}
+	if (!leaf) return workspace.ensureSideLeaf(type, "right", { active: true, reveal: true });
+	await leaf.setViewState({ type, active: true });
 	await workspace.revealLeaf(leaf);
 	return leaf;
 }

@@ -4,6 +4,7 @@ import { CitationsView, VIEW_TYPE_CITATIONS } from "./CitationsView";
 import type { VaultCitationSource } from "./timelineLoader";
 import type { NoteRepairer } from "../tools";
 import type { RowCues } from "./CitationList";
+import { openSideTab } from "../obsidian/workspaceHost";
 
 export { CitationsView, VIEW_TYPE_CITATIONS } from "./CitationsView";
 export type { VaultCitationSource } from "./timelineLoader";
@@ -21,7 +22,7 @@ export function registerCitationsPanel(plugin: Plugin, services: PluginServices,
 	plugin.addRibbonIcon("list-video", "Open citations panel", open);
 }
 
-/** Opens the citations panel in the right sidebar, or reveals the one already open. */
+/** Opens the citations panel as a tab of the right sidebar (never in the player's tab group), or reveals the one already open. */
 export async function openCitationsPanel(workspace: Workspace): Promise<void> {
-	await workspace.ensureSideLeaf(VIEW_TYPE_CITATIONS, "right", { active: true, reveal: true });
+	await openSideTab(workspace, VIEW_TYPE_CITATIONS);
 }

@@ -145,4 +145,33 @@ describe("the obsidian test double", () => {
 		expect(await src("[x](https://www.youtube.com/watch?v=aXGo1o_baBo)")).toBeNull();
 		owner.unload();
 	});
+	it("a sidebar is a split of tab groups: getRightLeaf(false) adds a tab to the last group, getRightLeaf(true) a group below; a header click, revealLeaf and detach pick the shown tab", async () => {
+		const app = new App();
+		const ws = app.workspace;
+		const first = ws.getRightLeaf(false);
+		const second = ws.getRightLeaf(false);
+		const third = ws.getRightLeaf(true);
+		expect(ws.rightSplit.children.map((tabs) => tabs.children)).toEqual([[first, second], [third]]);
+		const [group, below] = ws.rightSplit.children;
+		expect(group?.containerEl.parentElement).toBe(ws.rightSplit.containerEl);
+		expect(group?.containerEl.nextElementSibling).toBe(below?.containerEl);
+		expect([first, second, third].map((l) => l.containerEl.hidden)).toEqual([false, true, false]);
+		const headers = [...(group?.tabHeaderContainerEl.querySelectorAll<HTMLElement>(".workspace-tab-header") ?? [])];
+		expect(headers.map((h) => [h.getAttribute("aria-label"), h.hasClass("is-active"), h.querySelector("svg") !== null])).toEqual([
+			["New tab", true, true],
+			["New tab", false, true],
+		]);
+		headers[1]?.click();
+		expect([first.containerEl.hidden, second.containerEl.hidden, headers[0]?.hasClass("is-active"), headers[1]?.hasClass("is-active")]).toEqual([true, false, false, true]);
+		ws.rightSplit.collapse();
+		await ws.revealLeaf(first);
+		expect([ws.rightSplit.collapsed, first.containerEl.hidden, second.containerEl.hidden]).toEqual([false, false, true]);
+		first.detach();
+		expect(second.containerEl.hidden).toBe(false);
+		expect(group?.tabHeaderContainerEl.childElementCount).toBe(1);
+		second.detach();
+		expect(ws.rightSplit.children).toEqual([below]);
+		expect(group?.containerEl.isConnected).toBe(false);
+		expect(ws.getRightLeaf(false).parent).toBe(below);
+	});
 });

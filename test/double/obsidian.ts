@@ -7,7 +7,7 @@ export { Component } from "./component";
 export { Events } from "./events";
 export type { EventRef } from "./events";
 export { TAbstractFile, TFile, TFolder, Vault, MetadataCache, FileManager } from "./vault";
-export { View, ItemView, MarkdownView, MarkdownPreviewView, WorkspaceLeaf, Workspace, WorkspaceWindow, EmptyView } from "./workspace";
+export { View, ItemView, MarkdownView, MarkdownPreviewView, WorkspaceLeaf, WorkspaceTabs, Workspace, WorkspaceWindow, EmptyView } from "./workspace";
 export type { NoteMode } from "./workspace";
 export { App } from "./app";
 export { Plugin, PluginSettingTab } from "./plugin";

@@ -326,6 +326,8 @@ export class WorkspaceLeaf extends Events {
 	containerEl: HTMLElement;
 	id = Math.random().toString(36).slice(2, 10);
 	pinned = false;
+	/** The tab group holding this leaf in a sidebar (`null` for a note's or a window's leaf). */
+	parent: WorkspaceTabs | null = null;
 
 	constructor(public app: AppLike, public side: "root" | "right" | "left" | "window", doc: Document = activeDocument) {
 		super();
@@ -345,6 +347,7 @@ export class WorkspaceLeaf extends Events {
 			await this.view._open();
 		}
 		if (state.state) await this.view.setState(state.state, { history: false });
+		this.updateHeader();
 		if (state.active) this.app.workspace.setActiveLeaf(this);
 		this.app.workspace.trigger("layout-change");
 	}
@@ -367,11 +370,18 @@ export class WorkspaceLeaf extends Events {
 		this.view = view;
 		this.containerEl.appendChild(view.containerEl);
 		await view._open();
+		this.updateHeader();
 		return view;
+	}
+
+	/** Obsidian's `updateHeader`: redraws the leaf's tab header (its view's icon and display text). */
+	updateHeader(): void {
+		this.parent?.updateHeader(this);
 	}
 
 	detach(): void {
 		void this.view._close();
+		this.parent?.removeLeaf(this);
 		this.containerEl.detach();
 		this.app.workspace._removeLeaf(this);
 	}
@@ -398,16 +408,108 @@ export class WorkspaceLeaf extends Events {
 		this.view = new EmptyView(this);
 		this.containerEl.appendChild(this.view.containerEl);
 		await this.view._open();
+		this.updateHeader();
 	}
 }
 
 /**
- * A sidebar as far as plugins touch it. Its element carries `is-collapsed` while collapsed, so the
- * playground can draw a phone's sidebar as a drawer that opens over the note.
+ * Obsidian's `WorkspaceTabs`: a tab group of a sidebar. Its `.workspace-tab-header-container`
+ * holds one `.workspace-tab-header` per leaf (the view's icon, `aria-label` its display text; a
+ * click shows that leaf); only the current tab's leaf is displayed, its header `is-active`.
+ */
+export class WorkspaceTabs {
+	containerEl: HTMLElement;
+	tabHeaderContainerEl: HTMLElement;
+	tabsContainerEl: HTMLElement;
+	children: WorkspaceLeaf[] = [];
+	private headers = new Map<WorkspaceLeaf, HTMLElement>();
+	private current: WorkspaceLeaf | null = null;
+
+	constructor(public parent: Sidedock) {
+		this.containerEl = parent.containerEl.createDiv({ cls: "workspace-tabs" });
+		this.tabHeaderContainerEl = this.containerEl.createDiv({ cls: "workspace-tab-header-container" });
+		this.tabsContainerEl = this.containerEl.createDiv({ cls: "workspace-tab-container" });
+	}
+
+	/** The leaf whose tab is shown. */
+	get currentLeaf(): WorkspaceLeaf | null {
+		return this.current;
+	}
+
+	/** Adds `leaf` as the last tab; it is shown only when it is the group's first (else `selectTab` or `revealLeaf` shows it). */
+	addLeaf(leaf: WorkspaceLeaf): void {
+		leaf.parent = this;
+		this.children.push(leaf);
+		const header = this.tabHeaderContainerEl.createDiv({ cls: "workspace-tab-header tappable" });
+		header.createDiv({ cls: "workspace-tab-header-inner-icon" });
+		header.addEventListener("click", () => this.selectTab(leaf));
+		this.headers.set(leaf, header);
+		this.tabsContainerEl.appendChild(leaf.containerEl);
+		this.updateHeader(leaf);
+		if (this.children.length === 1) this.selectTab(leaf);
+		else leaf.containerEl.hidden = true;
+	}
+
+	/** Shows `leaf` and hides the group's other leaves. */
+	selectTab(leaf: WorkspaceLeaf): void {
+		if (!this.children.includes(leaf)) return;
+		const changed = this.current !== leaf;
+		this.current = leaf;
+		for (const child of this.children) {
+			child.containerEl.hidden = child !== leaf;
+			this.headers.get(child)?.toggleClass("is-active", child === leaf);
+		}
+		if (changed) leaf.onResize();
+	}
+
+	/** Redraws `leaf`'s tab header from its view. */
+	updateHeader(leaf: WorkspaceLeaf): void {
+		const header = this.headers.get(leaf);
+		if (!header) return;
+		header.dataset.type = leaf.view.getViewType();
+		header.setAttribute("aria-label", leaf.getDisplayText());
+		const icon = header.querySelector<HTMLElement>(".workspace-tab-header-inner-icon");
+		if (icon) setIcon(icon, leaf.getIcon());
+	}
+
+	/** Removes `leaf`'s tab (showing a neighbour if it was shown), and the group once it is empty. */
+	removeLeaf(leaf: WorkspaceLeaf): void {
+		const index = this.children.indexOf(leaf);
+		if (index < 0) return;
+		this.children.splice(index, 1);
+		this.headers.get(leaf)?.detach();
+		this.headers.delete(leaf);
+		leaf.parent = null;
+		leaf.containerEl.hidden = false;
+		if (this.current === leaf) {
+			this.current = null;
+			const next = this.children[Math.min(index, this.children.length - 1)];
+			if (next) this.selectTab(next);
+		}
+		if (this.children.length === 0) this.parent.removeTabs(this);
+	}
+}
+
+/**
+ * A sidebar as far as plugins touch it: a vertical split of tab groups ({@link WorkspaceTabs}), top
+ * to bottom. Its element carries `is-collapsed` while collapsed, so the playground can draw a
+ * phone's sidebar as a drawer that opens over the note.
  */
 export class Sidedock {
 	collapsed = false;
+	children: WorkspaceTabs[] = [];
 	constructor(public containerEl: HTMLElement) {}
+	/** Double-only: a new, empty tab group below the others. */
+	addTabs(): WorkspaceTabs {
+		const tabs = new WorkspaceTabs(this);
+		this.children.push(tabs);
+		return tabs;
+	}
+	/** Double-only: removes an (empty) tab group. */
+	removeTabs(tabs: WorkspaceTabs): void {
+		this.children = this.children.filter((t) => t !== tabs);
+		tabs.containerEl.detach();
+	}
 	expand(): void {
 		this.setCollapsed(false);
 	}
@@ -495,18 +597,21 @@ export class Workspace extends Events {
 		for (const cb of this.readyCallbacks.splice(0)) cb();
 	}
 
-	private addLeaf(side: WorkspaceLeaf["side"]): WorkspaceLeaf {
+	/**
+	 * A new leaf: in a sidebar, a tab of its last tab group (`split`: of a new group below the
+	 * others; a first group when it has none), as Obsidian's `getRightLeaf`/`getLeftLeaf` do.
+	 */
+	private addLeaf(side: WorkspaceLeaf["side"], split = false): WorkspaceLeaf {
 		const doc = side === "window" ? (this.popoutDocument ?? this.rootSplit.doc) : this.rootSplit.doc;
 		const leaf = new WorkspaceLeaf(this.app, side, doc);
 		this.leaves.push(leaf);
-		const parent =
-			side === "right"
-				? this.rightSplit.containerEl
-				: side === "left"
-					? this.leftSplit.containerEl
-					: side === "window"
-						? (this.popoutDocument?.body ?? this.rootSplit.containerEl)
-						: this.rootSplit.containerEl;
+		if (side === "right" || side === "left") {
+			const dock = side === "right" ? this.rightSplit : this.leftSplit;
+			const tabs = (!split && dock.children[dock.children.length - 1]) || dock.addTabs();
+			tabs.addLeaf(leaf);
+			return leaf;
+		}
+		const parent = side === "window" ? (this.popoutDocument?.body ?? this.rootSplit.containerEl) : this.rootSplit.containerEl;
 		parent.appendChild(leaf.containerEl);
 		return leaf;
 	}
@@ -520,12 +625,14 @@ export class Workspace extends Events {
 		return this.addLeaf("root");
 	}
 
+	/** A new leaf in the right sidebar: a tab of its last tab group, or (`split`) a new group below. */
 	getRightLeaf(split: boolean): WorkspaceLeaf {
-		return this.addLeaf("right");
+		return this.addLeaf("right", split);
 	}
 
+	/** A new leaf in the left sidebar: a tab of its last tab group, or (`split`) a new group below. */
 	getLeftLeaf(split: boolean): WorkspaceLeaf {
-		return this.addLeaf("left");
+		return this.addLeaf("left", split);
 	}
 
 	openPopoutLeaf(): WorkspaceLeaf {
@@ -533,12 +640,16 @@ export class Workspace extends Events {
 	}
 
 	createLeafBySplit(leaf: WorkspaceLeaf): WorkspaceLeaf {
-		return this.addLeaf(leaf.side);
+		return this.addLeaf(leaf.side, true);
 	}
 
-	async ensureSideLeaf(type: string, side: "left" | "right", options: { active?: boolean; reveal?: boolean } = {}): Promise<WorkspaceLeaf> {
+	/**
+	 * Obsidian's `ensureSideLeaf`: the first leaf of `type`, or a new one in the sidebar (a tab of
+	 * its last group; `split`: a new group below), revealed unless `reveal` is false.
+	 */
+	async ensureSideLeaf(type: string, side: "left" | "right", options: { active?: boolean; split?: boolean; reveal?: boolean } = {}): Promise<WorkspaceLeaf> {
 		const existing = this.getLeavesOfType(type)[0];
-		const leaf = existing ?? (side === "right" ? this.getRightLeaf(false) : this.getLeftLeaf(false));
+		const leaf = existing ?? (side === "right" ? this.getRightLeaf(options.split ?? false) : this.getLeftLeaf(options.split ?? false));
 		if (!existing) await leaf.setViewState({ type, active: options.active });
 		if (options.reveal !== false) await this.revealLeaf(leaf);
 		return leaf;
@@ -560,10 +671,11 @@ export class Workspace extends Events {
 		for (const leaf of this.leaves.filter((l) => l.side === "root" || l.side === "window")) cb(leaf);
 	}
 
+	/** Shows `leaf`: the front tab of its group, its sidebar expanded. */
 	async revealLeaf(leaf: WorkspaceLeaf): Promise<void> {
 		if (leaf.side === "right") this.rightSplit.expand();
 		if (leaf.side === "left") this.leftSplit.expand();
-		leaf.containerEl.removeAttribute("hidden");
+		leaf.parent?.selectTab(leaf);
 	}
 
 	setActiveLeaf(leaf: WorkspaceLeaf, params?: { focus?: boolean }): void {
@@ -591,6 +703,11 @@ export class Workspace extends Events {
 	/** Re-applies registered editor extensions to every open editor. */
 	updateOptions(): void {
 		for (const leaf of this.leaves) if (leaf.view instanceof MarkdownView) leaf.view.reconfigure();
+	}
+
+	/** Double-only: takes `leaf` out of its sidebar tab group (as a tab dragged out to a window). */
+	_takeOutOfTabs(leaf: WorkspaceLeaf): void {
+		leaf.parent?.removeLeaf(leaf);
 	}
 
 	/** Double-only: forgets a detached leaf. */

@@ -202,6 +202,39 @@ describeInBrowser("playground fidelity", () => {
 		await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toContain("The counter reads 46 here");
 	});
 
+	it("shows the right sidebar as Obsidian's tab groups: the player in its own group above, the panel and the transcript as two tabs of one, and a panel row plays the video with the panel still in view", async () => {
+		const { page } = await playground.open({ note: CLIP_NOTE, mode: "reading" });
+		await page.evaluate(() => (window as unknown as PlaygroundWindow).playground.app.commands.execute("video-citations:show-transcript"));
+		const groups = page.locator(".mod-right-split > .workspace-tabs");
+		const headers = (n: number) => groups.nth(n).locator(".workspace-tab-header");
+		await expect.poll(() => headers(1).count()).toBe(2);
+		expect(await groups.count()).toBe(2);
+		expect(await headers(0).evaluateAll((els) => els.map((el) => el.getAttribute("data-type")))).toEqual(["video-citations-player"]);
+		expect(await headers(1).evaluateAll((els) => els.map((el) => [el.getAttribute("data-type"), el.getAttribute("aria-label"), el.classList.contains("is-active")]))).toEqual([
+			["video-citations-panel", "Citations", false],
+			["video-citations-transcript", "Transcript", true],
+		]);
+		// The player's group is above the other, and each group shows one leaf: the transcript's tab is in front.
+		const top = async (selector: string) => (await page.locator(selector).boundingBox())?.y ?? NaN;
+		expect(await top(".mod-right-split .vc-player-view")).toBeLessThan(await top(".mod-right-split .vc-transcript"));
+		expect(await page.locator(".mod-right-split .vc-transcript").isVisible()).toBe(true);
+		expect(await page.locator(".mod-right-split .vc-panel").isVisible()).toBe(false);
+
+		await headers(1).first().click();
+		expect(await page.locator(".mod-right-split .vc-panel").isVisible()).toBe(true);
+		expect(await page.locator(".mod-right-split .vc-transcript").isVisible()).toBe(false);
+		expect(await headers(1).evaluateAll((els) => els.map((el) => el.classList.contains("is-active")))).toEqual([true, false]);
+
+		await page.locator(".mod-right-split .vc-panel .vc-panel-row", { hasText: "The counter reads 46 here" }).locator(".vc-panel-chip").first().click();
+		await page.waitForFunction(() => {
+			const v = document.querySelector<HTMLVideoElement>(".vc-player-view video");
+			return !!v && v.currentTime >= 46 && !v.paused;
+		}, undefined, { timeout: 20_000 });
+		expect(await page.locator(".mod-right-split .vc-player-view video").isVisible(), "the player is in view").toBe(true);
+		expect(await page.locator(".mod-right-split .vc-panel").isVisible(), "the panel is still in view").toBe(true);
+		expect(await page.locator(".mod-right-split .vc-panel .vc-panel-row.is-playing", { hasText: "The counter reads 46 here" }).isVisible()).toBe(true);
+	});
+
 	it("scrolls reading view to the line a citations-panel row's text reveals, and flashes it", async () => {
 		const { page } = await playground.open({ note: SEED_NOTE, mode: "reading" });
 		const scroller = ".mod-root .markdown-reading-view";

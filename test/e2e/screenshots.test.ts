@@ -38,7 +38,7 @@ describeInBrowser("screenshots", () => {
 		// A still frame to look at: the counter reads 30.
 		await page.evaluate(() => document.querySelector<HTMLVideoElement>(".vc-player-view video")?.pause());
 		await shootThemes(page, "player-clip");
-		await shootThemes(page, "player-view", ".mod-right-split > .workspace-leaf");
+		await shootThemes(page, "player-view", ".mod-right-split > .workspace-tabs:has(.vc-player-view)");
 
 		await page.getByRole("button", { name: "Settings" }).click();
 		const dialog = page.getByRole("dialog", { name: "Settings" });

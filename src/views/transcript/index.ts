@@ -2,6 +2,7 @@ import type { Plugin, Workspace } from "obsidian";
 import type { PluginServices } from "../../services";
 import type { Transcripts } from "../../transcripts/transcripts";
 import { TranscriptView, VIEW_TYPE_TRANSCRIPT } from "./TranscriptView";
+import { openSideTab } from "../../obsidian/workspaceHost";
 
 export { TranscriptView, VIEW_TYPE_TRANSCRIPT, TRANSCRIPT_MESSAGES } from "./TranscriptView";
 
@@ -31,8 +32,8 @@ export function openTranscript(workspace: Workspace): TranscriptView | null {
 	return null;
 }
 
-/** Opens the transcript in the right sidebar (a tab beside the citations panel), or reveals it. */
+/** Opens the transcript as a tab of the right sidebar (beside the citations panel, never in the player's tab group), or reveals it. */
 export async function showTranscript(workspace: Workspace): Promise<void> {
-	const leaf = await workspace.ensureSideLeaf(VIEW_TYPE_TRANSCRIPT, "right", { active: true, reveal: true });
+	const leaf = await openSideTab(workspace, VIEW_TYPE_TRANSCRIPT);
 	if (leaf.view instanceof TranscriptView) leaf.view.focusSearch();
 }
